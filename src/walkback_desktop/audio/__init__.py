@@ -1,0 +1,1 @@
+"""Cue playback: beeps, speech and their fallbacks."""

@@ -1,0 +1,1 @@
+"""pyqtgraph chart widgets fed by core.stats."""

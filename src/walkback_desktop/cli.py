@@ -1,0 +1,327 @@
+"""The `walkback` command: the GUI by default, sub-commands for scripts.
+
+A stable contract (see DESIGN.md): exit 0 on success, 2 on bad input with a
+one-line reason on stderr, 1 when the data cannot be opened. No traceback
+ever reaches a user; unexpected errors are logged to walkback.log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from walkback_desktop import APP_NAME, __version__
+from walkback_desktop.logging_setup import LOG_FILENAME, setup_logging
+from walkback_desktop.paths import resolve_data_dir, resolve_log_dir
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.store import Store
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+class UsageError(Exception):
+    """Bad input from the user: exit 2 with this one-line message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see 'walkback --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder for the database, backups and log (default: the user data folder; "
+        "or set WALKBACK_DATA_DIR)",
+    )
+    parser = _Parser(
+        prog="walkback",
+        description=f"{APP_NAME}: a coach for backward-walking workouts. "
+        "With no command, the app opens.",
+        parents=[data_dir],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    routines = commands.add_parser("routines", help="list, export and import routines")
+    routines_cmd = routines.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = routines_cmd.add_parser("list", help="list every routine", parents=[data_dir])
+    listing.add_argument("--json", action="store_true", help="print JSON for scripts")
+    export = routines_cmd.add_parser(
+        "export", help="write a routine to a file", parents=[data_dir]
+    )
+    export.add_argument("id", metavar="ID")
+    export.add_argument("file", metavar="FILE", help="destination (- for standard output)")
+    imp = routines_cmd.add_parser("import", help="add a routine from a file", parents=[data_dir])
+    imp.add_argument("file", metavar="FILE")
+    clash = imp.add_mutually_exclusive_group()
+    clash.add_argument("--rename", action="store_true", help="if the id is taken, use a new id")
+    clash.add_argument(
+        "--replace", action="store_true", help="if the id is taken, replace that custom routine"
+    )
+
+    history = commands.add_parser("history", help="export and import the session history (CSV)")
+    history_cmd = history.add_subparsers(dest="action", metavar="ACTION", required=True)
+    hexp = history_cmd.add_parser(
+        "export", help="write every session to a CSV", parents=[data_dir]
+    )
+    hexp.add_argument("file", metavar="FILE.csv", help="destination (- for standard output)")
+    himp = history_cmd.add_parser(
+        "import", help="add sessions from a CSV (all or nothing)", parents=[data_dir]
+    )
+    himp.add_argument("file", metavar="FILE.csv")
+
+    settings = commands.add_parser("settings", help="show and change settings")
+    settings_cmd = settings.add_subparsers(dest="action", metavar="ACTION", required=True)
+    settings_cmd.add_parser("list", help="every setting and its value", parents=[data_dir])
+    get = settings_cmd.add_parser("get", help="one setting's value", parents=[data_dir])
+    get.add_argument("key", metavar="KEY")
+    put = settings_cmd.add_parser("set", help="change a setting", parents=[data_dir])
+    put.add_argument("key", metavar="KEY")
+    put.add_argument("value", metavar="VALUE")
+
+    start = commands.add_parser(
+        "start", help="open the app straight into a workout", parents=[data_dir]
+    )
+    start.add_argument("routine_id", metavar="ROUTINE_ID")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    given = getattr(args, "data_dir", None)
+    data_dir = resolve_data_dir(given)
+    setup_logging(resolve_log_dir(bool(given or os.environ.get("WALKBACK_DATA_DIR")), data_dir))
+    if args.command in (None, "start"):
+        from walkback_desktop.app import run_gui
+
+        return run_gui(data_dir, start_routine=getattr(args, "routine_id", None))
+    try:
+        return _run_command(args, data_dir)
+    except UsageError as exc:
+        return _fail(str(exc), EXIT_BAD_INPUT)
+    except Exception as exc:
+        from walkback_desktop.storage.database import DatabaseError
+
+        if isinstance(exc, DatabaseError):
+            return _fail(str(exc), EXIT_FAILURE)
+        log.exception("unexpected error in 'walkback %s'", " ".join(args_list))
+        return _fail(f"unexpected error: {exc} (details in {LOG_FILENAME})", EXIT_FAILURE)
+
+
+def _fail(message: str, code: int) -> int:
+    one_line = " ".join(message.split())
+    print(f"walkback: {one_line}", file=sys.stderr)
+    return code
+
+
+def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from walkback_desktop.storage.store import open_store
+
+    store = open_store(data_dir)
+    try:
+        for notice in store.notices:
+            print(f"walkback: note: {notice}", file=sys.stderr)
+        handler = _HANDLERS[(args.command, args.action)]
+        return handler(args, store)
+    finally:
+        store.close()
+
+
+# --- routines -------------------------------------------------------------
+
+
+def _routines_list(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.routine import format_duration
+
+    routines = store.library.all()
+    if args.json:
+        payload = [
+            {
+                "id": r.id,
+                "name": r.name,
+                "level": r.level.value,
+                "goal": r.goal.value,
+                "builtin": r.builtin,
+                "total_seconds": r.total_seconds,
+                "backward_seconds": r.backward_seconds,
+                "segments": len(r.segments),
+                "description": r.description,
+            }
+            for r in routines
+        ]
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    width = max((len(r.id) for r in routines), default=2)
+    for r in routines:
+        origin = "built-in" if r.builtin else "custom"
+        print(
+            f"{r.id:<{width}}  {format_duration(r.total_seconds):>8}  "
+            f"backward {format_duration(r.backward_seconds):>6}  {r.level.value:<12}  "
+            f"{origin:<8}  {r.name}"
+        )
+    return EXIT_OK
+
+
+def _routines_export(args: argparse.Namespace, store: Store) -> int:
+    routine = store.library.get(args.id)
+    if routine is None:
+        raise UsageError(f"no routine with id {args.id!r} (see 'walkback routines list')")
+    _write_text(args.file, routine.to_json())
+    if args.file != "-":
+        print(f"exported '{routine.name}' to {args.file}")
+    return EXIT_OK
+
+
+def _routines_import(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.routine import RoutineError
+    from walkback_desktop.storage.library import Clash
+
+    data = _read_bytes(args.file)
+    clash = Clash.RENAME if args.rename else Clash.REPLACE if args.replace else Clash.REFUSE
+    try:
+        routine = store.library.import_routine(data, clash)
+    except RoutineError as exc:
+        hint = ""
+        if "already used" in str(exc):
+            hint = "; use --rename to import it under a new id" + (
+                "" if "built-in" in str(exc) else " or --replace to overwrite it"
+            )
+        raise UsageError(f"{args.file}: {exc}{hint}") from exc
+    print(f"imported '{routine.name}' as {routine.id}")
+    return EXIT_OK
+
+
+# --- history --------------------------------------------------------------
+
+
+def _history_export(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.history import format_history_csv
+
+    records = store.sessions.list()
+    _write_text(args.file, format_history_csv(records))
+    if args.file != "-":
+        print(f"exported {len(records)} sessions to {args.file}")
+    return EXIT_OK
+
+
+def _history_import(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.history import HistoryCsvError, parse_history_csv
+
+    data = _read_bytes(args.file)
+    try:
+        records = parse_history_csv(data, store.library.resolve_label)
+    except HistoryCsvError as exc:
+        raise UsageError(f"{args.file}: {exc}; nothing was imported") from exc
+    result = store.sessions.import_many(records)
+    skipped = (
+        f" ({result.skipped_duplicates} already in your history were skipped)"
+        if result.skipped_duplicates
+        else ""
+    )
+    print(f"imported {result.added} sessions from {args.file}{skipped}")
+    return EXIT_OK
+
+
+# --- settings -------------------------------------------------------------
+
+
+def _settings_list(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.settings import format_value
+
+    for key, value in sorted(store.settings.all().items()):
+        print(f"{key} = {format_value(value)}")
+    return EXIT_OK
+
+
+def _settings_get(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.settings import SettingError, format_value
+
+    try:
+        print(format_value(store.settings.get(args.key)))
+    except SettingError as exc:
+        raise UsageError(str(exc)) from exc
+    return EXIT_OK
+
+
+def _settings_set(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.core.settings import SettingError, format_value, setting
+
+    try:
+        value = store.settings.set(args.key, setting(args.key).parse(args.value))
+    except SettingError as exc:
+        raise UsageError(str(exc)) from exc
+    print(f"{args.key} = {format_value(value)}")
+    return EXIT_OK
+
+
+# --- files ----------------------------------------------------------------
+
+
+def _read_bytes(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
+
+
+def _write_text(name: str, text: str) -> None:
+    """Write atomically: a half-written export never replaces a good file."""
+    if name == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    path = Path(name)
+    try:
+        fd, tmp = tempfile.mkstemp(
+            dir=path.parent if str(path.parent) else ".", prefix=".walkback-"
+        )
+    except OSError as exc:
+        raise UsageError(f"{name}: cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"{name}: cannot write ({exc.strerror})") from None
+
+
+_HANDLERS: dict[tuple[str, str], Callable[[argparse.Namespace, Store], int]] = {
+    ("routines", "list"): _routines_list,
+    ("routines", "export"): _routines_export,
+    ("routines", "import"): _routines_import,
+    ("history", "export"): _history_export,
+    ("history", "import"): _history_import,
+    ("settings", "list"): _settings_list,
+    ("settings", "get"): _settings_get,
+    ("settings", "set"): _settings_set,
+}

@@ -1,0 +1,1 @@
+"""Pure-Python heart of WalkBack. Nothing below here imports Qt or SQLAlchemy."""

@@ -1,0 +1,177 @@
+"""The settings a person can change: names, types, defaults and allowed values.
+
+Values are stored as JSON; the command line passes text, which `parse_value`
+turns into the typed value or a `SettingError` that says what is allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+class SettingError(ValueError):
+    """An unknown key or a value outside what the setting allows."""
+
+
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: type
+    default: Any
+    help: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+    max_len: int = 200
+    extra_check: Callable[[Any], str | None] | None = None
+
+    def describe_allowed(self) -> str:
+        if self.kind is bool:
+            return "true or false"
+        if self.choices:
+            return "one of " + ", ".join(self.choices)
+        if self.low is not None and self.high is not None:
+            what = "a whole number" if self.kind is int else "a number"
+            return f"{what} from {_fmt(self.low)} to {_fmt(self.high)}"
+        return f"text of at most {self.max_len} characters"
+
+    def parse(self, text: str) -> Any:
+        """Turn command-line text into this setting's value."""
+        raw = text.strip()
+        if self.kind is bool:
+            low = raw.lower()
+            if low in _TRUE:
+                return True
+            if low in _FALSE:
+                return False
+            raise SettingError(f"{self.key} must be {self.describe_allowed()}, got {text!r}")
+        if self.kind in (int, float):
+            try:
+                number: float = int(raw) if self.kind is int else float(raw)
+            except ValueError:
+                raise SettingError(
+                    f"{self.key} must be {self.describe_allowed()}, got {text!r}"
+                ) from None
+            return self.validate(number)
+        return self.validate(raw)
+
+    def validate(self, value: Any) -> Any:
+        """Check a typed value; return it normalised or raise SettingError."""
+        allowed = self.describe_allowed()
+        if self.kind is bool:
+            if not isinstance(value, bool):
+                raise SettingError(f"{self.key} must be {allowed}")
+            return value
+        if self.kind in (int, float):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise SettingError(f"{self.key} must be {allowed}")
+            if self.kind is int and not float(value).is_integer():
+                raise SettingError(f"{self.key} must be {allowed}, got {value}")
+            if value != value or (
+                self.low is not None
+                and self.high is not None
+                and not self.low <= value <= self.high
+            ):
+                raise SettingError(f"{self.key} must be {allowed}, got {_fmt(value)}")
+            value = int(value) if self.kind is int else float(value)
+        else:
+            if not isinstance(value, str):
+                raise SettingError(f"{self.key} must be {allowed}")
+            if self.choices and value not in self.choices:
+                raise SettingError(f"{self.key} must be {allowed}, got {value!r}")
+            if len(value) > self.max_len:
+                raise SettingError(f"{self.key} is too long (at most {self.max_len} characters)")
+        if self.extra_check:
+            problem = self.extra_check(value)
+            if problem:
+                raise SettingError(f"{self.key} {problem}")
+        return value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _tip_interval(value: Any) -> str | None:
+    if value != 0 and value < 10:
+        return "must be 0 (no tips) or at least 10 seconds"
+    return None
+
+
+def _get_ready(value: Any) -> str | None:
+    if value != 0 and value < 4:
+        return "must be 0 (start at once) or at least 4 seconds"
+    return None
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("weight_kg", float, 70.0, "Body weight for kcal estimates (kg)", 20, 400),
+        Setting("units", str, "metric", "Units shown", choices=("metric", "imperial")),
+        Setting("voice_enabled", bool, True, "Speak announcements and tips"),
+        Setting("beeps_enabled", bool, True, "Beep for countdowns and segment changes"),
+        Setting("volume", int, 80, "Cue volume (%)", 0, 100),
+        Setting("voice_name", str, "", "Voice to speak with (empty: the system's default)"),
+        Setting("voice_rate", float, 0.0, "Speaking rate, -1 (slow) to 1 (fast)", -1, 1),
+        Setting(
+            "tip_interval_s",
+            int,
+            30,
+            "Seconds between form tips (0: no tips)",
+            0,
+            600,
+            extra_check=_tip_interval,
+        ),
+        Setting(
+            "get_ready_s",
+            int,
+            5,
+            "Get-ready count before the first segment (s)",
+            0,
+            30,
+            extra_check=_get_ready,
+        ),
+        Setting("metronome_enabled", bool, False, "Tick at each segment's cadence"),
+        Setting("weekly_goal_sessions", int, 3, "Weekly goal: sessions", 0, 21),
+        Setting("weekly_goal_backward_min", int, 30, "Weekly goal: backward minutes", 0, 1000),
+        Setting("safety_acknowledged", bool, False, "The safety checklist has been read"),
+        Setting("theme", str, "system", "Colour scheme", choices=("system", "light", "dark")),
+        Setting("text_scale", int, 100, "Text size (%)", 75, 200),
+        Setting("person_name", str, "", "Name printed on the progress report", max_len=80),
+        Setting(
+            "week_start",
+            str,
+            "locale",
+            "First day of the week",
+            choices=("locale", "monday", "sunday", "saturday"),
+        ),
+    )
+}
+
+
+def setting(key: str) -> Setting:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        known = ", ".join(sorted(SETTINGS))
+        raise SettingError(f"unknown setting {key!r} (known: {known})") from None
+
+
+def defaults() -> dict[str, Any]:
+    return {key: s.default for key, s in SETTINGS.items()}
+
+
+def format_value(value: Any) -> str:
+    """Show a value the way `settings set` accepts it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return _fmt(value)
+    return str(value)

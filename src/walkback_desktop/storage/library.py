@@ -1,0 +1,121 @@
+"""The routine library: read-only built-ins from resources/ plus custom routines."""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+from pathlib import Path
+
+from walkback_desktop.core.routine import FILE_SUFFIX, Routine, RoutineError
+from walkback_desktop.core.tips import load_tip_library
+from walkback_desktop.resources import resource_path
+from walkback_desktop.storage.repositories import RoutineRepository
+
+log = logging.getLogger(__name__)
+
+
+class Clash(str, Enum):
+    """What to do when an imported routine's id is already taken."""
+
+    REFUSE = "refuse"
+    RENAME = "rename"
+    REPLACE = "replace"
+
+
+class RoutineClashError(RoutineError):
+    def __init__(self, routine: Routine, builtin: bool) -> None:
+        self.routine = routine
+        self.builtin = builtin
+        what = "a built-in routine" if builtin else "a routine in your library"
+        super().__init__(f'the id "{routine.id}" is already used by {what}')
+
+
+def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
+    folder = folder or resource_path("routines")
+    routines = []
+    for path in sorted(folder.glob(f"*{FILE_SUFFIX}")):
+        try:
+            routines.append(Routine.from_json(path.read_bytes(), builtin=True))
+        except (OSError, RoutineError) as exc:
+            log.error("built-in routine %s is broken: %s", path.name, exc)
+    return routines
+
+
+class RoutineLibrary:
+    def __init__(self, repo: RoutineRepository, builtins: list[Routine] | None = None) -> None:
+        self._repo = repo
+        self._builtins = {
+            r.id: r for r in (builtins if builtins is not None else load_builtin_routines())
+        }
+        self._tips: dict[str, tuple[str, ...]] | None = None
+
+    @property
+    def builtins(self) -> list[Routine]:
+        return list(self._builtins.values())
+
+    def custom(self) -> list[Routine]:
+        return self._repo.list()
+
+    def all(self) -> list[Routine]:
+        return self.builtins + self.custom()
+
+    def get(self, routine_id: str) -> Routine | None:
+        return self._builtins.get(routine_id) or self._repo.get(routine_id)
+
+    def is_builtin(self, routine_id: str) -> bool:
+        return routine_id in self._builtins
+
+    def resolve_label(self, label: str) -> tuple[str | None, str]:
+        """Map a CSV routine column (id or name) to (id, name); unknown names stay names."""
+        routine = self.get(label)
+        if routine is not None:
+            return routine.id, routine.name
+        folded = label.casefold()
+        for candidate in self.all():
+            if candidate.name.casefold() == folded:
+                return candidate.id, candidate.name
+        return None, label
+
+    def save(self, routine: Routine) -> None:
+        if self.is_builtin(routine.id):
+            raise RoutineError(
+                f'"{routine.name}" is a built-in routine; duplicate it to change it'
+            )
+        self._repo.save(routine)
+
+    def delete(self, routine_id: str) -> bool:
+        if self.is_builtin(routine_id):
+            raise RoutineError("built-in routines cannot be deleted")
+        return self._repo.delete(routine_id)
+
+    def free_id(self, base: str) -> str:
+        """An unused id made from `base` (base-2, base-3, ...)."""
+        stem = base[:58].rstrip("-")
+        n = 2
+        candidate = base
+        while self.get(candidate) is not None:
+            candidate = f"{stem}-{n}"
+            n += 1
+        return candidate
+
+    def import_routine(self, data: str | bytes, clash: Clash = Clash.REFUSE) -> Routine:
+        """Validate and store a routine file's contents; nothing changes on error."""
+        routine = Routine.from_json(data)
+        existing = self.get(routine.id)
+        if existing is not None:
+            builtin = self.is_builtin(routine.id)
+            if clash is Clash.REFUSE or (clash is Clash.REPLACE and builtin):
+                raise RoutineClashError(routine, builtin)
+            if clash is Clash.RENAME:
+                routine = routine.with_changes(id=self.free_id(routine.id))
+        self._repo.save(routine)
+        return routine
+
+    def tips_by_kind(self) -> dict[str, tuple[str, ...]]:
+        if self._tips is None:
+            try:
+                self._tips = load_tip_library(resource_path("tips.json"))
+            except (OSError, RoutineError) as exc:
+                log.error("the tip library could not be read: %s", exc)
+                self._tips = {}
+        return self._tips

@@ -1,0 +1,60 @@
+"""One object holding the open database and its repositories, built in one place."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.core.routine import format_duration
+from walkback_desktop.storage.database import Database, open_database
+from walkback_desktop.storage.library import RoutineLibrary
+from walkback_desktop.storage.repositories import (
+    CheckpointRepository,
+    RoutineRepository,
+    SessionRepository,
+    SettingsRepository,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Store:
+    data_dir: Path
+    db: Database
+    sessions: SessionRepository
+    settings: SettingsRepository
+    library: RoutineLibrary
+    checkpoints: CheckpointRepository
+    recovered: SessionRecord | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(data_dir: Path, *, backup: bool = True) -> Store:
+    """Open the data folder; save any interrupted workout as an incomplete session."""
+    db = open_database(data_dir, backup=backup)
+    checkpoints = CheckpointRepository(db)
+    store = Store(
+        data_dir=data_dir,
+        db=db,
+        sessions=SessionRepository(db),
+        settings=SettingsRepository(db),
+        library=RoutineLibrary(RoutineRepository(db)),
+        checkpoints=checkpoints,
+        notices=list(db.notices),
+    )
+    recovered = checkpoints.recover()
+    if recovered is not None:
+        store.recovered = recovered
+        notice = (
+            f'An interrupted workout ("{recovered.routine_name}", '
+            f"{format_duration(recovered.active_seconds)} done) was saved as an incomplete session."
+        )
+        log.warning(notice)
+        store.notices.append(notice)
+    return store

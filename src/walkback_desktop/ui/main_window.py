@@ -1,0 +1,192 @@
+"""The main window: navigation between pages, menus, status area, geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from walkback_desktop import APP_NAME, __version__
+from walkback_desktop.storage.store import Store
+from walkback_desktop.ui.help_texts import ABOUT_HTML, SAFETY_GUIDE_HTML
+from walkback_desktop.ui.pages.base import Page
+
+MENU_ORDER = ("File", "View", "Help")
+
+
+class MainWindow(QMainWindow):
+    page_changed = Signal(str)
+
+    def __init__(
+        self,
+        pages: Sequence[Page],
+        *,
+        state_file: Path,
+        icon: QIcon | None = None,
+        store: Store | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
+        self._pages = list(pages)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Navigation")
+        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav.setIconSize(QSize(24, 24))
+        self.nav.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        for page in self._pages:
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+            item.setSizeHint(QSize(160, 44))
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._on_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName("Status")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self._build_menus()
+        self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # --- navigation ---------------------------------------------------------
+    def page(self, title: str) -> Page:
+        for page in self._pages:
+            if page.title == title:
+                return page
+        raise KeyError(title)
+
+    def current_page(self) -> Page:
+        return self._pages[self.stack.currentIndex()]
+
+    def show_page(self, title: str) -> None:
+        self.nav.setCurrentRow(self._pages.index(self.page(title)))
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        current = self.stack.currentIndex()
+        if row != current and not self._pages[current].can_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(current)
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
+        page = self._pages[row]
+        page.page_shown()
+        self.page_changed.emit(page.title)
+
+    # --- menus ----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        contributed: dict[str, list[QAction]] = {name: [] for name in MENU_ORDER}
+        for page in self._pages:
+            for menu_name, actions in page.menu_actions().items():
+                contributed.setdefault(menu_name, []).extend(actions)
+        self.menus = {}
+        for name in contributed:
+            menu = self.menuBar().addMenu(f"&{name}")
+            menu.setAccessibleName(name)
+            self.menus[name] = menu
+            for action in contributed[name]:
+                menu.addAction(action)
+                self.addAction(action)
+
+        file_menu = self.menus["File"]
+        if contributed["File"]:
+            file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view = self.menus["View"]
+        if contributed["View"]:
+            view.addSeparator()
+        for n, page in enumerate(self._pages, start=1):
+            go = QAction(f"Go to {page.title}", self)
+            go.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            go.triggered.connect(lambda _=False, t=page.title: self.show_page(t))
+            view.addAction(go)
+            self.addAction(go)
+        self.fullscreen_action = QAction("&Full screen", self)
+        self.fullscreen_action.setCheckable(True)
+        self.fullscreen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self.fullscreen_action.toggled.connect(self.set_full_screen)
+        view.addSeparator()
+        view.addAction(self.fullscreen_action)
+        self.addAction(self.fullscreen_action)
+
+        help_menu = self.menus["Help"]
+        safety = QAction("&Safety guide", self)
+        safety.triggered.connect(self.show_safety_guide)
+        about = QAction(f"&About {APP_NAME}", self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(safety)
+        help_menu.addAction(about)
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        if self.fullscreen_action.isChecked() != on:
+            self.fullscreen_action.setChecked(on)
+
+    def show_safety_guide(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("Safety guide")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(SAFETY_GUIDE_HTML)
+        box.exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", ABOUT_HTML.format(version=__version__))
+
+    # --- status -----------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        """One line in the status area; user text is shown literally."""
+        self.status_label.setText(" ".join(text.split()))
+
+    # --- geometry ---------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self._state.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._pages:
+            if not page.can_leave():
+                event.ignore()
+                return
+        self._state.setValue("window/geometry", self.saveGeometry())
+        self._state.sync()
+        super().closeEvent(event)

@@ -1,0 +1,27 @@
+"""What every page of the main window offers the shell."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+
+class Page(QWidget):
+    """A page in the main window's navigation.
+
+    `title` is the navigation label (and the accessible name). A page may add
+    actions to the shell's menus through `menu_actions()`, keyed by menu title
+    ("File", "View", "Help"), so pages never edit the main window's code.
+    """
+
+    title = "Page"
+
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return {}
+
+    def page_shown(self) -> None:
+        """Called each time the page becomes the visible one (refresh cheap views here)."""
+
+    def can_leave(self) -> bool:
+        """False keeps the user on the page (e.g. unsaved edits they chose to keep)."""
+        return True

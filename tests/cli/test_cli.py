@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from walkback_desktop import __version__
+from walkback_desktop.cli import main
+from walkback_desktop.core.history import COLUMNS
+
+HEADER = ",".join(COLUMNS)
+
+
+@pytest.fixture
+def walkback(data_dir, capsys):
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(
+            [*args, "--data-dir", str(data_dir)] if args else ["--data-dir", str(data_dir)]
+        )
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_version_from_python_m():
+    done = subprocess.run(
+        [sys.executable, "-m", "walkback_desktop", "--version"], capture_output=True, text=True
+    )
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"WalkBack {__version__}"
+
+
+def test_routines_list_json_has_the_builtins(walkback):
+    code, out, err = walkback("routines", "list", "--json")
+    assert code == 0, err
+    routines = json.loads(out)
+    assert len(routines) >= 8
+    assert all(r["builtin"] and r["backward_seconds"] > 0 for r in routines)
+    assert {"knee", "balance", "back", "cardio"} <= {r["goal"] for r in routines}
+
+
+def test_routines_list_plain_shows_names(walkback):
+    code, out, _ = walkback("routines", "list")
+    assert code == 0 and "knee-friendly-20" in out and "built-in" in out
+
+
+def test_export_import_round_trip(walkback, tmp_path):
+    target = tmp_path / "knee.walkback.json"
+    code, _, err = walkback("routines", "export", "knee-friendly-20", str(target))
+    assert code == 0, err
+    data = json.loads(target.read_text())
+    data["id"] = "my-knee-walk"
+    data["name"] = "My knee walk"
+    target.write_text(json.dumps(data))
+    code, out, err = walkback("routines", "import", str(target))
+    assert code == 0, err
+    assert "my-knee-walk" in out
+    again = tmp_path / "again.walkback.json"
+    walkback("routines", "export", "my-knee-walk", str(again))
+    assert json.loads(again.read_text()) == data
+
+
+def test_importing_a_builtin_id_again_is_refused_with_a_hint(walkback, tmp_path):
+    target = tmp_path / "knee.walkback.json"
+    walkback("routines", "export", "knee-friendly-20", str(target))
+    code, _, err = walkback("routines", "import", str(target))
+    assert code == 2
+    assert "already used by a built-in routine" in err and "--rename" in err
+    code, out, _ = walkback("routines", "import", str(target), "--rename")
+    assert code == 0 and "knee-friendly-20-2" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            '{"format": "walkback-routine", "version": 1, "id": "bad-one", "name": "Bad",'
+            ' "segments": [{"kind": "backward", "label": "B", "seconds": 2}]}',
+            "segment 1: seconds must be between 5 and 3600, got 2",
+        ),
+        ("not json at all", "not valid JSON"),
+        ('{"format": "walkback-routine", "version": 7}', "newer WalkBack"),
+    ],
+)
+def test_broken_routine_file_exits_2_with_one_line(walkback, tmp_path, content, message):
+    bad = tmp_path / "bad.walkback.json"
+    bad.write_text(content)
+    code, _, err = walkback("routines", "import", str(bad))
+    assert code == 2
+    assert message in err and str(bad) in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_files_and_unknown_ids(walkback, tmp_path):
+    code, _, err = walkback("routines", "import", str(tmp_path / "nope.json"))
+    assert code == 2 and "no such file" in err
+    code, _, err = walkback("routines", "export", "no-such-routine", str(tmp_path / "x.json"))
+    assert code == 2 and "no routine with id 'no-such-routine'" in err
+
+
+CSV = (
+    HEADER + "\n"
+    "2025-03-03T08:30:00+01:00,knee-friendly-20,1200,600,,4,2,true,felt fine\n"
+    '2025-03-05T18:00:00-05:00,Walk from another app,905.5,300,110.25,,,false,"tired, ""stopped"" early"\n'
+    "2025-03-07T07:15:00+00:00,first-steps-12,720,240,,3,,true,<b>bold</b> & <img src=x>\n"
+)
+
+
+def test_history_import_then_export_round_trips_exactly(walkback, tmp_path):
+    source = tmp_path / "history.csv"
+    source.write_text(CSV)
+    code, out, err = walkback("history", "import", str(source))
+    assert code == 0, err
+    assert "imported 3 sessions" in out
+    exported = tmp_path / "out.csv"
+    code, _, err = walkback("history", "export", str(exported))
+    assert code == 0, err
+    assert exported.read_text() == CSV
+
+
+def test_history_import_twice_skips_duplicates(walkback, tmp_path):
+    source = tmp_path / "history.csv"
+    source.write_text(CSV)
+    walkback("history", "import", str(source))
+    code, out, _ = walkback("history", "import", str(source))
+    assert code == 0 and "imported 0 sessions" in out and "3 already in your history" in out
+
+
+def test_csv_with_one_bad_row_imports_nothing_and_names_the_row(walkback, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(CSV + "2025-03-08T07:15:00+00:00,first-steps-12,720,240,,12,,true,\n")
+    code, _, err = walkback("history", "import", str(bad))
+    assert code == 2
+    assert "line 5: rpe must be a whole number from 0 to 10" in err
+    assert "nothing was imported" in err
+    code, out, _ = walkback("history", "export", "-")
+    assert out == HEADER + "\n"
+
+
+def test_settings_list_get_set(walkback):
+    code, out, _ = walkback("settings", "list")
+    assert code == 0 and "weight_kg = 70" in out and "units = metric" in out
+    assert walkback("settings", "set", "units", "imperial")[0] == 0
+    assert walkback("settings", "get", "units")[1] == "imperial\n"
+    code, _, err = walkback("settings", "set", "weight_kg", "heavy")
+    assert code == 2 and "weight_kg must be a number from 20 to 400" in err
+    code, _, err = walkback("settings", "get", "colour")
+    assert code == 2 and "unknown setting 'colour'" in err
+
+
+def test_unknown_command_exits_2_with_one_line(walkback):
+    code, _, err = walkback("fly")
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_corrupt_database_is_moved_aside_and_the_user_told(walkback, data_dir):
+    (data_dir / "walkback.db").write_bytes(b"garbage" * 100)
+    code, out, err = walkback("settings", "get", "units")
+    assert code == 0 and out == "metric\n"
+    assert "moved aside" in err
+    assert list(data_dir.glob("walkback.db.corrupt-*"))
+
+
+def test_log_file_is_written_beside_the_data(walkback, data_dir):
+    walkback("routines", "list")
+    assert (data_dir / "walkback.log").exists()

@@ -1,0 +1,161 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.helpers import make_session
+from walkback_desktop.core.history import (
+    COLUMNS,
+    HistoryCsvError,
+    format_history_csv,
+    parse_history_csv,
+)
+
+HEADER = ",".join(COLUMNS)
+GOOD = (
+    HEADER + "\n"
+    "2025-03-03T08:30:00+01:00,knee-friendly-20,1200,600,,4,2,true,felt fine\n"
+    '2025-03-05T18:00:00-05:00,My own walk,905.5,300,110.25,,,false,"tired, stopped early"\n'
+)
+
+
+def test_parses_rows_with_blanks_offsets_and_quotes():
+    first, second = parse_history_csv(GOOD)
+    assert first.started_at.utcoffset() == timedelta(hours=1)
+    assert first.kcal is None and first.rpe == 4 and first.pain == 2 and first.completed
+    assert second.routine_name == "My own walk" and second.routine_id is None
+    assert second.active_seconds == 905.5 and second.kcal == 110.25
+    assert second.rpe is None and not second.completed
+    assert second.notes == "tired, stopped early"
+
+
+def test_format_then_parse_round_trips_exactly():
+    assert format_history_csv(parse_history_csv(GOOD)) == GOOD
+
+
+def test_resolver_maps_labels_to_ids():
+    def resolve(label):
+        return (
+            ("knee-friendly-20", "Knee-friendly retro walk")
+            if label == "knee-friendly-20"
+            else (None, label)
+        )
+
+    first, second = parse_history_csv(GOOD, resolve)
+    assert (
+        first.routine_id == "knee-friendly-20" and first.routine_name == "Knee-friendly retro walk"
+    )
+    assert second.routine_id is None
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            "2025-03-03T08:30:00,x,10,5,,,,true,",
+            "line 3: started_at '2025-03-03T08:30:00' needs a UTC offset",
+        ),
+        ("yesterday,x,10,5,,,,true,", "line 3: started_at 'yesterday' is not a date and time"),
+        ("2025-03-03T08:30:00Z,,10,5,,,,true,", "line 3: routine must not be empty"),
+        (
+            "2025-03-03T08:30:00Z,x,ten,5,,,,true,",
+            "line 3: active_seconds must be a number, got 'ten'",
+        ),
+        (
+            "2025-03-03T08:30:00Z,x,10,50,,,,true,",
+            "line 3: backward_seconds (50) is more than active_seconds (10)",
+        ),
+        (
+            "2025-03-03T08:30:00Z,x,10,5,,11,,true,",
+            "line 3: rpe must be a whole number from 0 to 10",
+        ),
+        (
+            "2025-03-03T08:30:00Z,x,10,5,,,-1,true,",
+            "line 3: pain must be a whole number from 0 to 10",
+        ),
+        (
+            "2025-03-03T08:30:00Z,x,10,5,,,,maybe,",
+            "line 3: completed must be true or false, got 'maybe'",
+        ),
+        ("2025-03-03T08:30:00Z,x,10,5,,,,true", "line 3: expected 9 columns, found 8"),
+        ("2025-03-03T08:30:00Z,x,10,5,nan,,,true,", "line 3: kcal must be between 0 and 20000"),
+        (
+            "2025-03-03T08:30:00Z,x,-4,0,,,,true,",
+            "line 3: active_seconds must be between 0 and 86400",
+        ),
+    ],
+)
+def test_one_bad_row_names_its_line_and_field(row, message):
+    text = HEADER + "\n2025-03-01T08:00:00+00:00,a,10,5,,,,true,\n" + row + "\n"
+    with pytest.raises(HistoryCsvError) as info:
+        parse_history_csv(text)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("date,routine\n", "line 1: the header lacks column 'started_at'"),
+        (",".join(reversed(COLUMNS)) + "\n", "line 1: the columns must be in this order"),
+        (HEADER + ",extra\n", "line 1: unknown column 'extra'"),
+        (b"\xff\xfeoops", "not UTF-8"),
+        ("a\x00b", "NUL bytes"),
+    ],
+)
+def test_bad_files_are_refused_clearly(text, message):
+    with pytest.raises(HistoryCsvError, match=message):
+        parse_history_csv(text)
+
+
+def test_utf8_bom_and_crlf_are_accepted():
+    text = "\ufeff" + GOOD.replace("\n", "\r\n")
+    assert len(parse_history_csv(text.encode("utf-8"))) == 2
+
+
+def test_estimated_kcal_uses_segments_or_backward_time():
+    record = make_session(kcal=None, active_seconds=3600, backward_seconds=1800)
+    # half an hour at 6.0 MET plus half an hour at 2.8 MET, 70 kg
+    assert record.estimated_kcal(70) == pytest.approx(0.5 * 6.0 * 70 + 0.5 * 2.8 * 70)
+    assert make_session(kcal=123.0).estimated_kcal(70) == 123.0
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=300))
+def test_fuzz_any_text_is_rows_or_a_clear_error(text):
+    try:
+        rows, message = parse_history_csv(HEADER + "\n" + text), ""
+    except HistoryCsvError as exc:
+        rows, message = None, str(exc)
+    assert rows is not None or message.startswith(("line ", "the file"))
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.builds(
+            lambda day, active, frac, rpe, notes: make_session(
+                day,
+                active_seconds=float(active),
+                backward_seconds=float(active * frac // 1),
+                rpe=rpe,
+                notes=notes,
+            ),
+            st.integers(0, 3000),
+            st.integers(0, 20000),
+            st.floats(0, 1),
+            st.none() | st.integers(0, 10),
+            st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=40),
+        ),
+        max_size=10,
+    )
+)
+def test_export_import_round_trip_property(records):
+    text = format_history_csv(records)
+    back = parse_history_csv(text, lambda label: (label, "Knee-friendly retro walk"))
+    assert [r.with_changes(source="app", ended_at=None) for r in back] == [
+        r.with_changes(ended_at=None, notes=r.notes) for r in records
+    ]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from walkback_desktop.app import build_main_window
+
+PAGES = ["Today", "Routines", "Workout", "History", "Progress", "Settings"]
+
+
+def test_window_has_title_icon_and_every_page(qtbot, data_dir):
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == "WalkBack"
+    assert not window.windowIcon().isNull()
+    labels = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert labels == PAGES
+    for i, label in enumerate(PAGES):
+        assert window.nav.item(i).data(Qt.ItemDataRole.AccessibleTextRole) == label
+        assert window.stack.widget(i).accessibleName() == label
+
+
+def test_keyboard_moves_between_pages(qtbot, data_dir):
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+    assert window.current_page().title == "Routines"
+    window.show_page("History")
+    assert window.stack.currentWidget().title == "History"
+
+
+def test_menus_file_view_help(qtbot, data_dir):
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    assert list(window.menus) == ["File", "View", "Help"]
+    help_texts = [a.text() for a in window.menus["Help"].actions()]
+    assert "&Safety guide" in help_texts and "&About WalkBack" in help_texts
+
+
+def test_geometry_is_remembered(qtbot, data_dir):
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.resize(700, 520)
+    window.show()
+    window.close()
+    window.store.close()
+    again = build_main_window(data_dir)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 520)
+
+
+def test_database_notice_reaches_the_status_area(qtbot, data_dir):
+    (data_dir / "walkback.db").write_bytes(b"not a database")
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    assert "moved aside" in window.status_label.text()
