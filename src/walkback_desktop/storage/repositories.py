@@ -7,9 +7,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Any
-
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import selectinload
