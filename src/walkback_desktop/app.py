@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QTimer
@@ -11,12 +12,21 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from walkback_desktop import APP_ID, APP_NAME, __version__
+from walkback_desktop.audio.base import CuePlayer
+from walkback_desktop.core.clock import Clock
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage.database import DatabaseError
 from walkback_desktop.storage.store import Store, open_store
+from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.main_window import MainWindow
 from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.placeholder import PlaceholderPage
+from walkback_desktop.ui.pages.history import HistoryPage
+from walkback_desktop.ui.pages.progress import ProgressPage
+from walkback_desktop.ui.pages.routines import RoutinesPage
+from walkback_desktop.ui.pages.settings import SettingsPage
+from walkback_desktop.ui.pages.today import TodayPage
+from walkback_desktop.ui.pages.workout import WorkoutPage
+from walkback_desktop.ui.report_actions import build_report_actions
 
 log = logging.getLogger(__name__)
 
@@ -28,24 +38,48 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "walkback.svg")))
 
 
-def build_pages(store: Store) -> list[Page]:
+def build_pages(ctx: AppContext) -> list[Page]:
     return [
-        PlaceholderPage("Today", "Your week at a glance will appear here."),
-        PlaceholderPage("Routines", "Browse and edit routines here."),
-        PlaceholderPage("Workout", "Pick a routine to start a workout."),
-        PlaceholderPage("History", "Every session you log will be listed here."),
-        PlaceholderPage("Progress", "Charts of your progress will appear here."),
-        PlaceholderPage("Settings", "Profile, sound and display settings."),
+        TodayPage(ctx),
+        RoutinesPage(ctx),
+        WorkoutPage(ctx),
+        HistoryPage(ctx),
+        ProgressPage(ctx),
+        SettingsPage(ctx),
     ]
 
 
-def build_main_window(data_dir: Path | str, *, store: Store | None = None) -> MainWindow:
-    """The fully wired main window that `walkback` shows (tests call this too)."""
+def build_main_window(
+    data_dir: Path | str,
+    *,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+) -> MainWindow:
+    """The fully wired main window that `walkback` shows (tests call this too).
+
+    Tests pass a FakeClock and a factory returning a RecordingCuePlayer.
+    """
     data_dir = Path(data_dir)
     store = store or open_store(data_dir)
+    ctx = AppContext(store=store, data_dir=data_dir)
+    if clock is not None:
+        ctx.clock = clock
+    if cue_player_factory is not None:
+        ctx.cue_player_factory = cue_player_factory
     window = MainWindow(
-        build_pages(store), state_file=data_dir / STATE_FILENAME, icon=app_icon(), store=store
+        build_pages(ctx),
+        state_file=data_dir / STATE_FILENAME,
+        icon=app_icon(),
+        store=store,
+        extra_actions={"File": build_report_actions(ctx)},
     )
+    window.ctx = ctx
+    events = ctx.events
+    window.files_dropped.connect(events.files_dropped.emit)
+    events.page_requested.connect(window.show_page)
+    events.status_message.connect(window.show_status)
+    events.start_requested.connect(lambda _rid: window.show_page("Workout"))
     window.destroyed.connect(store.close)
     if store.notices:
         window.show_status(store.notices[-1])
@@ -93,9 +127,7 @@ def run_gui(data_dir: Path, start_routine: str | None = None) -> int:
             0, lambda: QMessageBox.information(window, APP_NAME, "\n\n".join(notices))
         )
     if start_routine:
-        starter = getattr(window, "start_routine", None)
-        if starter is not None:
-            QTimer.singleShot(0, lambda: starter(start_routine))
+        QTimer.singleShot(0, lambda: window.ctx.events.start_requested.emit(start_routine))
     code = app.exec()
     lock.unlock()
     return code

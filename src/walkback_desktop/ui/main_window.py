@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from walkback_desktop import APP_NAME, __version__
 from walkback_desktop.storage.store import Store
+from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.help_texts import ABOUT_HTML, SAFETY_GUIDE_HTML
 from walkback_desktop.ui.pages.base import Page
 
@@ -28,6 +29,7 @@ MENU_ORDER = ("File", "View", "Help")
 
 class MainWindow(QMainWindow):
     page_changed = Signal(str)
+    files_dropped = Signal(list)  # list[Path]: files dropped anywhere on the window
 
     def __init__(
         self,
@@ -36,15 +38,19 @@ class MainWindow(QMainWindow):
         state_file: Path,
         icon: QIcon | None = None,
         store: Store | None = None,
+        extra_actions: dict[str, list[QAction]] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        self.ctx: AppContext | None = None
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
         self._state = QSettings(str(state_file), QSettings.Format.IniFormat)
         self._pages = list(pages)
+        self._extra_actions = extra_actions or {}
+        self.setAcceptDrops(True)
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -108,8 +114,9 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
         contributed: dict[str, list[QAction]] = {name: [] for name in MENU_ORDER}
-        for page in self._pages:
-            for menu_name, actions in page.menu_actions().items():
+        sources = [page.menu_actions() for page in self._pages] + [self._extra_actions]
+        for source in sources:
+            for menu_name, actions in source.items():
                 contributed.setdefault(menu_name, []).extend(actions)
         self.menus = {}
         for name in contributed:
@@ -175,6 +182,17 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         """One line in the status area; user text is shown literally."""
         self.status_label.setText(" ".join(text.split()))
+
+    # --- drag and drop -----------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files_dropped.emit(paths)
 
     # --- geometry ---------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -1,0 +1,219 @@
+"""Progress statistics from session records (pure Python).
+
+Sessions are stored in UTC with the UTC offset they were walked at. They are
+grouped by local date: by default each session's own offset (so a walk at
+00:30 in summer time counts on the day the walker saw), or, when `tz` is
+given, by that time zone. Weeks start on `first_weekday` (0 = Monday ...
+6 = Sunday), which the UI takes from the user's locale.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from statistics import fmean
+
+from walkback_desktop.core.history import SessionRecord
+
+
+@dataclass(frozen=True)
+class WeeklyGoal:
+    sessions: int = 3
+    backward_min: int = 30
+
+    def met_by(self, period: PeriodTotals) -> bool:
+        return period.sessions >= self.sessions and period.backward_min >= self.backward_min - 1e-9
+
+
+@dataclass(frozen=True)
+class PeriodTotals:
+    start: date  # first day of the week or month
+    sessions: int
+    active_s: float
+    backward_s: float
+    kcal: float
+    avg_rpe: float | None
+    avg_pain: float | None
+
+    @property
+    def active_min(self) -> float:
+        return self.active_s / 60.0
+
+    @property
+    def backward_min(self) -> float:
+        return self.backward_s / 60.0
+
+
+@dataclass(frozen=True)
+class PersonalBests:
+    longest_backward_bout_s: float | None
+    longest_session_s: float | None
+    most_backward_week: PeriodTotals | None
+
+
+def local_date(record: SessionRecord, tz: tzinfo | None = None) -> date:
+    moment = record.started_at if tz is None else record.started_at.astimezone(tz)
+    return moment.date()
+
+
+def week_start(day: date, first_weekday: int = 0) -> date:
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def _totals(start: date, records: Sequence[SessionRecord], weight_kg: float) -> PeriodTotals:
+    rpes = [r.rpe for r in records if r.rpe is not None]
+    pains = [r.pain for r in records if r.pain is not None]
+    return PeriodTotals(
+        start=start,
+        sessions=len(records),
+        active_s=sum(r.active_seconds for r in records),
+        backward_s=sum(r.backward_seconds for r in records),
+        kcal=sum(r.estimated_kcal(weight_kg) for r in records),
+        avg_rpe=fmean(rpes) if rpes else None,
+        avg_pain=fmean(pains) if pains else None,
+    )
+
+
+def _group(
+    records: Iterable[SessionRecord], key_of: object, tz: tzinfo | None
+) -> dict[date, list[SessionRecord]]:
+    groups: dict[date, list[SessionRecord]] = {}
+    for record in records:
+        key = key_of(local_date(record, tz))  # type: ignore[operator]
+        groups.setdefault(key, []).append(record)
+    return groups
+
+
+def weekly_totals(
+    records: Iterable[SessionRecord],
+    *,
+    weight_kg: float,
+    first_weekday: int = 0,
+    tz: tzinfo | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[PeriodTotals]:
+    """One entry per week, empty weeks included, from `start` (or the first
+    session's week) to `end` (or the last session's week), oldest first."""
+    groups = _group(records, lambda d: week_start(d, first_weekday), tz)
+    if not groups and (start is None or end is None):
+        return []
+    first = week_start(start, first_weekday) if start else min(groups)
+    last = week_start(end, first_weekday) if end else max(groups)
+    out = []
+    week = first
+    while week <= last:
+        out.append(_totals(week, groups.get(week, []), weight_kg))
+        week += timedelta(days=7)
+    return out
+
+
+def monthly_totals(
+    records: Iterable[SessionRecord],
+    *,
+    weight_kg: float,
+    tz: tzinfo | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[PeriodTotals]:
+    groups = _group(records, month_start, tz)
+    if not groups and (start is None or end is None):
+        return []
+    first = month_start(start) if start else min(groups)
+    last = month_start(end) if end else max(groups)
+    out = []
+    month = first
+    while month <= last:
+        out.append(_totals(month, groups.get(month, []), weight_kg))
+        month = _next_month(month)
+    return out
+
+
+def totals(records: Sequence[SessionRecord], *, weight_kg: float) -> PeriodTotals:
+    """Totals over all the given records (start is the first local date, or today)."""
+    first = min((local_date(r) for r in records), default=date.today())
+    return _totals(first, records, weight_kg)
+
+
+def day_streaks(
+    records: Iterable[SessionRecord], today: date, tz: tzinfo | None = None
+) -> tuple[int, int]:
+    """(current, longest) runs of consecutive days with a session.
+
+    The current streak is alive if the last walk was today or yesterday.
+    """
+    days = sorted({local_date(r, tz) for r in records})
+    if not days:
+        return 0, 0
+    longest = run = 1
+    for prev, cur in itertools.pairwise(days):
+        run = run + 1 if (cur - prev).days == 1 else 1
+        longest = max(longest, run)
+    current = 0
+    if (today - days[-1]).days <= 1:
+        current = 1
+        for prev, cur in itertools.pairwise(reversed(days)):
+            if (prev - cur).days != 1:
+                break
+            current += 1
+    return current, longest
+
+
+def week_streaks(weeks: Sequence[PeriodTotals], goal: WeeklyGoal) -> tuple[int, int]:
+    """(current, longest) runs of consecutive weeks meeting the goal.
+
+    `weeks` is contiguous and ends with the current week; a current week that
+    has not met the goal yet does not break the streak.
+    """
+    longest = run = 0
+    for week in weeks:
+        run = run + 1 if goal.met_by(week) else 0
+        longest = max(longest, run)
+    current = 0
+    ordered = list(weeks)
+    if ordered and not goal.met_by(ordered[-1]):
+        ordered = ordered[:-1]
+    for week in reversed(ordered):
+        if not goal.met_by(week):
+            break
+        current += 1
+    return current, longest
+
+
+def adherence(weeks: Sequence[PeriodTotals], goal: WeeklyGoal) -> float | None:
+    """Share of weeks (0..1) that met the weekly goal; None with no weeks."""
+    if not weeks:
+        return None
+    return sum(1 for w in weeks if goal.met_by(w)) / len(weeks)
+
+
+def personal_bests(
+    records: Sequence[SessionRecord],
+    *,
+    weight_kg: float,
+    first_weekday: int = 0,
+    tz: tzinfo | None = None,
+) -> PersonalBests:
+    bouts = [s.done_seconds for r in records for s in r.segments if s.kind == "backward"]
+    weeks = weekly_totals(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
+    best_week = max(weeks, key=lambda w: (w.backward_s, w.start), default=None)
+    return PersonalBests(
+        longest_backward_bout_s=max(bouts) if bouts else None,
+        longest_session_s=max((r.active_seconds for r in records), default=None),
+        most_backward_week=best_week if best_week and best_week.backward_s > 0 else None,
+    )
+
+
+def enough_for_trend(records: Sequence[SessionRecord]) -> bool:
+    """A trend needs at least 3 sessions; fewer and charts/reports say so."""
+    return len(records) >= 3

@@ -1,0 +1,49 @@
+"""What every page is handed: the store, the clock, the audio factory, and a
+small bus of signals through which pages tell each other what changed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from walkback_desktop.audio.base import CuePlayer
+from walkback_desktop.core.clock import Clock, SystemClock
+from walkback_desktop.storage.store import Store
+
+
+class AppEvents(QObject):
+    """Cross-page notifications. Emit after the change is committed to the database."""
+
+    sessions_changed = Signal()
+    routines_changed = Signal()
+    settings_changed = Signal(str)  # the key that changed
+    start_requested = Signal(str)  # a routine id: open the Workout page and start it
+    page_requested = Signal(str)  # a page title to switch to
+    status_message = Signal(str)  # one line for the status bar
+    files_dropped = Signal(list)  # list[pathlib.Path] dropped on the main window
+
+
+def _default_cue_player(ctx: AppContext) -> CuePlayer:
+    from walkback_desktop.audio.qt_player import QtCuePlayer
+
+    return QtCuePlayer()
+
+
+@dataclass
+class AppContext:
+    store: Store
+    data_dir: Path
+    clock: Clock = field(default_factory=SystemClock)
+    events: AppEvents = field(default_factory=AppEvents)
+    # Tests pass a factory returning a RecordingCuePlayer; the app makes the real one lazily.
+    cue_player_factory: Callable[[AppContext], CuePlayer] = _default_cue_player
+    _cue_player: CuePlayer | None = None
+
+    @property
+    def cue_player(self) -> CuePlayer:
+        if self._cue_player is None:
+            self._cue_player = self.cue_player_factory(self)
+        return self._cue_player
