@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +26,14 @@ from walkback_desktop.ui.help_texts import ABOUT_HTML, SAFETY_GUIDE_HTML
 from walkback_desktop.ui.pages.base import Page
 
 MENU_ORDER = ("File", "View", "Help")
+SIDEBAR_STYLE = """
+#sidebar { background: palette(base); border-right: 1px solid palette(mid); }
+#brand { font-size: 20px; font-weight: 600; padding: 4px 20px 14px 20px; }
+QListWidget#navigation { border: none; background: transparent; font-size: 16px; outline: 0; }
+QListWidget#navigation::item { padding: 8px 14px; margin: 2px 10px; border-radius: 8px; }
+QListWidget#navigation::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +66,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Navigation")
         self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.nav.setIconSize(QSize(24, 24))
-        self.nav.setFixedWidth(180)
+        self.nav.setFixedWidth(200)
         self.stack = QStackedWidget()
         for page in self._pages:
             item = QListWidgetItem(page.title)
@@ -67,12 +76,23 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._on_row_changed)
 
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 12, 0, 12)
+        brand = QLabel(APP_NAME)
+        brand.setObjectName("brand")
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.nav, 1)
+        self.stack.setContentsMargins(16, 8, 16, 8)
+
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.nav)
+        layout.addWidget(side)
         layout.addWidget(self.stack, 1)
+        self.setStyleSheet(SIDEBAR_STYLE)
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
