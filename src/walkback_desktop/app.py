@@ -7,13 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from walkback_desktop import APP_ID, APP_NAME, __version__
 from walkback_desktop.audio.base import CuePlayer
 from walkback_desktop.core.clock import Clock
+from walkback_desktop.instance_lock import gui_lock
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage.database import DatabaseError
 from walkback_desktop.storage.store import Store, open_store
@@ -31,7 +32,6 @@ from walkback_desktop.ui.report_actions import build_report_actions
 log = logging.getLogger(__name__)
 
 STATE_FILENAME = "window-state.ini"
-LOCK_FILENAME = "walkback.lock"
 
 
 def app_icon() -> QIcon:
@@ -105,8 +105,7 @@ def run_gui(data_dir: Path, start_routine: str | None = None) -> int:
     except OSError as exc:
         QMessageBox.critical(None, APP_NAME, f"Cannot create the data folder {data_dir}:\n{exc}")
         return 1
-    lock = QLockFile(str(data_dir / LOCK_FILENAME))
-    lock.setStaleLockTime(0)
+    lock = gui_lock(data_dir)
     if not lock.tryLock(200):
         QMessageBox.information(
             None,

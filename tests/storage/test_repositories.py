@@ -156,3 +156,14 @@ def test_interrupted_workout_is_recovered_on_next_open(data_dir):
     assert again.checkpoints.load() is None
     again.close()
     assert open_store(data_dir).recovered is None
+
+
+def test_recovery_can_be_left_to_the_running_window(data_dir):
+    store = open_store(data_dir)
+    now = datetime.now(timezone.utc)
+    store.checkpoints.save(CheckpointRecord(None, "Walk", "{}", now, 30.0, 10.0, (), now))
+    store.close()
+    other = open_store(data_dir, recover=False)
+    assert other.recovered is None
+    assert other.checkpoints.load() is not None
+    other.close()

@@ -35,8 +35,11 @@ class Store:
         self.db.close()
 
 
-def open_store(data_dir: Path, *, backup: bool = True) -> Store:
-    """Open the data folder; save any interrupted workout as an incomplete session."""
+def open_store(data_dir: Path, *, backup: bool = True, recover: bool = True) -> Store:
+    """Open the data folder; save any interrupted workout as an incomplete session.
+
+    `recover=False` leaves the checkpoint alone (a running window owns it).
+    """
     db = open_database(data_dir, backup=backup)
     checkpoints = CheckpointRepository(db)
     store = Store(
@@ -48,7 +51,7 @@ def open_store(data_dir: Path, *, backup: bool = True) -> Store:
         checkpoints=checkpoints,
         notices=list(db.notices),
     )
-    recovered = checkpoints.recover()
+    recovered = checkpoints.recover() if recover else None
     if recovered is not None:
         store.recovered = recovered
         notice = (
