@@ -1,0 +1,64 @@
+"""The shared chart populate functions (used by the Progress page and the report)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.helpers import make_session
+from walkback_desktop.charts.palette import DARK, LIGHT, PRINT
+from walkback_desktop.core.stats import weekly_totals
+
+pg = pytest.importorskip("pyqtgraph")
+plots = pytest.importorskip("walkback_desktop.charts.plots")
+
+
+@pytest.fixture
+def plot(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    item = widget.addPlot()
+    yield item
+    widget.close()
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK, PRINT], ids=lambda p: p.name)
+def test_every_chart_draws_with_every_palette(plot, palette):
+    records = [make_session(d * 2, pain=6 - d // 5, rpe=4 + d % 3) for d in range(20)]
+    weeks = weekly_totals(records, weight_kg=70)
+    readouts = plots.plot_weekly_backward(plot, weeks, 30, palette)
+    assert len(readouts) == len(weeks)
+    assert isinstance(plot.getAxis("bottom"), pg.DateAxisItem)
+    assert plots.plot_weekly_sessions(plot, weeks, 3, palette)
+    assert plots.plot_weekly_kcal(plot, weeks, palette)
+    assert len(plots.plot_pain_rpe(plot, records, palette)) == 40
+
+
+def test_weekly_bar_sits_on_its_week(plot):
+    weeks = weekly_totals([make_session(0)], weight_kg=70)
+    (readout,) = plots.plot_weekly_backward(plot, weeks, 30, LIGHT)
+    assert readout.x == plots.date_timestamp(date(2025, 3, 3)) + 3.5 * 86400
+    assert readout.text == "03 Mar – 09 Mar 2025: 10 backward min, 1 sessions"
+
+
+def test_empty_input_draws_nothing(plot):
+    assert plots.plot_weekly_backward(plot, [], 30, LIGHT) == []
+    assert plots.plot_pain_rpe(plot, [], LIGHT) == []
+
+
+def test_pain_becomes_weekly_average_for_many_sessions(plot):
+    records = [make_session(d, pain=d % 2 * 4, rpe=None) for d in range(70)]
+    readouts = plots.plot_pain_rpe(plot, records, LIGHT)
+    assert len(readouts) == 10  # 70 days = 10 weeks, Monday start
+    assert {r.text for r in readouts} <= {"Pain: 2.0", "Pain: 1.7", "Pain: 2.3"}
+
+
+def test_date_ticks_pick_a_readable_step():
+    weekly = plots.date_ticks(date(2025, 1, 6), date(2025, 2, 24))
+    assert [label for _, label in weekly][:2] == ["6 Jan", "13 Jan"]
+    monthly = plots.date_ticks(date(2025, 1, 6), date(2025, 12, 29))
+    assert len(monthly) <= 8
+    assert monthly[0][1] == "Feb 2025"
+    yearly = plots.date_ticks(date(2016, 1, 4), date(2025, 12, 29))
+    assert [label for _, label in yearly][:2] == ["2017", "2018"] or len(yearly) <= 8
