@@ -217,3 +217,80 @@ def personal_bests(
 def enough_for_trend(records: Sequence[SessionRecord]) -> bool:
     """A trend needs at least 3 sessions; fewer and charts/reports say so."""
     return len(records) >= 3
+
+
+WEEK_START_SETTINGS = {"monday": 0, "sunday": 6, "saturday": 5}
+
+
+def first_weekday(week_start_setting: str, locale_first_weekday: int = 0) -> int:
+    """0 = Monday ... 6 = Sunday from the `week_start` setting; "locale" (or
+    anything unknown) takes the locale's first day (Qt: firstDayOfWeek() - 1)."""
+    return WEEK_START_SETTINGS.get(week_start_setting, locale_first_weekday % 7)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the Today and Progress pages (and the report) show at a glance."""
+
+    this_week: PeriodTotals
+    goal: WeeklyGoal
+    day_streak: int
+    longest_day_streak: int
+    week_streak: int
+    longest_week_streak: int
+    adherence: float | None  # share of weeks, first session's week .. last full week
+    bests: PersonalBests
+    total: PeriodTotals
+    sessions: int
+
+    @property
+    def goal_met_this_week(self) -> bool:
+        return self.goal.met_by(self.this_week)
+
+
+def summarise(
+    records: Sequence[SessionRecord],
+    *,
+    today: date,
+    goal: WeeklyGoal,
+    weight_kg: float,
+    first_weekday: int = 0,
+    tz: tzinfo | None = None,
+    longest_bout_s: float | None = None,
+) -> Summary:
+    """Totals, streaks, adherence and bests up to `today`.
+
+    `longest_bout_s` lets a caller that reads records without their segments
+    pass the longest backward segment it found another way (one SQL query).
+    """
+    weeks = weekly_totals(
+        records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, end=today
+    )
+    if not weeks:
+        weeks = [_totals(week_start(today, first_weekday), [], weight_kg)]
+    this_week = weeks[-1]
+    if this_week.start != week_start(today, first_weekday):
+        # every session is in the future of `today` (a clock set back): show an empty week
+        this_week = _totals(week_start(today, first_weekday), [], weight_kg)
+    current_days, longest_days = day_streaks(records, today, tz)
+    current_weeks, longest_weeks = week_streaks(weeks, goal)
+    bests = personal_bests(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
+    if longest_bout_s is not None:
+        known = bests.longest_backward_bout_s or 0.0
+        bests = PersonalBests(
+            longest_backward_bout_s=max(known, longest_bout_s),
+            longest_session_s=bests.longest_session_s,
+            most_backward_week=bests.most_backward_week,
+        )
+    return Summary(
+        this_week=this_week,
+        goal=goal,
+        day_streak=current_days,
+        longest_day_streak=longest_days,
+        week_streak=current_weeks,
+        longest_week_streak=longest_weeks,
+        adherence=adherence(weeks[:-1], goal) if len(weeks) > 1 else None,
+        bests=bests,
+        total=totals(records, weight_kg=weight_kg) if records else this_week,
+        sessions=len(records),
+    )

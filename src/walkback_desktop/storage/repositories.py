@@ -217,6 +217,24 @@ class SessionRepository:
             query = select(*_LIST_COLUMNS).where(*conditions).order_by(t.started_at, t.id)
             return [_from_columns(r) for r in s.connection().execute(query)]
 
+    def longest_backward_bout(self) -> float | None:
+        """The longest backward segment ever walked (seconds), in one query, so
+        pages that list sessions without segments can still show the best."""
+        seg = models.SessionSegment
+        with self._db.reading() as s:
+            return s.scalar(select(func.max(seg.done_seconds)).where(seg.kind == "backward"))
+
+    def last_routine_id(self) -> str | None:
+        """The routine of the most recent session that has a library routine id."""
+        t = models.Session
+        with self._db.reading() as s:
+            return s.scalar(
+                select(t.routine_id)
+                .where(t.routine_id.is_not(None))
+                .order_by(t.started_at.desc(), t.id.desc())
+                .limit(1)
+            )
+
     def update(self, session_id: int, **changes: Any) -> SessionRecord:
         """Change what a person reported (rpe, pain, notes, completed) on one session."""
         allowed = {"rpe", "pain", "notes", "completed"}
