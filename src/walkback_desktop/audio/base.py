@@ -61,6 +61,15 @@ class CuePlayer(Protocol):
         """Names of the voices the speech engine offers (empty if none)."""
         ...
 
+    def prepare(self) -> None:
+        """Get ready to play soon (e.g. when the workout page opens); returns at once.
+
+        The real player loads its sounds and starts the speech engine (which can
+        take seconds) on the event loop after this returns; cues played before
+        that still beep but may not be spoken.
+        """
+        ...
+
 
 @dataclass
 class PlayedCue:
@@ -75,6 +84,7 @@ class RecordingCuePlayer:
     played: list[PlayedCue] = field(default_factory=list)
     ticks: int = 0
     stops: int = 0
+    prepares: int = 0
     options: dict[str, object] = field(default_factory=dict)
     audio_status: AudioStatus = field(default_factory=AudioStatus)
     speaking: bool = False
@@ -100,6 +110,9 @@ class RecordingCuePlayer:
 
     def voices(self) -> list[str]:
         return ["Test voice"]
+
+    def prepare(self) -> None:
+        self.prepares += 1
 
     @property
     def kinds(self) -> list[str]:

@@ -1,0 +1,371 @@
+"""The real player on this headless machine: it degrades, speaks with the mock
+engine, never waits on speech and never raises."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
+
+from walkback_desktop.audio.base import Beep, CuePlayer
+from walkback_desktop.audio.qt_player import NO_DEVICE_NOTICE, NO_SPEECH_NOTICE, QtCuePlayer
+from walkback_desktop.core.clock import FakeClock
+from walkback_desktop.core.timeline import Cue, CueKind
+
+AUDIO_LOG = "walkback_desktop.audio"
+# What Qt itself prints on a machine without a sound server or speech-dispatcher:
+# expected here, so these tests do not fail on them.
+no_sound_server = pytest.mark.qt_log_ignore(
+    r"PulseAudioService: pa_context_connect\(\) failed",
+    r"Error loading text-to-speech plug-in",
+    r"QSoundEffect: playback of this format is not supported",
+)
+
+
+def cue(kind: CueKind, text: str = "", *, count: int | None = None, at: float = 10.0) -> Cue:
+    defaults = {
+        CueKind.SEGMENT_START: "Walk backwards, 1 minute.",
+        CueKind.TIP: "Chest up",
+        CueKind.NEXT_UP: "10 seconds left. Next: Rest.",
+        CueKind.HALFWAY: "Halfway there.",
+        CueKind.FINISH: "Workout complete. Well done!",
+        CueKind.GET_READY: "Get ready. First: Walk forwards, 3 minutes.",
+        CueKind.COUNTDOWN: str(count or 3),
+    }
+    return Cue(at=at, kind=kind, text=text or defaults[kind], segment_index=0, seq=0, count=count)
+
+
+class StuckEngine(QObject):
+    """A speech engine like speechd without a sound server: say() never finishes."""
+
+    stateChanged = Signal(object)  # noqa: N815 - Qt's own name
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = QTextToSpeech.State.Ready
+        self.said: list[str] = []
+        self.stops = 0
+        self.volume: float | None = None
+        self.rate: float | None = None
+
+    def state(self):
+        return self._state
+
+    def errorString(self) -> str:
+        return ""
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+        self._set(QTextToSpeech.State.Speaking)
+
+    def stop(self) -> None:
+        self.stops += 1
+        self._set(QTextToSpeech.State.Ready)
+
+    def finish(self) -> None:
+        self._set(QTextToSpeech.State.Ready)
+
+    def fail(self) -> None:
+        self._set(QTextToSpeech.State.Error)
+
+    def _set(self, state) -> None:
+        if state != self._state:
+            self._state = state
+            self.stateChanged.emit(state)
+
+    def availableVoices(self) -> list:
+        return []
+
+    def setVolume(self, volume: float) -> None:
+        self.volume = volume
+
+    def setRate(self, rate: float) -> None:
+        self.rate = rate
+
+    def setVoice(self, voice) -> None:  # pragma: no cover - no voices offered
+        raise AssertionError("no voice to set")
+
+
+def _prepared(qtbot, player: QtCuePlayer) -> QtCuePlayer:
+    with qtbot.waitSignal(player.prepared, timeout=10_000):
+        player.prepare()
+    return player
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def stuck(qtbot, clock: FakeClock) -> tuple[QtCuePlayer, StuckEngine]:
+    engines: list[StuckEngine] = []
+
+    def factory(parent: QObject) -> StuckEngine:
+        engines.append(StuckEngine(parent))
+        return engines[-1]
+
+    player = _prepared(
+        qtbot, QtCuePlayer(clock=clock, engine_factory=factory, has_output=lambda: False)
+    )
+    return player, engines[0]
+
+
+def test_is_a_cue_player_and_cheap_to_construct(qtbot):
+    player: CuePlayer = QtCuePlayer()
+    for name in (
+        "play",
+        "tick",
+        "stop",
+        "set_options",
+        "status",
+        "is_speaking",
+        "voices",
+        "prepare",
+    ):
+        assert callable(getattr(player, name))
+    # Nothing is loaded until prepare(): status is optimistic, nothing speaks.
+    assert isinstance(player, QtCuePlayer)
+    assert not player.is_prepared
+    assert player.status().notice == ""
+    assert player.voices() == []
+    assert not player.is_speaking()
+
+
+def test_construction_imports_no_multimedia_or_speech():
+    import subprocess
+
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]);"
+        "from walkback_desktop.audio.qt_player import QtCuePlayer; QtCuePlayer();"
+        "bad = [m for m in ('PySide6.QtMultimedia', 'PySide6.QtTextToSpeech') if m in sys.modules];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@no_sound_server
+def test_headless_machine_degrades_with_a_notice(qtbot, caplog: pytest.LogCaptureFixture):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if QMediaDevices.audioOutputs():
+        pytest.skip("this machine has a sound output device")
+    caplog.set_level(logging.INFO, logger=AUDIO_LOG)
+    player = _prepared(qtbot, QtCuePlayer())
+    status = player.status()
+    assert not status.beeps_available
+    assert status.notice == NO_DEVICE_NOTICE
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("No sound output device" in r.getMessage() for r in warnings)
+
+    for kind in CueKind:
+        assert player.play(cue(kind, count=1), 2.5) is True
+    player.tick()
+    player.stop()
+    assert "cue kind=countdown at=10.000 late_ms=2.5" in caplog.text
+    # Said once, not once per cue.
+    assert sum("No sound output device" in r.getMessage() for r in warnings) == 1
+
+
+@no_sound_server
+def test_missing_speech_engine_is_reported(qtbot, caplog: pytest.LogCaptureFixture):
+    caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
+    player = _prepared(qtbot, QtCuePlayer(engine="no-such-engine", has_output=lambda: True))
+    status = player.status()
+    assert not status.speech_available
+    assert status.notice == NO_SPEECH_NOTICE
+    assert player.voices() == []
+    assert "No speech" in caplog.text
+    assert player.play(cue(CueKind.TIP), 0.0) is True
+    assert not player.is_speaking()
+    # Turning the voice off removes the speech notice: nothing is missing then.
+    player.set_options(voice_enabled=False, beeps_enabled=True, volume=1.0)
+    assert player.status().notice == ""
+
+
+@no_sound_server
+def test_default_engine_either_works_or_says_why(qtbot):
+    player = _prepared(qtbot, QtCuePlayer(has_output=lambda: True))
+    status = player.status()
+    assert status.speech_available == bool(player.voices()) or status.speech_available
+    if not status.speech_available:
+        assert status.notice == NO_SPEECH_NOTICE
+
+
+@pytest.fixture
+def mock_player(qtbot, clock: FakeClock) -> QtCuePlayer:
+    # The fake clock never reaches a deadline, so "not speaking" can only come
+    # from the engine saying it is done.
+    return _prepared(qtbot, QtCuePlayer(engine="mock", clock=clock, has_output=lambda: False))
+
+
+def test_mock_engine_speaks_and_lists_voices(qtbot, mock_player: QtCuePlayer):
+    assert mock_player.voices() == ["Bob", "Anne"]
+    assert mock_player.status().speech_available
+    assert mock_player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert mock_player.is_speaking()
+    qtbot.waitUntil(lambda: mock_player.engine.state() == QTextToSpeech.State.Speaking)
+    qtbot.waitUntil(lambda: not mock_player.is_speaking(), timeout=5_000)
+
+
+def test_mock_engine_tip_over_speech_is_dropped_segment_interrupts(
+    qtbot, mock_player: QtCuePlayer
+):
+    assert mock_player.play(cue(CueKind.TIP), 0.0) is True
+    qtbot.waitUntil(lambda: mock_player.engine.state() == QTextToSpeech.State.Speaking)
+    assert mock_player.play(cue(CueKind.TIP, "Steady trunk"), 0.0) is False
+    assert mock_player.play(cue(CueKind.HALFWAY), 0.0) is True  # beats a tip
+    assert mock_player.play(cue(CueKind.TIP), 0.0) is False
+    assert mock_player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert mock_player.is_speaking()
+    qtbot.waitUntil(lambda: not mock_player.is_speaking(), timeout=5_000)
+    # Quiet again: a tip is spoken.
+    assert mock_player.play(cue(CueKind.TIP), 0.0) is True
+
+
+def test_mock_engine_takes_voice_rate_and_volume(mock_player: QtCuePlayer):
+    mock_player.set_options(
+        voice_enabled=True, beeps_enabled=True, volume=0.4, voice_name="Anne", voice_rate=0.5
+    )
+    engine = mock_player.engine
+    assert engine.voice().name() == "Anne"
+    assert engine.rate() == pytest.approx(0.5)
+    assert engine.volume() == pytest.approx(0.4)
+    # Out-of-range values are clamped, an unknown voice keeps the current one.
+    mock_player.set_options(
+        voice_enabled=True, beeps_enabled=True, volume=7, voice_name="Nobody", voice_rate=-5
+    )
+    assert engine.voice().name() == "Anne"
+    assert engine.rate() == pytest.approx(-1.0)
+    assert engine.volume() == pytest.approx(1.0)
+
+
+def test_voice_off_speaks_nothing(mock_player: QtCuePlayer):
+    mock_player.set_options(voice_enabled=False, beeps_enabled=True, volume=1.0)
+    assert mock_player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert not mock_player.is_speaking()
+
+
+def test_stop_silences_speech(qtbot, mock_player: QtCuePlayer):
+    mock_player.play(cue(CueKind.GET_READY), 0.0)
+    assert mock_player.is_speaking()
+    mock_player.stop()
+    assert not mock_player.is_speaking()
+    assert mock_player.play(cue(CueKind.TIP), 0.0) is True
+
+
+def test_a_say_that_never_finishes_times_out(
+    stuck: tuple[QtCuePlayer, StuckEngine], clock: FakeClock, caplog: pytest.LogCaptureFixture
+):
+    player, engine = stuck
+    caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
+    assert player.play(cue(CueKind.TIP), 0.0) is True
+    assert engine.said == ["Chest up"]
+    assert player.is_speaking()
+    assert player.play(cue(CueKind.TIP, "Steady trunk"), 0.0) is False
+    clock.advance(60)
+    assert not player.is_speaking()
+    assert engine.stops == 1
+    assert "Speech did not finish" in caplog.text
+    # The next cue speaks normally, and the warning is not repeated.
+    assert player.play(cue(CueKind.TIP, "Steady trunk"), 0.0) is True
+    clock.advance(60)
+    assert not player.is_speaking()
+    assert caplog.text.count("Speech did not finish") == 1
+
+
+def test_the_timeout_fires_by_itself(qtbot):
+    """No one polls: the player's own timer stops the stuck engine."""
+    engines: list[StuckEngine] = []
+
+    def factory(parent: QObject) -> StuckEngine:
+        engines.append(StuckEngine(parent))
+        return engines[-1]
+
+    player = _prepared(
+        qtbot,
+        QtCuePlayer(engine_factory=factory, has_output=lambda: False, estimate=lambda *_: 0.02),
+    )
+    assert player.play(cue(CueKind.NEXT_UP), 0.0) is True
+    qtbot.waitUntil(lambda: engines[0].stops == 1, timeout=5_000)
+    assert not player.is_speaking()
+
+
+def test_engine_done_ends_the_utterance(stuck: tuple[QtCuePlayer, StuckEngine], clock):
+    player, engine = stuck
+    player.play(cue(CueKind.NEXT_UP), 0.0)
+    clock.advance(0.5)
+    engine.finish()
+    assert not player.is_speaking()
+    assert player.play(cue(CueKind.TIP), 0.0) is True
+
+
+def test_engine_error_ends_the_utterance(stuck, caplog: pytest.LogCaptureFixture):
+    player, engine = stuck
+    caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
+    player.play(cue(CueKind.NEXT_UP), 0.0)
+    engine.fail()
+    assert not player.is_speaking()
+    assert "speech engine reported an error" in caplog.text
+
+
+def test_countdown_is_spoken_when_beeps_cannot_be_heard(stuck):
+    player, engine = stuck
+    player.play(cue(CueKind.COUNTDOWN, count=2), 0.0)
+    assert engine.said == ["2"]
+
+
+def test_segment_start_interrupts_a_tip(stuck, clock: FakeClock):
+    player, engine = stuck
+    player.play(cue(CueKind.TIP), 0.0)
+    clock.advance(1)
+    assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert engine.stops == 1
+    assert engine.said == ["Chest up", "Walk backwards, 1 minute."]
+    assert player.is_speaking()
+
+
+def test_options_reach_the_engine(stuck):
+    player, engine = stuck
+    player.set_options(voice_enabled=True, beeps_enabled=False, volume=0.25, voice_rate=0.3)
+    assert engine.volume == pytest.approx(0.25)
+    assert engine.rate == pytest.approx(0.3)
+
+
+def test_play_before_prepare_does_not_wait(qtbot, clock: FakeClock):
+    player = QtCuePlayer(engine="mock", clock=clock, has_output=lambda: False)
+    # Not prepared yet: nothing is spoken, but nothing blocks or fails either.
+    assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert not player.is_speaking()
+    # The play asked for preparation; the engine arrives on the event loop.
+    qtbot.waitUntil(lambda: player.is_prepared, timeout=10_000)
+    assert player.voices() == ["Bob", "Anne"]
+
+
+def test_nothing_escapes_a_broken_engine(qtbot, caplog: pytest.LogCaptureFixture):
+    class Exploding(StuckEngine):
+        def say(self, text: str) -> None:
+            raise RuntimeError("engine crashed")
+
+        def stop(self) -> None:
+            raise RuntimeError("engine crashed")
+
+    caplog.set_level(logging.ERROR, logger=AUDIO_LOG)
+    player = _prepared(qtbot, QtCuePlayer(engine_factory=Exploding, has_output=lambda: False))
+    assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert not player.is_speaking()
+    player.stop()
+    player.tick()
+    assert "engine crashed" in caplog.text
+
+
+def test_beep_files_are_what_the_player_loads():
+    from walkback_desktop.audio.sounds import sound_path
+
+    for beep in Beep:
+        assert sound_path(beep).is_file()
