@@ -1,0 +1,166 @@
+"""What a progress report shows: the sessions in a date range and the figures
+computed from them (all from core.stats, so the report and the app agree)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from statistics import fmean
+
+from walkback_desktop import __version__
+from walkback_desktop.core import stats
+from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.storage.store import Store
+
+# Sessions keep the UTC offset they were walked at (at most +-14 h), and the
+# report groups them by that local date: read a margin either side of the
+# range from the database, then keep the sessions whose local date is inside.
+_OFFSET_MARGIN = timedelta(hours=15)
+# Pain "then and now": the first and the last four weeks of the range.
+_COMPARE_DAYS = 28
+
+
+class ReportRangeError(ValueError):
+    """A date range that cannot be reported (the message says why)."""
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """What the person asked for. None dates mean: from the first session / up to today."""
+
+    first: date | None = None
+    last: date | None = None
+    person_name: str | None = None  # None: the person_name setting
+
+
+@dataclass(frozen=True)
+class PainChange:
+    early_avg: float
+    late_avg: float
+
+
+@dataclass(frozen=True)
+class ReportData:
+    first: date
+    last: date
+    person_name: str
+    records: list[SessionRecord]
+    weeks: list[stats.PeriodTotals]
+    totals: stats.PeriodTotals
+    goal: stats.WeeklyGoal
+    adherence: float | None
+    weeks_meeting_goal: int
+    longest_week_streak: int
+    longest_day_streak: int
+    weight_kg: float
+    units: str
+    first_weekday: int
+    generated_at: datetime
+    version: str
+    rpe_count: int
+    pain_count: int
+    pain_change: PainChange | None
+
+    @property
+    def has_sessions(self) -> bool:
+        return bool(self.records)
+
+    @property
+    def enough_for_trend(self) -> bool:
+        return stats.enough_for_trend(self.records)
+
+    @property
+    def cutoff(self) -> datetime:
+        """The end of the last day included; later sessions are not in the report."""
+        end = datetime.combine(self.last + timedelta(days=1), time())
+        return min(end.astimezone(), self.generated_at)
+
+    @property
+    def day_count(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def collect(
+    store: Store,
+    request: ReportRequest,
+    *,
+    now: datetime | None = None,
+    locale_first_weekday: int = 0,
+) -> ReportData:
+    """Read the sessions in the requested range and compute every figure the report shows."""
+    now = (now or datetime.now(timezone.utc)).astimezone()
+    today = now.date()
+    last = request.last or today
+    if request.first is not None:
+        first = request.first
+    else:
+        oldest = store.sessions.list(end=_utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN)
+        first = min((stats.local_date(r) for r in oldest), default=last)
+        first = min(first, last)
+    if first > last:
+        raise ReportRangeError(
+            f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
+        )
+    candidates = store.sessions.list(
+        _utc_start_of(first) - _OFFSET_MARGIN,
+        _utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN,
+    )
+    records = [r for r in candidates if first <= stats.local_date(r) <= last]
+
+    settings = store.settings
+    weight_kg = float(settings.get("weight_kg"))
+    goal = stats.WeeklyGoal(
+        sessions=int(settings.get("weekly_goal_sessions")),
+        backward_min=int(settings.get("weekly_goal_backward_min")),
+    )
+    weekday = stats.first_weekday(str(settings.get("week_start")), locale_first_weekday)
+    weeks = stats.weekly_totals(
+        records, weight_kg=weight_kg, first_weekday=weekday, start=first, end=last
+    )
+    totals = stats.totals(records, weight_kg=weight_kg)
+    name = request.person_name
+    if name is None:
+        name = str(settings.get("person_name"))
+    rpes = [r.rpe for r in records if r.rpe is not None]
+    pains = [r.pain for r in records if r.pain is not None]
+    _current, longest_weeks = stats.week_streaks(weeks, goal)
+    _current_days, longest_days = stats.day_streaks(records, today)
+    return ReportData(
+        first=first,
+        last=last,
+        person_name=" ".join(name.split()),
+        records=records,
+        weeks=weeks,
+        totals=totals,
+        goal=goal,
+        adherence=stats.adherence(weeks, goal) if records else None,
+        weeks_meeting_goal=sum(1 for w in weeks if goal.met_by(w)),
+        longest_week_streak=longest_weeks,
+        longest_day_streak=longest_days,
+        weight_kg=weight_kg,
+        units=str(settings.get("units")),
+        first_weekday=weekday,
+        generated_at=now,
+        version=__version__,
+        rpe_count=len(rpes),
+        pain_count=len(pains),
+        pain_change=_pain_change(records, first, last),
+    )
+
+
+def _utc_start_of(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=timezone.utc)
+
+
+def _pain_change(records: list[SessionRecord], first: date, last: date) -> PainChange | None:
+    """Average reported pain in the first and the last four weeks, when the range
+    is long enough for the two windows not to overlap and each has a rating."""
+    if not stats.enough_for_trend(records) or (last - first).days + 1 < 2 * _COMPARE_DAYS:
+        return None
+    early_end = first + timedelta(days=_COMPARE_DAYS)
+    late_start = last - timedelta(days=_COMPARE_DAYS - 1)
+    early = [r.pain for r in records if r.pain is not None and stats.local_date(r) < early_end]
+    late = [r.pain for r in records if r.pain is not None and stats.local_date(r) >= late_start]
+    if not early or not late:
+        return None
+    return PainChange(early_avg=fmean(early), late_avg=fmean(late))

@@ -1,0 +1,91 @@
+"""Where a laid-out report goes: a PDF file (written atomically) or a printer."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QPageLayout, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
+
+from walkback_desktop.report.data import ReportData
+from walkback_desktop.report.render import ChartRenderer, LaidOutReport
+
+PDF_DPI = 600
+
+Progress = Callable[[int, int], None]
+
+
+class ReportOutputError(OSError):
+    """The PDF cannot be written; the message names the file and the reason."""
+
+
+def write_pdf(report: LaidOutReport, path: Path | str, progress: Progress | None = None) -> int:
+    """Write the report to `path` and return its page count.
+
+    The PDF is written beside the target and moved into place when complete,
+    so a failure never leaves half a file where a good one was.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".walkback-report-", suffix=".pdf")
+    except OSError as exc:
+        raise ReportOutputError(f"{path}: cannot write ({exc.strerror})") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(report.page_layout)
+        writer.setTitle(_pdf_title(report.data))
+        writer.setCreator(f"WalkBack {report.data.version}")
+        try:
+            report.paint(writer, progress)
+        except OSError as exc:
+            raise ReportOutputError(f"{path}: cannot write ({exc})") from None
+        del writer  # flushes and closes the file
+        if tmp.stat().st_size == 0:
+            raise ReportOutputError(
+                f"{path}: cannot write (nothing was written; is the disk full?)"
+            )
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, ReportOutputError):
+            raise
+        raise ReportOutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    return report.page_count
+
+
+def _pdf_title(data: ReportData) -> str:
+    who = f" – {data.person_name}" if data.person_name else ""
+    return f"WalkBack progress report{who}"
+
+
+class PrintJob:
+    """Paints the report on whatever printer a print (preview) dialog hands it,
+    laying it out again only when the printer's page layout differs."""
+
+    def __init__(self, data: ReportData, layout: QPageLayout, charts: ChartRenderer | None):
+        self._data = data
+        self._charts = charts
+        self.report = LaidOutReport(data, layout, charts)
+
+    def configure(self, printer: QPrinter) -> None:
+        printer.setPageLayout(self.report.page_layout)
+        printer.setDocName(_pdf_title(self._data))
+        printer.setCreator(f"WalkBack {self._data.version}")
+
+    def paint(self, printer: QPrinter) -> None:
+        layout = printer.pageLayout()
+        if not _same_geometry(layout, self.report.page_layout):
+            self.report = LaidOutReport(self._data, layout, self._charts)
+        self.report.paint(printer)
+
+
+def _same_geometry(a: QPageLayout, b: QPageLayout) -> bool:
+    unit = QPageLayout.Unit.Point
+    return a.fullRect(unit) == b.fullRect(unit) and a.paintRect(unit) == b.paintRect(unit)

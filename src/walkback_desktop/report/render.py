@@ -1,0 +1,231 @@
+"""Lay the report out once and paint it page by page onto a PDF or a printer.
+
+QTextDocument paginates (and repeats a table's <thead> on every page) but has
+no running headers or footers, so each page is painted here: the document's
+slice for that page, then a header and a "Page n of m" footer with QPainter.
+
+The document is laid out on a fixed-resolution image (LAYOUT_DPI) whatever
+the target, so a PDF, the print preview and the printed pages break at the
+same places; painting then scales to the device's resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
+
+from walkback_desktop.report import content
+from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
+from walkback_desktop.report.data import ReportData
+
+# Territories whose paper is US Letter; everyone else uses A4 (PySide6 names
+# the QLocale::Territory enum Country).
+LETTER_TERRITORIES = frozenset(
+    {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Philippines,
+        QLocale.Country.Chile,
+        QLocale.Country.Colombia,
+        QLocale.Country.Venezuela,
+        QLocale.Country.CostaRica,
+        QLocale.Country.Guatemala,
+        QLocale.Country.Panama,
+        QLocale.Country.DominicanRepublic,
+        QLocale.Country.PuertoRico,
+        QLocale.Country.ElSalvador,
+        QLocale.Country.Nicaragua,
+    }
+)
+MARGINS_MM = QMarginsF(18, 15, 18, 13)  # left, top, right, bottom: inside any printer's margin
+HEADER_PT = 26.0  # band above the body on every page
+FOOTER_PT = 24.0
+FONT_FAMILIES = ["Helvetica Neue", "Helvetica", "Arial", "Nimbus Sans", "DejaVu Sans"]
+BODY_PT = 10.0
+CHART_ASPECT = 0.3  # height / width
+WEEKLY_URL = "walkback-chart:weekly"
+PAIN_URL = "walkback-chart:pain-rpe"
+
+ChartRenderer = Callable[[ReportData, "ChartSize"], "RenderedCharts | None"]
+
+
+def page_size_for(locale: QLocale | None = None) -> QPageSize:
+    territory = (locale or QLocale()).territory()
+    size = QPageSize.PageSizeId.Letter if territory in LETTER_TERRITORIES else QPageSize.A4
+    return QPageSize(size)
+
+
+def page_layout_for(locale: QLocale | None = None) -> QPageLayout:
+    return QPageLayout(
+        page_size_for(locale),
+        QPageLayout.Orientation.Portrait,
+        MARGINS_MM,
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+@dataclass(frozen=True)
+class ChartSize:
+    """Where a chart goes: its size in points and the pixels it should have."""
+
+    width_pt: float
+    height_pt: float
+    dpi: int = 300
+
+    @property
+    def width_px(self) -> int:
+        return round(self.width_pt * self.dpi / 72)
+
+    @property
+    def height_px(self) -> int:
+        return round(self.height_pt * self.dpi / 72)
+
+
+@dataclass(frozen=True)
+class RenderedCharts:
+    weekly: QImage
+    pain_rpe: QImage
+
+
+class _Document(QTextDocument):
+    """A QTextDocument that only knows the images we give it: nothing is ever
+    read from disk or the network, whatever text ends up in it."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        return None
+
+
+class LaidOutReport:
+    """The report laid out for one page layout; paint it on any paged device."""
+
+    def __init__(
+        self,
+        data: ReportData,
+        layout: QPageLayout,
+        charts: ChartRenderer | None = None,
+    ) -> None:
+        self.data = data
+        self.page_layout = layout
+        paint = layout.paintRect(QPageLayout.Unit.Point)
+        self.width = dots(paint.width())
+        self.height = dots(paint.height())
+        self.header_h = dots(HEADER_PT)
+        self.footer_h = dots(FOOTER_PT)
+        self.body_h = self.height - self.header_h - self.footer_h
+        self._device = QImage(8, 8, QImage.Format.Format_RGB32)
+        dots_per_metre = round(LAYOUT_DPI / 0.0254)
+        self._device.setDotsPerMeterX(dots_per_metre)
+        self._device.setDotsPerMeterY(dots_per_metre)
+        self.doc = _Document()
+        self.doc.documentLayout().setPaintDevice(self._device)
+        font = QFont()
+        font.setFamilies(FONT_FAMILIES)
+        font.setPointSizeF(BODY_PT)
+        self.doc.setDefaultFont(font)
+        self.doc.setDocumentMargin(0)
+        self.doc.setDefaultStyleSheet(content.stylesheet())
+        self.doc.setPageSize(QSizeF(self.width, self.body_h))
+        self._font = font
+        weekly = pain = None
+        if charts is not None and data.enough_for_trend:
+            chart_w = paint.width()
+            rendered = charts(data, ChartSize(chart_w, CHART_ASPECT * chart_w))
+            if rendered is not None:
+                weekly = self._add_image(WEEKLY_URL, rendered.weekly, chart_w)
+                pain = self._add_image(PAIN_URL, rendered.pain_rpe, chart_w)
+        self.doc.setHtml(content.report_html(data, weekly, pain))
+        self.page_count = self.doc.pageCount()
+
+    def _add_image(self, url: str, image: QImage, width_pt: float) -> ChartImage:
+        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+        height_pt = width_pt * image.height() / max(image.width(), 1)
+        return ChartImage(url, u(width_pt), u(height_pt))
+
+    def paint(
+        self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        """Paint every page; `device` must already have this report's page layout."""
+        painter = QPainter(device)
+        if not painter.isActive():
+            raise OSError("cannot draw on the output (is the file or printer writable?)")
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            scale = device.logicalDpiX() / LAYOUT_DPI
+            for index in range(self.page_count):
+                if index:
+                    device.newPage()
+                painter.save()
+                painter.scale(scale, scale)
+                self._paint_page(painter, index)
+                painter.restore()
+                if progress is not None:
+                    progress(index + 1, self.page_count)
+        finally:
+            painter.end()
+
+    def _paint_page(self, painter: QPainter, index: int) -> None:
+        self._paint_header(painter, index)
+        painter.save()
+        painter.translate(0, self.header_h - index * self.body_h)
+        self.doc.drawContents(painter, QRectF(0, index * self.body_h, self.width, self.body_h))
+        painter.restore()
+        self._paint_footer(painter, index)
+
+    def _small_font(self) -> QFont:
+        """8 pt, as a pixel size in layout units: the painter is scaled from layout
+        units to the device, and a point size would be resolved for the device."""
+        font = QFont(self._font)
+        font.setPixelSize(round(dots(8)))
+        return font
+
+    def _paint_header(self, painter: QPainter, index: int) -> None:
+        if index == 0:
+            return
+        font = self._small_font()
+        painter.setFont(font)
+        painter.setPen(QColor(content.MUTED))
+        metrics = QFontMetricsF(font)
+        baseline = self.header_h - dots(9)
+        data = self.data
+        painter.drawText(QPointF(0, baseline), content.running_header(data))
+        right = content.fmt_range(data.first, data.last)
+        painter.drawText(QPointF(self.width - metrics.horizontalAdvance(right), baseline), right)
+        painter.setPen(QPen(QColor(content.RULE), dots(0.5)))
+        line_y = self.header_h - dots(5)
+        painter.drawLine(QPointF(0, line_y), QPointF(self.width, line_y))
+
+    def _paint_footer(self, painter: QPainter, index: int) -> None:
+        font = self._small_font()
+        metrics = QFontMetricsF(font)
+        top = self.height - self.footer_h
+        painter.setPen(QPen(QColor(content.RULE), dots(0.5)))
+        line_y = top + dots(7)
+        painter.drawLine(QPointF(0, line_y), QPointF(self.width, line_y))
+        painter.setFont(font)
+        painter.setPen(QColor(content.MUTED))
+        baseline = line_y + dots(4) + metrics.ascent()
+        data = self.data
+        left = (
+            f"Generated {content.fmt_moment(data.generated_at)} · WalkBack {data.version}"
+            " · Not a medical device"
+        )
+        painter.drawText(QPointF(0, baseline), left)
+        right = f"Page {index + 1} of {self.page_count}"
+        painter.setPen(QColor(content.INK))
+        painter.drawText(QPointF(self.width - metrics.horizontalAdvance(right), baseline), right)
