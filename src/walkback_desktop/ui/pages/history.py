@@ -1,12 +1,450 @@
-"""The History page."""
+"""The History page: every session in a sortable, filterable table; edit
+effort, pain and notes in place; delete with undo; log a walk by hand."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkback_desktop.core.history import MAX_NOTES
+from walkback_desktop.ui import history_model as hm
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.pages.placeholder import PlaceholderPage
+from walkback_desktop.ui.empty_state import EmptyState
+from walkback_desktop.ui.history_undo import (
+    AddSessionCommand,
+    DeleteSessionsCommand,
+    EditSessionCommand,
+)
+from walkback_desktop.ui.manual_entry_dialog import ManualEntryDialog, scale_spin
+from walkback_desktop.ui.pages.base import Page
+
+ALL_ROUTINES = "All routines"
+SHOW_CHOICES = (("All sessions", None), ("Completed", True), ("Not completed", False))
+COLUMN_WIDTHS = {
+    hm.DATE: 190,
+    hm.ROUTINE: 220,
+    hm.DURATION: 90,
+    hm.BACKWARD: 120,
+    hm.KCAL: 80,
+    hm.RPE: 60,
+    hm.PAIN: 60,
+    hm.COMPLETED: 100,
+}
 
 
-class HistoryPage(PlaceholderPage):
+class ScaleDelegate(QStyledItemDelegate):
+    """Edits a 0-10 rating; the lowest step clears it."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        spin = scale_spin(str(index.model().headerData(index.column(), Qt.Orientation.Horizontal)))
+        spin.setParent(parent)
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setValue(-1 if value is None else int(value))  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        value = editor.value()  # type: ignore[attr-defined]
+        model.setData(index, None if value < 0 else value, Qt.ItemDataRole.EditRole)
+
+
+class NotesDelegate(QStyledItemDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
+        edit = QLineEdit(parent)
+        edit.setMaxLength(MAX_NOTES)
+        edit.setAccessibleName("Notes")
+        return edit
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")  # type: ignore[attr-defined]
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        model.setData(index, editor.text().strip(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]
+
+
+def _action(parent: QWidget, text: str, tip: str, shortcut: QKeySequence | None = None) -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(shortcut)
+        action.setToolTip(f"{tip} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})")
+    else:
+        action.setToolTip(tip)
+    return action
+
+
+def _button(action: QAction) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAccessibleName(action.text().replace("&", ""))
+    button.setMinimumHeight(36)
+    return button
+
+
+class HistoryPage(Page):
+    title = "History"
+
     def __init__(self, ctx: AppContext) -> None:
-        super().__init__("History", "Every session you log will be listed here.")
+        super().__init__()
         self.ctx = ctx
+        self.setAccessibleName(self.title)
+        self._loaded = False
+        self._saving = False
+        self._auto_span: tuple[date, date] | None = None
+        self.undo_stack = QUndoStack(self)
+
+        self.model = hm.SessionTableModel(parent=self)
+        self.model.edit_requested.connect(self._on_edit_requested)
+        self.proxy = hm.SessionFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.table = QTableView()
+        self.table.setAccessibleName("Sessions")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(hm.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(max(30, self.fontMetrics().height() + 14))
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        self._scale_delegate = ScaleDelegate(self.table)
+        self._notes_delegate = NotesDelegate(self.table)
+        self.table.setItemDelegateForColumn(hm.RPE, self._scale_delegate)
+        self.table.setItemDelegateForColumn(hm.PAIN, self._scale_delegate)
+        self.table.setItemDelegateForColumn(hm.NOTES, self._notes_delegate)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+
+        # actions: page-local shortcuts so other pages may have their own undo
+        local = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.log_action = _action(
+            self, "Log a walk…", "Record a walk you did without the app", QKeySequence("Ctrl+L")
+        )
+        self.log_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.log_action.triggered.connect(self.log_walk)
+        self.delete_action = _action(
+            self,
+            "Delete",
+            "Delete the selected sessions",
+            QKeySequence(QKeySequence.StandardKey.Delete),
+        )
+        self.delete_action.setShortcutContext(local)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setToolTip("Undo the last change (Ctrl+Z)")
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setToolTip("Redo what was undone (Ctrl+Shift+Z)")
+        for action in (self.delete_action, self.undo_action, self.redo_action):
+            action.setShortcutContext(local)
+            self.addAction(action)
+
+        heading = QLabel("History")
+        heading.setAccessibleName("History")
+        heading_font = heading.font()
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.8)
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Sessions shown")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addSpacing(16)
+        top.addWidget(self.count_label, 1)
+        for action in (self.undo_action, self.redo_action, self.delete_action):
+            top.addWidget(_button(action))
+        log_button = QPushButton("Log a walk…")
+        log_button.setAccessibleName("Log a walk…")
+        log_button.setToolTip(self.log_action.toolTip())
+        log_button.setMinimumHeight(36)
+        log_button.clicked.connect(self.log_walk)
+        top.addWidget(log_button)
+
+        self.date_from = self._date_edit("From")
+        self.date_to = self._date_edit("To")
+        self.routine_filter = QComboBox()
+        self.routine_filter.setAccessibleName("Routine")
+        self.routine_filter.setToolTip("Show only one routine")
+        self.routine_filter.setMinimumWidth(220)
+        self.completed_filter = QComboBox()
+        self.completed_filter.setAccessibleName("Show")
+        self.completed_filter.setToolTip("Show completed walks, unfinished ones, or all")
+        for text, value in SHOW_CHOICES:
+            self.completed_filter.addItem(text, value)
+        clear = QPushButton("Clear filters")
+        clear.setAccessibleName("Clear filters")
+        clear.setToolTip("Show every session again")
+        clear.clicked.connect(self.clear_filters)
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("From", self.date_from),
+            ("To", self.date_to),
+            ("Routine", self.routine_filter),
+            ("Show", self.completed_filter),
+        ):
+            text = QLabel(label)
+            text.setBuddy(widget)
+            filters.addWidget(text)
+            filters.addWidget(widget)
+            filters.addSpacing(8)
+        filters.addWidget(clear)
+        filters.addStretch(1)
+        self.date_from.dateChanged.connect(self._apply_filter)
+        self.date_to.dateChanged.connect(self._apply_filter)
+        self.routine_filter.currentIndexChanged.connect(self._apply_filter)
+        self.completed_filter.currentIndexChanged.connect(self._apply_filter)
+
+        table_page = QWidget()
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(filters)
+        table_layout.addWidget(self.table, 1)
+        hint = QLabel(
+            "Double-click effort, pain or notes to change them. "
+            "Delete removes the selected sessions; Ctrl+Z brings them back."
+        )
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
+        table_layout.addWidget(hint)
+
+        self.empty = EmptyState(
+            ctx,
+            "No walks yet",
+            "Every walk you finish is listed here, with its minutes, effort and pain, "
+            "so you and your physiotherapist can see how it is going. "
+            "Walked without the app? Log it by hand.",
+        )
+        empty_log = QPushButton("Log a walk…")
+        empty_log.setAccessibleName("Log a walk…")
+        empty_log.setToolTip(self.log_action.toolTip())
+        empty_log.clicked.connect(self.log_walk)
+        self.empty.add_button(empty_log)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(table_page)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        ctx.events.sessions_changed.connect(self._on_sessions_changed)
+        ctx.events.settings_changed.connect(self._on_setting_changed)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._update_actions()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setAccessibleName(name)
+        edit.setToolTip(f"{name} this date (inclusive)")
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setMinimumWidth(140)
+        return edit
+
+    # --- Page hooks ---------------------------------------------------------------
+    def menu_actions(self) -> dict[str, list[QAction]]:
+        return {"File": [self.log_action]}
+
+    def page_shown(self) -> None:
+        if not self._loaded:
+            self.reload()
+
+    # --- loading --------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read every session (plain rows: fast) and show them."""
+        self.model.weight_kg = float(self.ctx.store.settings.get("weight_kg"))
+        records = self.ctx.store.sessions.list()
+        self.model.set_records(records)
+        self._loaded = True
+        self._refresh_filters()
+        self._show_table_or_empty()
+
+    def _refresh_filters(self) -> None:
+        records = self.model.records()
+        names = sorted({r.routine_name for r in records}, key=str.casefold)
+        current = self.routine_filter.currentText()
+        self.routine_filter.blockSignals(True)
+        self.routine_filter.clear()
+        self.routine_filter.addItem(ALL_ROUTINES)
+        self.routine_filter.addItems(names)
+        index = self.routine_filter.findText(current)
+        self.routine_filter.setCurrentIndex(max(index, 0))
+        self.routine_filter.blockSignals(False)
+        full = self._full_range()
+        shown = (self.date_from.date().toPython(), self.date_to.date().toPython())
+        if full is not None and (self._auto_span is None or shown == self._auto_span):
+            # the dates were not chosen by the person: follow the history's span
+            for edit, day in ((self.date_from, full[0]), (self.date_to, full[1])):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+            self._auto_span = full
+        self._apply_filter()
+
+    def _show_table_or_empty(self) -> None:
+        empty = self.model.rowCount() == 0
+        self.stack.setCurrentWidget(self.empty if empty else self.stack.widget(0))
+        self._update_count()
+
+    def _on_sessions_changed(self) -> None:
+        if self._saving:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._loaded = False
+
+    def _on_setting_changed(self, key: str) -> None:
+        if key == "weight_kg":
+            self._loaded = False
+            if self.isVisible():
+                self.reload()
+
+    # --- filters --------------------------------------------------------------------
+    def _full_range(self) -> tuple[date, date] | None:
+        if not self.model.rowCount():
+            return None
+        days = [self.model.local_day(n) for n in range(self.model.rowCount())]
+        return min(days), max(days)
+
+    def _apply_filter(self) -> None:
+        full = self._full_range()
+        date_from = self.date_from.date().toPython()
+        date_to = self.date_to.date().toPython()
+        if full is not None and date_from <= full[0]:
+            date_from = None
+        if full is not None and date_to >= full[1]:
+            date_to = None
+        routine = self.routine_filter.currentText()
+        self.proxy.set_filter(
+            date_from=date_from,
+            date_to=date_to,
+            routine=None if routine in ("", ALL_ROUTINES) else routine,
+            completed=self.completed_filter.currentData(),
+        )
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        self.routine_filter.setCurrentIndex(0)
+        self.completed_filter.setCurrentIndex(0)
+        full = self._full_range()
+        if full is not None:
+            for edit, day in ((self.date_from, full[0]), (self.date_to, full[1])):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+            self._auto_span = full
+        self._apply_filter()
+
+    def _update_count(self, *_: Any) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            f"{total} sessions" if shown == total else f"{shown} of {total} sessions shown"
+        )
+
+    # --- editing ------------------------------------------------------------------------
+    def _changed(self) -> None:
+        """Tell the other pages; this page already shows the change."""
+        self._saving = True
+        try:
+            self.ctx.events.sessions_changed.emit()
+        finally:
+            self._saving = False
+        self._show_table_or_empty()
+
+    def _on_edit_requested(self, session_id: int, field: str, value: object) -> None:
+        row = self.model.row_of(session_id)
+        if row is None:
+            return
+        old = getattr(self.model.record(row), field)
+        self.undo_stack.push(
+            EditSessionCommand(
+                self.ctx.store.sessions, self.model, session_id, field, old, value, self._changed
+            )
+        )
+
+    def selected_ids(self) -> list[int]:
+        rows = {
+            self.proxy.mapToSource(index).row()
+            for index in self.table.selectionModel().selectedRows()
+        }
+        return [sid for row in sorted(rows) if (sid := self.model.record(row).id) is not None]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.undo_stack.push(
+            DeleteSessionsCommand(self.ctx.store.sessions, self.model, ids, self._changed)
+        )
+        n = len(ids)
+        self.ctx.events.status_message.emit(
+            f"Deleted {n} session{'s' if n != 1 else ''}. Press Ctrl+Z to bring "
+            f"{'them' if n != 1 else 'it'} back."
+        )
+
+    def _update_actions(self, *_: Any) -> None:
+        self.delete_action.setEnabled(self.table.selectionModel().hasSelection())
+
+    def log_walk(self) -> None:
+        now = datetime.now().astimezone()
+        dialog = ManualEntryDialog(self.ctx.store.library, now, self)
+        if dialog.exec() != ManualEntryDialog.DialogCode.Accepted:
+            return
+        self.add_manual(dialog)
+
+    def add_manual(self, dialog: ManualEntryDialog) -> None:
+        record = dialog.record()
+        if not self._loaded:
+            self.reload()
+        self.undo_stack.push(
+            AddSessionCommand(self.ctx.store.sessions, self.model, record, self._changed)
+        )
+        self._refresh_filters()
+        self.ctx.events.status_message.emit(f"Logged a walk: {record.routine_name}.")
+
+    def select_session(self, session_id: int) -> QModelIndex | QPersistentModelIndex | None:
+        row = self.model.row_of(session_id)
+        if row is None:
+            return None
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        return index

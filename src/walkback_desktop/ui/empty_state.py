@@ -1,0 +1,79 @@
+"""What a first-time user sees instead of an empty table or empty axes, and
+the routine we suggest next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from walkback_desktop.ui.context import AppContext
+
+BEGINNER_ROUTINES = ("knee-friendly-20", "first-steps-12", "steady-senior-15")
+
+
+def suggested_routine_id(ctx: AppContext) -> str | None:
+    """The routine last walked (if it is still in the library), else a gentle beginner one."""
+    library = ctx.store.library
+    last = ctx.store.sessions.last_routine_id()
+    if last and library.get(last) is not None:
+        return last
+    for routine_id in BEGINNER_ROUTINES:
+        if library.get(routine_id) is not None:
+            return routine_id
+    routines = library.all()
+    return routines[0].id if routines else None
+
+
+class EmptyState(QWidget):
+    """A friendly explanation and a 'Start your first walk' button."""
+
+    def __init__(self, ctx: AppContext, heading: str, text: str) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.setAccessibleName(heading)
+        title = QLabel(heading)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        body = QLabel(text)
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMaximumWidth(560)
+        body_font = body.font()
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.2)
+        body.setFont(body_font)
+        self.start_button = QPushButton("Start your first walk")
+        self.start_button.setAccessibleName("Start your first walk")
+        self.start_button.setToolTip("Open a gentle beginner routine and start it")
+        self.start_button.setMinimumHeight(48)
+        self.start_button.setDefault(True)
+        start_font = self.start_button.font()
+        start_font.setPointSizeF(start_font.pointSizeF() * 1.3)
+        start_font.setBold(True)
+        self.start_button.setFont(start_font)
+        self.start_button.clicked.connect(self.start)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.start_button)
+        self.buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title)
+        layout.addSpacing(12)
+        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(20)
+        layout.addLayout(self.buttons)
+        layout.addStretch(2)
+
+    def add_button(self, button: QPushButton) -> None:
+        button.setMinimumHeight(48)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+
+    def start(self) -> None:
+        routine_id = suggested_routine_id(self._ctx)
+        if routine_id is not None:
+            self._ctx.events.start_requested.emit(routine_id)

@@ -1,0 +1,99 @@
+"""Undoable history changes (QUndoStack commands): edit, delete, log a walk.
+
+Each command writes to the database first and only then updates the table,
+so what is shown is always what is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.storage.repositories import SessionRepository
+from walkback_desktop.ui.history_model import SessionTableModel
+
+FIELD_NAMES = {"rpe": "effort", "pain": "pain", "notes": "notes", "completed": "completed"}
+
+
+class EditSessionCommand(QUndoCommand):
+    def __init__(
+        self,
+        sessions: SessionRepository,
+        model: SessionTableModel,
+        session_id: int,
+        field: str,
+        old: Any,
+        new: Any,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(f"change {FIELD_NAMES.get(field, field)}")
+        self._sessions, self._model, self._changed = sessions, model, changed
+        self._id, self._field, self._old, self._new = session_id, field, old, new
+
+    def _apply(self, value: Any) -> None:
+        record = self._sessions.update(self._id, **{self._field: value})
+        self._model.replace_record(record)
+        self._changed()
+
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)
+
+
+class DeleteSessionsCommand(QUndoCommand):
+    def __init__(
+        self,
+        sessions: SessionRepository,
+        model: SessionTableModel,
+        ids: Sequence[int],
+        changed: Callable[[], None],
+    ) -> None:
+        n = len(ids)
+        super().__init__(f"delete {n} session{'s' if n != 1 else ''}")
+        self._sessions, self._model, self._changed = sessions, model, changed
+        self._ids = list(ids)
+        self._deleted: list[SessionRecord] = []
+
+    def redo(self) -> None:
+        self._deleted = self._sessions.delete(self._ids)
+        self._model.remove_ids(self._ids)
+        self._changed()
+
+    def undo(self) -> None:
+        self._sessions.restore(self._deleted)
+        self._model.add_records(self._deleted)
+        self._changed()
+
+
+class AddSessionCommand(QUndoCommand):
+    """Log a walk done without the app (undo removes it again)."""
+
+    def __init__(
+        self,
+        sessions: SessionRepository,
+        model: SessionTableModel,
+        record: SessionRecord,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__("log a walk")
+        self._sessions, self._model, self._changed = sessions, model, changed
+        self._record = record
+
+    def redo(self) -> None:
+        if self._record.id is None:
+            self._record = self._record.with_changes(id=self._sessions.add(self._record))
+        else:
+            self._sessions.restore([self._record])
+        self._model.add_records([self._record])
+        self._changed()
+
+    def undo(self) -> None:
+        if self._record.id is not None:
+            self._sessions.delete([self._record.id])
+            self._model.remove_ids([self._record.id])
+        self._changed()
