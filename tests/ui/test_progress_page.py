@@ -1,0 +1,134 @@
+"""The Progress page: lazy pyqtgraph, tiles with hand-computed numbers, charts, PNG export."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from datetime import date
+
+import pytest
+
+from tests.helpers import make_session
+from walkback_desktop.charts.palette import DARK, LIGHT
+from walkback_desktop.core.history import SegmentRecord
+from walkback_desktop.ui.context import AppContext
+from walkback_desktop.ui.pages.progress import ProgressPage
+
+
+def test_building_the_main_window_does_not_import_pyqtgraph(tmp_path):
+    code = textwrap.dedent(
+        f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from walkback_desktop.app import build_main_window
+        window = build_main_window({str(tmp_path)!r})
+        window.show()
+        app.processEvents()
+        print("pyqtgraph" in sys.modules)
+        window.show_page("Progress")  # no sessions yet: an empty state, still no charts
+        print("pyqtgraph" in sys.modules)
+        window.close()
+        """
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.fixture
+def ctx(store, data_dir):
+    store.settings.set("week_start", "monday")
+    return AppContext(store=store, data_dir=data_dir)
+
+
+@pytest.fixture
+def page(qtbot, ctx):
+    widget = ProgressPage(ctx)
+    widget.today = lambda: date(2025, 3, 19)  # a Wednesday
+    qtbot.addWidget(widget)
+    widget.resize(1100, 800)
+    widget.show()
+    return widget
+
+
+def test_empty_state_for_a_first_time_user(page, qtbot):
+    page.page_shown()
+    assert page.stack.currentWidget() is page.empty
+    assert page.charts is None
+    with qtbot.waitSignal(page.ctx.events.start_requested):
+        page.empty.start_button.click()
+
+
+def add_weeks(ctx):
+    """Week of 3 Mar: 3 x 10 min (met); 10 Mar: 1 x 25 min; 17 Mar: Mon + Tue x 10 min."""
+    bout = (SegmentRecord(1, "backward", "Back", 120, 150.0, 6.0),)
+    for day in (0, 2, 4):
+        ctx.store.sessions.add(make_session(day, pain=5 - day // 2))
+    ctx.store.sessions.add(make_session(7, backward_seconds=1500, active_seconds=1800))
+    ctx.store.sessions.add(make_session(14, segments=bout, pain=1))
+    ctx.store.sessions.add(make_session(15, pain=1))
+
+
+def test_tiles_show_hand_computed_numbers(page, ctx):
+    add_weeks(ctx)
+    page.page_shown()
+    assert page.stack.currentWidget() is not page.empty
+    assert page.week_tile.value.text() == "20 / 30 min"
+    assert page.week_tile.detail.text() == "2 of 3 sessions"
+    # weeks: 3 Mar met, 10 Mar not; this week not yet -> current week streak 0, best 1
+    assert page.streak_tile.value.text() == "0 weeks"
+    assert page.streak_tile.detail.text() == "on goal in a row (best 1); 2 days in a row"
+    assert page.bout_tile.value.text() == "2 min 30 s"
+    assert page.bout_tile.detail.text() == "longest session 30 min"
+    assert page.best_week_tile.value.text() == "30 min"
+    assert page.best_week_tile.detail.text() == "backward, week of 03 Mar 2025"
+    assert page.adherence_tile.value.text() == "50%"
+
+
+def test_charts_cover_the_chosen_range(page, ctx):
+    add_weeks(ctx)
+    page.page_shown()
+    charts = page.charts
+    assert charts is not None
+    page.set_range(28)  # 20 Feb .. 19 Mar: weeks of 17 Feb, 24 Feb, 3, 10, 17 Mar
+    texts = [r.text for r in charts._readouts[charts.backward_plot]]
+    assert len(texts) == 5
+    assert texts[2] == "03 Mar – 09 Mar 2025: 30 backward min, 3 sessions"
+    assert texts[3] == "10 Mar – 16 Mar 2025: 25 backward min, 1 sessions"
+    page.set_range(None)  # all: from the first session's week
+    assert len(charts._readouts[charts.backward_plot]) == 3
+    x = charts._readouts[charts.backward_plot][0].x
+    assert charts.readout_at(charts.backward_plot, x + 86400).startswith("03 Mar")
+    assert charts.readout_at(charts.backward_plot, x + 86400 * 30) == ""
+    pain = [r.text for r in charts._readouts[charts.pain_plot] if r.text.startswith("Pain")]
+    assert pain[0] == "Pain: 5.0"
+
+
+def test_charts_follow_the_theme(page, ctx):
+    add_weeks(ctx)
+    ctx.store.settings.set("theme", "dark")
+    page.page_shown()
+    assert page.chart_palette() is DARK
+    ctx.store.settings.set("theme", "light")
+    ctx.events.settings_changed.emit("theme")
+    assert page.chart_palette() is LIGHT
+
+
+def test_save_chart_as_png(page, ctx, tmp_path):
+    add_weeks(ctx)
+    page.page_shown()
+    target = tmp_path / "progress.png"
+    page.save_png(target)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_refreshes_after_a_new_session(page, ctx):
+    page.page_shown()
+    ctx.store.sessions.add(make_session(15))
+    ctx.events.sessions_changed.emit()
+    assert page.stack.currentWidget() is not page.empty
+    assert "A trend needs at least 3 walks" in page.note.text()
