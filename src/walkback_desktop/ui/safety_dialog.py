@@ -1,0 +1,76 @@
+"""The safety checklist shown before the first workout ever, and before any
+routine whose author asks for it (`routine.safety_checklist`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkback_desktop.core.routine import Routine
+
+CHECKS = (
+    "A clear, flat path of at least 5 m behind me (or a treadmill: safety clip on, hands on the handrails)",
+    "I will walk slowly and glance over my shoulder every few steps",
+    "I will stop at once if I feel pain, dizziness or chest discomfort",
+)
+START_LABEL = "Start workout"
+
+
+def needs_checklist(routine: Routine, acknowledged: bool) -> bool:
+    return routine.safety_checklist or not acknowledged
+
+
+class SafetyDialog(QDialog):
+    """Every box must be ticked before the workout can start."""
+
+    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Before you start")
+        self.setAccessibleName("Before you start")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        heading = QLabel("Safety first")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        if routine.safety:
+            note = QLabel(routine.safety)
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            note.setAccessibleName("Safety note")
+            layout.addWidget(note)
+        self.checks: list[QCheckBox] = []
+        for text in CHECKS:
+            box = QCheckBox(text)
+            box.setAccessibleName(text)
+            box.setStyleSheet("QCheckBox { padding: 6px 0; }")
+            box.toggled.connect(self._update)
+            layout.addWidget(box)
+            self.checks.append(box)
+        buttons = QDialogButtonBox()
+        self.start_button = buttons.addButton(START_LABEL, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setAccessibleName(START_LABEL)
+        self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName(self.cancel_button.text().replace("&", ""))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._update()
+
+    def tick_all(self) -> None:
+        for box in self.checks:
+            box.setChecked(True)
+
+    def _update(self) -> None:
+        ready = all(box.isChecked() for box in self.checks)
+        self.start_button.setEnabled(ready)
+        self.start_button.setToolTip("" if ready else "Tick every line first")
