@@ -14,6 +14,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -95,11 +96,42 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("key", metavar="KEY")
     put.add_argument("value", metavar="VALUE")
 
+    report = commands.add_parser(
+        "report",
+        help="write the progress report (for a physiotherapist) as a PDF",
+        parents=[data_dir],
+    )
+    report.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write")
+    report.add_argument(
+        "--from",
+        dest="first",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="first day to include (default: the first session)",
+    )
+    report.add_argument(
+        "--to",
+        dest="last",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="last day to include (default: today)",
+    )
+    report.set_defaults(action=None)
+
     start = commands.add_parser(
         "start", help="open the app straight into a workout", parents=[data_dir]
     )
     start.add_argument("routine_id", metavar="ROUTINE_ID")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-01"
+        ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -276,6 +308,48 @@ def _settings_set(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
+# --- report ---------------------------------------------------------------
+
+
+def _gui_application() -> object:
+    """The report draws with Qt (fonts, pyqtgraph charts): it needs a QApplication.
+    Without a display (a server, a cron job) Qt's offscreen platform is used.
+    The caller keeps the returned application alive while it draws."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["walkback"])
+
+
+def _report(args: argparse.Namespace, store: Store) -> int:
+    _app = _gui_application()  # alive until the PDF is written
+    from walkback_desktop.report.data import ReportRangeError, ReportRequest
+    from walkback_desktop.report.output import ReportOutputError, build_report, write_pdf
+    from walkback_desktop.ui.report_charts import render_report_charts
+
+    try:
+        report = build_report(
+            store, ReportRequest(first=args.first, last=args.last), charts=render_report_charts
+        )
+    except ReportRangeError as exc:
+        raise UsageError(str(exc)) from exc
+    try:
+        pages = write_pdf(report, args.out)
+    except ReportOutputError as exc:
+        raise UsageError(str(exc)) from exc
+    data = report.data
+    print(
+        f"wrote {args.out}: {pages} pages, {len(data.records)} sessions "
+        f"from {data.first.isoformat()} to {data.last.isoformat()}"
+    )
+    return EXIT_OK
+
+
 # --- files ----------------------------------------------------------------
 
 
@@ -315,7 +389,7 @@ def _write_text(name: str, text: str) -> None:
         raise UsageError(f"{name}: cannot write ({exc.strerror})") from None
 
 
-_HANDLERS: dict[tuple[str, str], Callable[[argparse.Namespace, Store], int]] = {
+_HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], int]] = {
     ("routines", "list"): _routines_list,
     ("routines", "export"): _routines_export,
     ("routines", "import"): _routines_import,
@@ -324,4 +398,5 @@ _HANDLERS: dict[tuple[str, str], Callable[[argparse.Namespace, Store], int]] = {
     ("settings", "list"): _settings_list,
     ("settings", "get"): _settings_get,
     ("settings", "set"): _settings_set,
+    ("report", None): _report,
 }

@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPageLayout, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
-from walkback_desktop.report.data import ReportData
-from walkback_desktop.report.render import ChartRenderer, LaidOutReport
+from walkback_desktop.report.data import ReportData, ReportRequest, collect
+from walkback_desktop.report.render import ChartRenderer, LaidOutReport, page_layout_for
+from walkback_desktop.storage.store import Store
 
 PDF_DPI = 600
 
@@ -20,6 +23,36 @@ Progress = Callable[[int, int], None]
 
 class ReportOutputError(OSError):
     """The PDF cannot be written; the message names the file and the reason."""
+
+
+def locale_first_weekday(locale: QLocale) -> int:
+    """0 = Monday ... 6 = Sunday, from Qt's 1 = Monday ... 7 = Sunday."""
+    return (locale.firstDayOfWeek().value - 1) % 7
+
+
+def collect_for_locale(
+    store: Store,
+    request: ReportRequest,
+    *,
+    locale: QLocale | None = None,
+    now: datetime | None = None,
+) -> ReportData:
+    locale = locale or QLocale()
+    return collect(store, request, now=now, locale_first_weekday=locale_first_weekday(locale))
+
+
+def build_report(
+    store: Store,
+    request: ReportRequest,
+    *,
+    charts: ChartRenderer | None = None,
+    locale: QLocale | None = None,
+    now: datetime | None = None,
+) -> LaidOutReport:
+    """Read the data and lay the report out on the locale's paper (A4 or Letter)."""
+    locale = locale or QLocale()
+    data = collect_for_locale(store, request, locale=locale, now=now)
+    return LaidOutReport(data, page_layout_for(locale), charts)
 
 
 def write_pdf(report: LaidOutReport, path: Path | str, progress: Progress | None = None) -> int:
@@ -69,20 +102,20 @@ class PrintJob:
     """Paints the report on whatever printer a print (preview) dialog hands it,
     laying it out again only when the printer's page layout differs."""
 
-    def __init__(self, data: ReportData, layout: QPageLayout, charts: ChartRenderer | None):
-        self._data = data
+    def __init__(self, report: LaidOutReport, charts: ChartRenderer | None = None) -> None:
+        self.report = report
         self._charts = charts
-        self.report = LaidOutReport(data, layout, charts)
 
     def configure(self, printer: QPrinter) -> None:
+        data = self.report.data
         printer.setPageLayout(self.report.page_layout)
-        printer.setDocName(_pdf_title(self._data))
-        printer.setCreator(f"WalkBack {self._data.version}")
+        printer.setDocName(_pdf_title(data))
+        printer.setCreator(f"WalkBack {data.version}")
 
     def paint(self, printer: QPrinter) -> None:
         layout = printer.pageLayout()
         if not _same_geometry(layout, self.report.page_layout):
-            self.report = LaidOutReport(self._data, layout, self._charts)
+            self.report = LaidOutReport(self.report.data, layout, self._charts)
         self.report.paint(printer)
 
 

@@ -1,12 +1,148 @@
-"""File-menu actions for the progress report (print preview, export as PDF)."""
+"""File-menu actions for the progress report: print (through a preview) and
+export as PDF, each after asking for the period (ReportDialog)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from walkback_desktop.report.data import ReportRangeError, ReportRequest
+from walkback_desktop.report.output import (
+    PrintJob,
+    ReportOutputError,
+    build_report,
+    write_pdf,
+)
+from walkback_desktop.report.render import LaidOutReport
 from walkback_desktop.ui.context import AppContext
+from walkback_desktop.ui.report_charts import render_report_charts
+from walkback_desktop.ui.report_dialog import ReportDialog
+
+PRINT_LABEL = "Print report…"
+EXPORT_LABEL = "Export report as PDF…"
+
+
+@contextmanager
+def _wait_cursor() -> Iterator[None]:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+
+
+class ReportCommands:
+    """What the two menu actions do; tests call these directly."""
+
+    def __init__(self, ctx: AppContext, today: Callable[[], date] = date.today) -> None:
+        self.ctx = ctx
+        self._today = today
+        self.last_preview: QPrintPreviewDialog | None = None
+
+    def ask(self, parent: QWidget | None, *, printing: bool) -> ReportRequest | None:
+        title = "Print report" if printing else "Export report as PDF"
+        dialog = ReportDialog(
+            parent,
+            title=title,
+            accept_label="Preview…" if printing else "Choose file…",
+            person_name=str(self.ctx.store.settings.get("person_name")),
+            today=self._today(),
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        request = dialog.request()
+        name = request.person_name or ""
+        if name != self.ctx.store.settings.get("person_name"):
+            self.ctx.store.settings.set("person_name", name)
+            self.ctx.events.settings_changed.emit("person_name")
+        return request
+
+    def build(self, parent: QWidget | None, request: ReportRequest) -> LaidOutReport | None:
+        try:
+            with _wait_cursor():
+                return build_report(self.ctx.store, request, charts=render_report_charts)
+        except ReportRangeError as exc:
+            QMessageBox.warning(parent, "Progress report", f"Cannot make the report: {exc}.")
+            return None
+
+    def print_report(self, parent: QWidget | None = None) -> None:
+        request = self.ask(parent, printing=True)
+        if request is None:
+            return
+        report = self.build(parent, request)
+        if report is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        job = PrintJob(report, render_report_charts)
+        job.configure(printer)
+        preview = QPrintPreviewDialog(printer, parent)
+        preview.setWindowTitle("Print preview – progress report")
+        preview.setAccessibleName("Print preview")
+        preview.paintRequested.connect(job.paint)
+        preview.resize(900, 1000)
+        self.last_preview = preview
+        preview.exec()
+        self.last_preview = None
+        preview.deleteLater()
+
+    def export_pdf(self, parent: QWidget | None = None) -> Path | None:
+        request = self.ask(parent, printing=False)
+        if request is None:
+            return None
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = Path(folder or Path.home()) / f"WalkBack report {self._today():%Y-%m-%d}.pdf"
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, "Export report as PDF", str(suggested), "PDF documents (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        report = self.build(parent, request)
+        if report is None:
+            return None
+        try:
+            with _wait_cursor():
+                pages = write_pdf(report, path)
+        except ReportOutputError as exc:
+            QMessageBox.warning(
+                parent, "Export report as PDF", f"The report was not saved.\n{exc}"
+            )
+            return None
+        self.ctx.events.status_message.emit(f"Saved the progress report ({pages} pages) to {path}")
+        return path
+
+
+def _window_of(action: QAction) -> QWidget | None:
+    for owner in action.associatedObjects():
+        if isinstance(owner, QWidget):
+            return owner.window()
+    active = QApplication.activeWindow()
+    return active if isinstance(active, QWidget) else None
 
 
 def build_report_actions(ctx: AppContext) -> list[QAction]:
-    """The report's menu actions; empty until the report module exists."""
-    return []
+    """The report's File-menu actions: Print report… (Ctrl+P), Export report as PDF… (Ctrl+Shift+E)."""
+    commands = ReportCommands(ctx)
+    print_action = QAction(PRINT_LABEL)
+    print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+    print_action.setToolTip("Print a progress report for your physiotherapist (Ctrl+P)")
+    print_action.setStatusTip(print_action.toolTip())
+    print_action.triggered.connect(lambda: commands.print_report(_window_of(print_action)))
+    export_action = QAction(EXPORT_LABEL)
+    export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    export_action.setToolTip("Save a progress report as a PDF file (Ctrl+Shift+E)")
+    export_action.setStatusTip(export_action.toolTip())
+    export_action.triggered.connect(lambda: commands.export_pdf(_window_of(export_action)))
+    # Tests reach the commands through the actions.
+    print_action.report_commands = commands  # type: ignore[attr-defined]
+    export_action.report_commands = commands  # type: ignore[attr-defined]
+    return [print_action, export_action]
