@@ -321,9 +321,11 @@ def plot_pain_rpe(
     palette: ChartPalette,
     *,
     first_weekday: int = 0,
+    weeks: Sequence[PeriodTotals] | None = None,
 ) -> list[Readout]:
     """Pain and effort (RPE), 0-10, over dates: one point per session, or weekly
-    averages when there are more than MAX_SESSION_POINTS rated sessions."""
+    averages when there are more than MAX_SESSION_POINTS rated sessions (taken
+    from `weeks`' averages when given, which saves regrouping many sessions)."""
     rated = sum(1 for r in records if r.pain is not None or r.rpe is not None)
     weekly = rated > MAX_SESSION_POINTS
     title = "Pain and effort (weekly average)" if weekly else "Pain and effort"
@@ -339,7 +341,12 @@ def plot_pain_rpe(
         ("pain", "Pain", palette.pain, palette.pain_style, palette.pain_symbol),
         ("rpe", "Effort (RPE)", palette.rpe, palette.rpe_style, palette.rpe_symbol),
     ):
-        xs, ys = _series(records, attr, first_weekday, weekly)
+        if weekly and weeks is not None:
+            averaged = [(w, getattr(w, f"avg_{attr}")) for w in weeks]
+            xs = [date_timestamp(w.start) + WEEK_S / 2 for w, v in averaged if v is not None]
+            ys = [v for _, v in averaged if v is not None]
+        else:
+            xs, ys = _series(records, attr, first_weekday, weekly)
         if not xs:
             continue
         plot.plot(

@@ -80,7 +80,7 @@ class ProgressCharts(QWidget):
             ),
             self.kcal_plot: plot_weekly_kcal(self.kcal_plot, weeks, palette),
             self.pain_plot: plot_pain_rpe(
-                self.pain_plot, records, palette, first_weekday=first_weekday
+                self.pain_plot, records, palette, first_weekday=first_weekday, weeks=weeks
             ),
         }
         self._tolerance = {plot: WEEK_S / 2 for plot in self._readouts}

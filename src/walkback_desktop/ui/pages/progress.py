@@ -3,6 +3,7 @@ tiles for streaks, this week against the goal and personal bests."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -73,6 +74,12 @@ class ProgressPage(Page):
         self.today: Callable[[], date] = local_today  # tests pin the date
         self._records: list[SessionRecord] | None = None
         self._dirty = True
+        self._computed_for: date | None = None
+        self._days: list[date] = []
+        self._records_by_day: list[SessionRecord] = []
+        self._weeks: list[stats.PeriodTotals] = []
+        self._goal = stats.WeeklyGoal()
+        self._weekday = 0
         self.range_days: int | None = dict(RANGES)[DEFAULT_RANGE]
 
         heading = QLabel("Progress")
@@ -206,6 +213,7 @@ class ProgressPage(Page):
         self._records = self.ctx.store.sessions.list()
         self._bout = self.ctx.store.sessions.longest_backward_bout()
         self._dirty = False
+        self._computed_for = None
         if not self._records:
             self.stack.setCurrentWidget(self.empty)
             return
@@ -223,25 +231,53 @@ class ProgressPage(Page):
         return self.charts
 
     def redraw(self) -> None:
+        """Redraw the charts for the chosen range from the weeks computed on refresh."""
         records = self._records or []
         if not records:
             return
         charts = self._ensure_charts()
         today = self.today()
-        goal = goal_from_settings(self.ctx)
-        weekday = first_weekday_from_settings(self.ctx)
-        weight = float(self.ctx.store.settings.get("weight_kg"))
+        if self._computed_for != today:
+            self._compute(today)
         start = (
             today - timedelta(days=self.range_days - 1)
             if self.range_days is not None
-            else min(stats.local_date(r) for r in records)
+            else self._days[0]
         )
-        shown = [r for r in records if start <= stats.local_date(r) <= today]
-        weeks = stats.weekly_totals(
-            shown, weight_kg=weight, first_weekday=weekday, start=start, end=today
+        first_week = stats.week_start(start, self._weekday)
+        weeks = [w for w in self._weeks if w.start >= first_week]
+        if self._weeks and first_week < self._weeks[0].start:
+            before = stats.weekly_totals(
+                [],
+                weight_kg=0.0,
+                first_weekday=self._weekday,
+                start=first_week,
+                end=self._weeks[0].start - timedelta(days=1),
+            )
+            weeks = before + weeks
+        lo = bisect.bisect_left(self._days, start)
+        hi = bisect.bisect_right(self._days, today)
+        shown = self._records_by_day[lo:hi]
+        charts.redraw(weeks, shown, self._goal, self.chart_palette(), first_weekday=self._weekday)
+
+    def _compute(self, today: date) -> None:
+        """Everything that does not depend on the range: weeks, tiles (once per refresh)."""
+        records = self._records or []
+        self._goal = goal_from_settings(self.ctx)
+        self._weekday = first_weekday_from_settings(self.ctx)
+        weight = float(self.ctx.store.settings.get("weight_kg"))
+        dated = sorted(((stats.local_date(r), n) for n, r in enumerate(records)))
+        self._days = [d for d, _ in dated]
+        self._records_by_day = [records[n] for _, n in dated]
+        self._weeks = stats.weekly_totals(
+            records,
+            weight_kg=weight,
+            first_weekday=self._weekday,
+            start=min(self._days[0], today),
+            end=today,
         )
-        charts.redraw(weeks, shown, goal, self.chart_palette(), first_weekday=weekday)
-        self._update_tiles(records, today, goal, weight, weekday)
+        self._update_tiles(records, today, self._goal, weight, self._weekday)
+        self._computed_for = today
         if not stats.enough_for_trend(records):
             self.note.setText(
                 "A trend needs at least 3 walks. Keep going: the charts fill in as you walk."
