@@ -189,19 +189,20 @@ class WorkoutController(QObject):
         if status.notice:
             log.warning("workout sound: %s", status.notice)
         self.player.set_options(**audio_options(self.ctx.store.settings.all()))
+        # Slow set-up (D-Bus, audio devices) before the clock starts, so the first cue is on time.
+        self._acquire_keep_awake()
         self.started_at = datetime.now().astimezone()
         run.start()
         self._last_checkpoint_at = self.ctx.clock.monotonic()
+        self._timer.start()
+        self.state_changed.emit(run.state.value)
+        self.tick()
         log.info(
             "workout started: %s (%s), %d s",
             self.routine.id,
             self.routine.name,
             run.timeline.total_s,
         )
-        self._acquire_keep_awake()
-        self._timer.start()
-        self.state_changed.emit(run.state.value)
-        self.tick()
 
     def pause(self) -> None:
         run = self._require_run()
