@@ -92,9 +92,9 @@ def _prepare(plot: pg.PlotItem, palette: ChartPalette, title: str, y_label: str)
     plot.hideButtons()
 
 
-def _legend(plot: pg.PlotItem, palette: ChartPalette) -> None:
+def _legend(plot: pg.PlotItem, palette: ChartPalette, offset: tuple[int, int] = (10, 5)) -> None:
     if plot.legend is None:
-        plot.addLegend(offset=(10, 5), labelTextSize=f"{TICK_POINT_SIZE}pt")
+        plot.addLegend(offset=offset, labelTextSize=f"{TICK_POINT_SIZE}pt")
     legend = plot.legend
     legend.setLabelTextColor(palette.foreground)
     background = QColor(palette.background)
@@ -330,7 +330,7 @@ def plot_pain_rpe(
     weekly = rated > MAX_SESSION_POINTS
     title = "Pain and effort (weekly average)" if weekly else "Pain and effort"
     _prepare(plot, palette, title, "0 – 10")
-    _legend(plot, palette)
+    _legend(plot, palette, offset=(-10, 5))  # top right: pain usually falls over time
     plot.setYRange(-0.3, 10.8, padding=0)
     plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
     if not rated:
