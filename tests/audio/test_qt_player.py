@@ -11,7 +11,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from walkback_desktop.audio.base import Beep, CuePlayer
-from walkback_desktop.audio.qt_player import NO_DEVICE_NOTICE, NO_SPEECH_NOTICE, QtCuePlayer
+from walkback_desktop.audio.qt_player import (
+    NO_BEEPS_NOTICE,
+    NO_DEVICE_NOTICE,
+    NO_SPEECH_NOTICE,
+    QtCuePlayer,
+)
 from walkback_desktop.core.clock import FakeClock
 from walkback_desktop.core.timeline import Cue, CueKind
 
@@ -183,18 +188,40 @@ def test_missing_speech_engine_is_reported(qtbot, caplog: pytest.LogCaptureFixtu
     assert "No speech" in caplog.text
     assert player.play(cue(CueKind.TIP), 0.0) is True
     assert not player.is_speaking()
-    # Turning the voice off removes the speech notice: nothing is missing then.
-    player.set_options(voice_enabled=False, beeps_enabled=True, volume=1.0)
+    # Turning voice and beeps off removes the notices: nothing is missing then.
+    player.set_options(voice_enabled=False, beeps_enabled=False, volume=1.0)
     assert player.status().notice == ""
+    qtbot.waitUntil(player.sounds_settled, timeout=10_000)
+
+
+@no_sound_server
+def test_sound_effect_errors_are_handled(qtbot, caplog: pytest.LogCaptureFixture):
+    """Told a device exists when none does, every QSoundEffect ends in Error."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if QMediaDevices.audioOutputs():
+        pytest.skip("this machine has a sound output device")
+    caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
+    player = _prepared(qtbot, QtCuePlayer(engine="no-such-engine", has_output=lambda: True))
+    player.set_options(voice_enabled=False, beeps_enabled=True, volume=1.0)
+    qtbot.waitUntil(player.sounds_settled, timeout=10_000)
+    status = player.status()
+    assert not status.beeps_available
+    assert status.notice == NO_BEEPS_NOTICE
+    assert "could not be played" in caplog.text
+    assert player.play(cue(CueKind.COUNTDOWN, count=3), 0.0) is True
+    player.tick()
 
 
 @no_sound_server
 def test_default_engine_either_works_or_says_why(qtbot):
     player = _prepared(qtbot, QtCuePlayer(has_output=lambda: True))
     status = player.status()
-    assert status.speech_available == bool(player.voices()) or status.speech_available
-    if not status.speech_available:
+    if status.speech_available:
+        assert player.voices()
+    else:
         assert status.notice == NO_SPEECH_NOTICE
+    qtbot.waitUntil(player.sounds_settled, timeout=10_000)
 
 
 @pytest.fixture

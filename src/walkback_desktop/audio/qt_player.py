@@ -192,6 +192,15 @@ class QtCuePlayer(QObject):
     def is_prepared(self) -> bool:
         return self._is_prepared
 
+    def sounds_settled(self) -> bool:
+        """True once every cue sound finished loading, well or not (or none will load)."""
+        if not self._beeps_checked:
+            return False
+        from PySide6.QtMultimedia import QSoundEffect
+
+        done = (QSoundEffect.Status.Ready, QSoundEffect.Status.Error)
+        return all(effect.status() in done for effect in self._effects.values())
+
     @property
     def engine(self) -> Any:
         """The speech engine once created (None before, or when there is none)."""
@@ -378,15 +387,19 @@ class QtCuePlayer(QObject):
                 continue
             effect = QSoundEffect(self)
             effect.setVolume(self._volume)
+            # Registered before setSource: the status can change inside it.
+            self._effects[beep] = effect
             effect.statusChanged.connect(lambda b=beep: self._on_effect_status(b))
             effect.setSource(QUrl.fromLocalFile(str(path)))
-            self._effects[beep] = effect
+            self._on_effect_status(beep)
 
     def _on_effect_status(self, beep: Beep) -> None:
         from PySide6.QtMultimedia import QSoundEffect
 
         effect = self._effects.get(beep)
         if effect is None or effect.status() != QSoundEffect.Status.Error:
+            return
+        if beep in self._broken_beeps:
             return
         self._broken_beeps.add(beep)
         self._warn_once(
