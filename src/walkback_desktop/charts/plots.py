@@ -12,8 +12,8 @@ This module imports pyqtgraph: import it only when a chart is first shown.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
-from dataclasses import dataclass
+import itertools
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
 import pyqtgraph as pg
@@ -46,17 +46,33 @@ MAX_SESSION_POINTS = 60
 TICK_POINT_SIZE = 11
 
 
-@dataclass(frozen=True)
 class Readout:
-    """What a hover read-out says at an x position (a timestamp)."""
+    """What a hover read-out says at an x position (a timestamp). The text is
+    made only when asked for: a 10-year chart has hundreds of bars."""
 
-    x: float
-    text: str
+    __slots__ = ("_make", "_text", "x")
+
+    def __init__(self, x: float, text: str | Callable[[], str]) -> None:
+        self.x = x
+        self._text = text if isinstance(text, str) else None
+        self._make = None if isinstance(text, str) else text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._make() if self._make is not None else ""
+        return self._text
+
+    def __repr__(self) -> str:
+        return f"Readout(x={self.x!r}, text={self.text!r})"
+
+
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 def date_timestamp(day: date) -> float:
     """Seconds since the epoch of `day` at 00:00 UTC (DateAxisItem(utcOffset=0) shows `day`)."""
-    return float(calendar.timegm(day.timetuple()))
+    return float((day.toordinal() - _EPOCH_ORDINAL) * 86400)
 
 
 def _moment_timestamp(moment: datetime) -> float:
@@ -232,7 +248,12 @@ def plot_weekly_backward(
     plot.setYRange(0, max([*values, goal_min, 1.0]) * 1.3, padding=0)
     _set_x_range(plot, weeks[0].start, weeks[-1].start)
     return [
-        Readout(x, f"{_week_label(w)}: {w.backward_min:.0f} backward min, {w.sessions} sessions")
+        Readout(
+            x,
+            lambda w=w: (
+                f"{_week_label(w)}: {w.backward_min:.0f} backward min, {w.sessions} sessions"
+            ),
+        )
         for x, w in zip(xs, weeks, strict=True)
     ]
 
@@ -265,7 +286,7 @@ def plot_weekly_sessions(
     plot.setYRange(0, max([*values, goal_sessions, 1.0]) * 1.35, padding=0)
     _set_x_range(plot, weeks[0].start, weeks[-1].start)
     return [
-        Readout(x, f"{_week_label(w)}: {w.sessions} sessions")
+        Readout(x, lambda w=w: f"{_week_label(w)}: {w.sessions} sessions")
         for x, w in zip(xs, weeks, strict=True)
     ]
 
@@ -290,7 +311,7 @@ def plot_weekly_kcal(
     plot.setYRange(0, max([*values, 1.0]) * 1.15, padding=0)
     _set_x_range(plot, weeks[0].start, weeks[-1].start)
     return [
-        Readout(x, f"{_week_label(w)}: about {w.kcal:.0f} kcal")
+        Readout(x, lambda w=w: f"{_week_label(w)}: about {w.kcal:.0f} kcal")
         for x, w in zip(xs, weeks, strict=True)
     ]
 
@@ -326,7 +347,8 @@ def plot_pain_rpe(
     """Pain and effort (RPE), 0-10, over dates: one point per session, or weekly
     averages when there are more than MAX_SESSION_POINTS rated sessions (taken
     from `weeks`' averages when given, which saves regrouping many sessions)."""
-    rated = sum(1 for r in records if r.pain is not None or r.rpe is not None)
+    rated_records = (r for r in records if r.pain is not None or r.rpe is not None)
+    rated = sum(1 for _ in itertools.islice(rated_records, MAX_SESSION_POINTS + 1))
     weekly = rated > MAX_SESSION_POINTS
     title = "Pain and effort (weekly average)" if weekly else "Pain and effort"
     _prepare(plot, palette, title, "0 – 10")
@@ -359,9 +381,14 @@ def plot_pain_rpe(
             symbolBrush=pg.mkBrush(colour),
             symbolPen=pg.mkPen(palette.background),
         )
-        readouts.extend(Readout(x, f"{name}: {y:.1f}") for x, y in zip(xs, ys, strict=True))
-    first = min(r.started_at.date() for r in records)
-    last = max(r.started_at.date() for r in records)
+        readouts.extend(
+            Readout(x, lambda n=name, y=y: f"{n}: {y:.1f}") for x, y in zip(xs, ys, strict=True)
+        )
+    if weekly and weeks:
+        first, last = weeks[0].start, weeks[-1].start + timedelta(days=6)
+    else:
+        first = min(r.started_at.date() for r in records)
+        last = max(r.started_at.date() for r in records)
     plot.setXRange(date_timestamp(first) - DAY_S, date_timestamp(last) + 2 * DAY_S, padding=0.02)
     plot.getAxis("bottom").setTicks([date_ticks(first, last)])
     return readouts

@@ -60,6 +60,7 @@ class SessionTableModel(QAbstractTableModel):
         self._records: list[SessionRecord] = []
         self._days: list[date] = []
         self._rows_by_id: dict[int, int] = {}
+        self._span: tuple[date, date] | None = None
         self.weight_kg = weight_kg
         self._sort: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
 
@@ -97,8 +98,13 @@ class SessionTableModel(QAbstractTableModel):
     def add_records(self, records: Sequence[SessionRecord]) -> None:
         self.set_records([*self._records, *records])
 
+    def full_range(self) -> tuple[date, date] | None:
+        """The first and last local dates in the history (None when empty)."""
+        return self._span
+
     def _reindex(self) -> None:
         self._days = [r.started_at.date() for r in self._records]
+        self._span = (min(self._days), max(self._days)) if self._days else None
         self._rows_by_id = {r.id: n for n, r in enumerate(self._records) if r.id is not None}
 
     # --- sorting (on the records: fast for 20,000 rows) ------------------------------
@@ -248,6 +254,7 @@ class SessionFilterProxy(QSortFilterProxyModel):
         self._to: date | None = None
         self._routine: str | None = None
         self._completed: bool | None = None
+        self._active = False
 
     def set_filter(
         self,
@@ -257,19 +264,20 @@ class SessionFilterProxy(QSortFilterProxyModel):
         routine: str | None = None,
         completed: bool | None = None,
     ) -> None:
+        wanted = (date_from, date_to, routine, completed)
+        if wanted == (self._from, self._to, self._routine, self._completed):
+            return
         self.beginFilterChange()
-        self._from, self._to, self._routine, self._completed = (
-            date_from,
-            date_to,
-            routine,
-            completed,
-        )
+        self._from, self._to, self._routine, self._completed = wanted
+        self._active = self.is_filtered()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def is_filtered(self) -> bool:
         return any(v is not None for v in (self._from, self._to, self._routine, self._completed))
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._active:
+            return True
         model = self.sourceModel()
         if not isinstance(model, SessionTableModel):
             return True

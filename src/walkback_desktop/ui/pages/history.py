@@ -340,10 +340,7 @@ class HistoryPage(Page):
 
     # --- filters --------------------------------------------------------------------
     def _full_range(self) -> tuple[date, date] | None:
-        if not self.model.rowCount():
-            return None
-        days = [self.model.local_day(n) for n in range(self.model.rowCount())]
-        return min(days), max(days)
+        return self.model.full_range()
 
     def _apply_filter(self) -> None:
         full = self._full_range()
