@@ -160,7 +160,7 @@ def test_headless_machine_degrades_with_a_notice(qtbot, caplog: pytest.LogCaptur
 
     if QMediaDevices.audioOutputs():
         pytest.skip("this machine has a sound output device")
-    caplog.set_level(logging.INFO, logger=AUDIO_LOG)
+    caplog.set_level(logging.DEBUG, logger=AUDIO_LOG)
     player = _prepared(qtbot, QtCuePlayer())
     status = player.status()
     assert not status.beeps_available
@@ -172,7 +172,7 @@ def test_headless_machine_degrades_with_a_notice(qtbot, caplog: pytest.LogCaptur
         assert player.play(cue(kind, count=1), 2.5) is True
     player.tick()
     player.stop()
-    assert "cue kind=countdown at=10.000 late_ms=2.5" in caplog.text
+    assert "countdown at 10.000: silent" in caplog.text
     # Said once, not once per cue.
     assert sum("No sound output device" in r.getMessage() for r in warnings) == 1
 

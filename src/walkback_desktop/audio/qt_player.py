@@ -208,7 +208,9 @@ class QtCuePlayer(QObject):
 
     # --- cues -------------------------------------------------------------
     def _play(self, cue: Cue, lateness_ms: float) -> bool:
-        where = f"cue kind={cue.kind.value} at={cue.at:.3f} late_ms={lateness_ms:.1f}"
+        # The controller logs each cue with its lateness (logger walkback_desktop.cues);
+        # here only what the player did with it, at DEBUG.
+        where = f"{cue.kind.value} at {cue.at:.3f}"
         self._check_overdue()
         if self._beeps_enabled:
             self._ensure_beeps()
@@ -220,7 +222,7 @@ class QtCuePlayer(QObject):
         if speech:
             verdict = self._arbiter.decide(cue.priority)
             if verdict is Verdict.DROP:
-                log.info("%s dropped (a more important cue is being spoken)", where)
+                log.debug("%s: not spoken, a more important cue is being spoken", where)
                 return False
             if verdict is Verdict.INTERRUPT:
                 self._cancel_speech()
@@ -238,8 +240,8 @@ class QtCuePlayer(QObject):
                 self._cancel_speech()  # a countdown beep is not buried under a tip
             if plan.beep is not None:
                 self._beep(plan.beep)
-        silent = "" if (speech or (plan.beep and self._beeps_usable())) else " silent"
-        log.info("%s%s", where, silent)
+        audible = bool(speech or (plan.beep and self._beeps_usable()))
+        log.debug("%s: %s", where, "played" if audible else "silent")
         return True
 
     def _beep(self, beep: Beep) -> None:
