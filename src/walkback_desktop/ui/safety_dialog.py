@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core.routine import Routine
 
 CHECKS = (
-    "A clear, flat path of at least 5 m behind me (or a treadmill: safety clip on, hands on the handrails)",
+    "A clear, flat path of at least 5 m behind me — or a treadmill with its safety clip "
+    "on and my hands on the handrails",
     "I will walk slowly and glance over my shoulder every few steps",
     "I will stop at once if I feel pain, dizziness or chest discomfort",
 )
 START_LABEL = "Start workout"
+DIALOG_WIDTH = 760
 
 
 def needs_checklist(routine: Routine, acknowledged: bool) -> bool:
@@ -34,7 +36,7 @@ class SafetyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Before you start")
         self.setAccessibleName("Before you start")
-        self.setMinimumWidth(560)
+        self.setFixedWidth(DIALOG_WIDTH)
         layout = QVBoxLayout(self)
         heading = QLabel("Safety first")
         font = heading.font()
@@ -47,6 +49,11 @@ class SafetyDialog(QDialog):
             note.setTextFormat(Qt.TextFormat.PlainText)
             note.setWordWrap(True)
             note.setAccessibleName("Safety note")
+            # A top-level dialog ignores height-for-width: give the wrapped note its height.
+            margins = layout.contentsMargins()
+            note.setMinimumHeight(
+                note.heightForWidth(DIALOG_WIDTH - margins.left() - margins.right())
+            )
             layout.addWidget(note)
         self.checks: list[QCheckBox] = []
         for text in CHECKS:

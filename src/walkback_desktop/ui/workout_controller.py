@@ -13,7 +13,9 @@ is saved or discarded.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -143,6 +145,12 @@ class WorkoutController(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TICK_INTERVAL_MS)
         self._timer.timeout.connect(self.tick)
+        # Fires exactly when the next cue is due, so cues are not late by up to a tick.
+        self._cue_timer = QTimer(self)
+        self._cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._cue_timer.setSingleShot(True)
+        self._cue_timer.timeout.connect(self.tick)
+        self._cue_times: list[float] = []
         self._keep_awake = None
         self._ended_at: datetime | None = None
 
@@ -174,6 +182,7 @@ class WorkoutController(QObject):
         self.routine = routine
         self.run = WorkoutRun(timeline, self.ctx.clock)
         self.run.metronome = bool(settings["metronome_enabled"])
+        self._cue_times = [cue.at for cue in timeline.cues]
         self.started_at = None
         self._ended_at = None
         self._last_checkpoint_at = None
@@ -251,6 +260,7 @@ class WorkoutController(QObject):
             return
         run.stop()
         self._timer.stop()
+        self._cue_timer.stop()
         self.player.stop()
         self._ended_at = datetime.now().astimezone()
         self._release_keep_awake()
@@ -274,6 +284,8 @@ class WorkoutController(QObject):
         result = run.tick()
         player = self.player
         for cue, lateness_s in result.cues:
+            if run.state is RunState.RUNNING:  # measured now: earlier cues may have taken time
+                lateness_s = max(lateness_s, run.t - cue.at)
             late_ms = lateness_s * 1000.0
             try:
                 played = bool(player.play(cue, late_ms))
@@ -305,6 +317,8 @@ class WorkoutController(QObject):
             ):
                 self.checkpoint()
         self.ticked.emit(result)
+        if run.state is RunState.RUNNING:
+            self._arm_cue_timer(run.t)
         if result.just_finished:
             self._timer.stop()
             self._ended_at = datetime.now().astimezone()
@@ -315,9 +329,19 @@ class WorkoutController(QObject):
             self.finished.emit()
         return result
 
+    def _arm_cue_timer(self, t: float) -> None:
+        """If the next cue falls before the next regular tick, wake up just after it."""
+        i = bisect.bisect_right(self._cue_times, t)
+        if i >= len(self._cue_times):
+            return
+        delay_ms = math.ceil((self._cue_times[i] - t) * 1000.0)
+        if delay_ms < TICK_INTERVAL_MS * 1.5:
+            self._cue_timer.start(max(0, delay_ms))
+
     def _after_pause(self) -> None:
         run = self._require_run()
         self._timer.stop()
+        self._cue_timer.stop()
         self.player.stop()
         if run.active_seconds > 0:
             self.checkpoint()
@@ -439,8 +463,9 @@ class WorkoutController(QObject):
             log.exception("could not release the screen-awake request")
 
     def shutdown(self) -> None:
-        """The window is closing: stop the timer and let the screen sleep again."""
+        """The window is closing: stop the timers and let the screen sleep again."""
         self._timer.stop()
+        self._cue_timer.stop()
         self._release_keep_awake()
 
     def _require_run(self) -> WorkoutRun:
