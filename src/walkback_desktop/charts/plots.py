@@ -43,6 +43,7 @@ BAR_WIDTH = 0.72 * WEEK_S
 # Above this many rated sessions, pain and RPE are drawn as weekly averages:
 # a year of daily points is noise, a weekly line shows the trend.
 MAX_SESSION_POINTS = 60
+MAX_SYMBOL_POINTS = 120
 TICK_POINT_SIZE = 11
 
 
@@ -357,7 +358,6 @@ def plot_pain_rpe(
     plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
     if not rated:
         return []
-    symbol_size = 0 if weekly and rated > 4 * MAX_SESSION_POINTS else 9
     readouts: list[Readout] = []
     for attr, name, colour, style, symbol in (
         ("pain", "Pain", palette.pain, palette.pain_style, palette.pain_symbol),
@@ -376,8 +376,9 @@ def plot_pain_rpe(
             ys,
             name=name,
             pen=_pen(colour, palette.line_width, style),
-            symbol=symbol if symbol_size else None,
-            symbolSize=symbol_size,
+            # symbols help on a short line (and in print); on years of weeks they are clutter
+            symbol=symbol if len(xs) <= MAX_SYMBOL_POINTS else None,
+            symbolSize=9,
             symbolBrush=pg.mkBrush(colour),
             symbolPen=pg.mkPen(palette.background),
         )
