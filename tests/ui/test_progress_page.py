@@ -132,3 +132,67 @@ def test_refreshes_after_a_new_session(page, ctx):
     ctx.events.sessions_changed.emit()
     assert page.stack.currentWidget() is not page.empty
     assert "A trend needs at least 3 walks" in page.note.text()
+
+
+CSV = """started_at,routine,active_seconds,backward_seconds,kcal,rpe,pain,completed,notes
+2025-03-29T10:00:00+00:00,knee-friendly-20,1200,600,,5,4,true,GMT Saturday
+2025-03-30T23:30:00+01:00,knee-friendly-20,1500,900,120,6,3,true,BST Sunday late
+2025-03-31T00:30:00+01:00,Park loop,1800,1200,150,4,2,false,"BST Monday, 23:30 UTC Sunday"
+2025-04-02T08:00:00+01:00,knee-friendly-20,1200,600,100,,1,true,
+"""
+
+
+def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_path):
+    """CSV -> CLI import -> the real main window: hand-computed weeks across the
+    Europe/London spring-forward change (30 March 2025), Monday weeks."""
+    from walkback_desktop import cli
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.ui import history_model as hm
+
+    data = tmp_path / "data"
+    csv_file = tmp_path / "history.csv"
+    csv_file.write_text(CSV, encoding="utf-8")
+    assert cli.main(["history", "import", str(csv_file), "--data-dir", str(data)]) == 0
+    assert cli.main(["settings", "set", "week_start", "monday", "--data-dir", str(data)]) == 0
+    window = build_main_window(data)
+    qtbot.addWidget(window)
+    window.show()
+
+    window.show_page("History")
+    history = window.page("History")
+    assert history.proxy.rowCount() == 4
+    newest = [history.proxy.index(0, c).data() for c in range(len(hm.COLUMNS))]
+    assert newest[:7] == [
+        "Wed 02 Apr 2025  08:00",
+        "Knee-friendly retro walk",
+        "20:00",
+        "10.0",
+        "100",
+        hm.BLANK,
+        "1",
+    ]
+    # the Sunday-night walk counts on Sunday 30 March, as walked (not Monday in UTC+1)
+    dates = [history.proxy.index(r, hm.DATE).data() for r in range(4)]
+    assert dates[2] == "Sun 30 Mar 2025  23:30"
+    assert dates[1] == "Mon 31 Mar 2025  00:30"
+
+    progress = window.page("Progress")
+    progress.today = lambda: date(2025, 4, 3)
+    window.show_page("Progress")
+    # week of 24 Mar: Sat 29 (10 min) + Sun 30 (15 min) = 2 sessions, 25 min
+    # week of 31 Mar: Mon 31 (20 min) + Wed 2 Apr (10 min) = 2 sessions, 30 min
+    weeks = progress._weeks
+    assert [(w.start, w.sessions, w.backward_min) for w in weeks] == [
+        (date(2025, 3, 24), 2, 25.0),
+        (date(2025, 3, 31), 2, 30.0),
+    ]
+    assert progress.week_tile.value.text() == "30 / 30 min"
+    assert progress.week_tile.detail.text() == "2 of 3 sessions"
+    assert progress.best_week_tile.value.text() == "30 min"
+    # 29, 30, 31 March in a row; 2 April breaks it; today 3 April -> current 1, longest 3
+    assert progress.streak_tile.detail.text() == "on goal in a row (best 0); 1 day in a row"
+    assert progress.summary.longest_day_streak == 3
+    # averages: week 1 pain (4+3)/2 = 3.5, RPE 5.5; week 2 pain (2+1)/2 = 1.5, RPE 4
+    assert (weeks[0].avg_pain, weeks[0].avg_rpe) == (3.5, 5.5)
+    assert (weeks[1].avg_pain, weeks[1].avg_rpe) == (1.5, 4.0)
+    window.close()
