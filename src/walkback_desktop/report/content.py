@@ -134,12 +134,6 @@ def stylesheet() -> str:
     .note {{ font-size: 8.5pt; color: {MUTED}; margin-bottom: {u(3)}px; }}
     .small {{ font-size: 9pt; }}
     .box {{ font-size: 10pt; }}
-    table.log {{ border-collapse: collapse; }}
-    table.log th {{ font-size: 8pt; font-weight: 600; text-align: left;
-                    border-bottom: {u(1)}px solid {INK}; }}
-    table.log th.group {{ font-size: 7.5pt; color: {MUTED}; font-weight: 600;
-                          border-bottom: {u(0.5)}px solid {RULE}; }}
-    table.log td {{ font-size: 8.5pt; border-bottom: {u(0.4)}px solid {RULE}; }}
     .time {{ color: {MUTED}; }}
     table.codes {{ border-collapse: collapse; }}
     table.codes th {{ font-size: 8pt; font-weight: 600; text-align: left;
@@ -151,21 +145,25 @@ def stylesheet() -> str:
 # --- the document ------------------------------------------------------------
 
 
-def report_html(
+def front_html(
     data: ReportData, weekly_chart: ChartImage | None, pain_chart: ChartImage | None
 ) -> str:
+    """The first page: title and summary; with no sessions, also the notes."""
     parts = [f"<html><head><title>{text(title(data))}</title></head><body>"]
     parts.append(_title_block(data))
     if not data.has_sessions:
         parts.append(_no_sessions(data))
-        parts.append(_about(data, new_page=data.has_sessions))
+        parts.append(about_body(data))
     else:
         parts.append(_summary(data))
         parts.append(_charts(data, weekly_chart, pain_chart))
-        parts.append(_session_log(data))
-        parts.append(_about(data, new_page=data.has_sessions))
     parts.append("</body></html>")
     return "".join(parts)
+
+
+def about_html(data: ReportData) -> str:
+    """The closing pages after the session log."""
+    return f"<html><body>{about_body(data)}</body></html>"
 
 
 def title(data: ReportData) -> str:
@@ -316,20 +314,6 @@ def _charts(
     )
 
 
-LOG_COLUMNS: tuple[tuple[str, int, bool], ...] = (
-    # (header, width %, numeric)
-    ("Date", 14, False),
-    ("Routine", 19, False),
-    ("Duration<br>min", 9, True),
-    ("Backward<br>min", 9, True),
-    ("Completed", 10, False),
-    ("RPE<br>0–10", 6, True),
-    ("Pain<br>0–10", 6, True),
-    ("Notes", 27, False),
-)
-APP_COLUMNS = 5  # the first five are recorded by the app; the rest are reported
-
-
 def log_row_cells(record: SessionRecord) -> list[str]:
     """The visible text of one log row (tests compare against it)."""
     when = record.started_at
@@ -343,40 +327,6 @@ def log_row_cells(record: SessionRecord) -> list[str]:
         NOT_REPORTED if record.pain is None else str(record.pain),
         record.notes,
     ]
-
-
-def _session_log(data: ReportData) -> str:
-    pad = round(u(3))
-    head_group = (
-        f'<tr><th class="group" colspan="{APP_COLUMNS}">RECORDED BY THE APP</th>'
-        f'<th class="group" colspan="{len(LOG_COLUMNS) - APP_COLUMNS}">'
-        "REPORTED BY THE PERSON</th></tr>"
-    )
-    head = "<tr>" + "".join(
-        f'<th width="{w}%"{" align=right" if num else ""}>{name}</th>'
-        for name, w, num in LOG_COLUMNS
-    )
-    rows = []
-    for n, record in enumerate(data.records):
-        cells = log_row_cells(record)
-        shade = f' bgcolor="{SHADE}"' if n % 2 else ""
-        when = f'{text(cells[0])}<br><span class="time">{record.started_at:%H:%M}</span>'
-        body = [when] + [text(c) for c in cells[1:]]
-        tds = "".join(
-            f'<td{" align=right" if LOG_COLUMNS[i][2] else ""} valign="top">{value}</td>'
-            for i, value in enumerate(body)
-        )
-        rows.append(f"<tr{shade}>{tds}</tr>")
-    count = len(data.records)
-    return (
-        '<h2 style="page-break-before: always">Session log</h2>'
-        f'<p class="note">{plural(count, "session")}, oldest first, in the local time they '
-        "were walked. Date, routine, duration, backward minutes and completion are recorded "
-        "by the app; RPE (effort), pain and notes are what the person reported after the "
-        f"session ({NOT_REPORTED}: not reported).</p>"
-        f'<table class="log" width="100%" cellspacing="0" cellpadding="{pad}">'
-        f"<thead>{head_group}{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-    )
 
 
 def _weight_text(data: ReportData) -> str:
@@ -403,7 +353,7 @@ def _codes_table() -> str:
     )
 
 
-def _about(data: ReportData, *, new_page: bool) -> str:
+def about_body(data: ReportData) -> str:
     imported = sum(1 for r in data.records if r.source == "import")
     imported_note = (
         f" {plural(imported, 'session was', 'sessions were')} imported from a file "
@@ -447,6 +397,9 @@ def _about(data: ReportData, *, new_page: bool) -> str:
         "of breath. Figures are as logged by the person and the app; please interpret them "
         "with the person's clinician.</p>"
     )
-    style = ' style="page-break-before: always"' if new_page else ""
-    heading = f"<h2{style}>About this report</h2>"
+    heading = (
+        '<h2 style="margin-top: 0px">About this report</h2>'
+        if data.has_sessions
+        else ("<h2>About this report</h2>")
+    )
     return heading + measures + estimate + cutoff + safety

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 from walkback_desktop.report import content
 from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
 from walkback_desktop.report.data import ReportData
+from walkback_desktop.report.log_table import LogTable
 
 # Territories whose paper is US Letter; everyone else uses A4 (PySide6 names
 # the QLocale::Territory enum Country).
@@ -111,7 +113,11 @@ class _Document(QTextDocument):
 
 
 class LaidOutReport:
-    """The report laid out for one page layout; paint it on any paged device."""
+    """The report laid out for one page layout; paint it on any paged device.
+
+    Pages: the summary (a QTextDocument, normally one page), the session log
+    (drawn by LogTable) and the notes (a QTextDocument again).
+    """
 
     def __init__(
         self,
@@ -131,16 +137,11 @@ class LaidOutReport:
         dots_per_metre = round(LAYOUT_DPI / 0.0254)
         self._device.setDotsPerMeterX(dots_per_metre)
         self._device.setDotsPerMeterY(dots_per_metre)
-        self.doc = _Document()
-        self.doc.documentLayout().setPaintDevice(self._device)
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(BODY_PT)
-        self.doc.setDefaultFont(font)
-        self.doc.setDocumentMargin(0)
-        self.doc.setDefaultStyleSheet(content.stylesheet())
-        self.doc.setPageSize(QSizeF(self.width, self.body_h))
         self._font = font
+        self.doc = self._document()
         weekly = pain = None
         if charts is not None and data.enough_for_trend:
             chart_w = paint.width()
@@ -148,8 +149,39 @@ class LaidOutReport:
             if rendered is not None:
                 weekly = self._add_image(WEEKLY_URL, rendered.weekly, chart_w)
                 pain = self._add_image(PAIN_URL, rendered.pain_rpe, chart_w)
-        self.doc.setHtml(content.report_html(data, weekly, pain))
-        self.page_count = self.doc.pageCount()
+        self.doc.setHtml(content.front_html(data, weekly, pain))
+        self._pages: list[Callable[[QPainter], None]] = [
+            partial(self._paint_doc_page, self.doc, n) for n in range(self.doc.pageCount())
+        ]
+        self.log: LogTable | None = None
+        self.about: QTextDocument | None = None
+        if data.has_sessions:
+            self.log = LogTable(data.records, self.width, font)
+            self._pages += [
+                partial(self.log.draw, page=page) for page in self.log.paginate(self.body_h)
+            ]
+            self.about = self._document()
+            self.about.setHtml(content.about_html(data))
+            self._pages += [
+                partial(self._paint_doc_page, self.about, n) for n in range(self.about.pageCount())
+            ]
+        self.page_count = len(self._pages)
+
+    def _document(self) -> QTextDocument:
+        doc = _Document()
+        doc.documentLayout().setPaintDevice(self._device)
+        doc.setDefaultFont(self._font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(content.stylesheet())
+        doc.setPageSize(QSizeF(self.width, self.body_h))
+        return doc
+
+    def plain_text(self) -> str:
+        """The documents' text (not the log), for tests and accessibility checks."""
+        parts = [self.doc.toPlainText()]
+        if self.about is not None:
+            parts.append(self.about.toPlainText())
+        return "\n".join(parts)
 
     def _add_image(self, url: str, image: QImage, width_pt: float) -> ChartImage:
         self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
@@ -182,10 +214,14 @@ class LaidOutReport:
     def _paint_page(self, painter: QPainter, index: int) -> None:
         self._paint_header(painter, index)
         painter.save()
-        painter.translate(0, self.header_h - index * self.body_h)
-        self.doc.drawContents(painter, QRectF(0, index * self.body_h, self.width, self.body_h))
+        painter.translate(0, self.header_h)
+        self._pages[index](painter)
         painter.restore()
         self._paint_footer(painter, index)
+
+    def _paint_doc_page(self, doc: QTextDocument, index: int, painter: QPainter) -> None:
+        painter.translate(0, -index * self.body_h)
+        doc.drawContents(painter, QRectF(0, index * self.body_h, self.width, self.body_h))
 
     def _small_font(self) -> QFont:
         """8 pt, as a pixel size in layout units: the painter is scaled from layout
