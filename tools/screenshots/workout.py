@@ -4,7 +4,7 @@
 
 Writes into docs/screenshots/ (or OUT_DIR): the workout mid-segment with a form
 tip at 1280x720 and at 1920x1080 (full screen on a 1080p display), the
-get-ready count, the finish dialog, the safety checklist and the Settings page.
+get-ready count, the routine picker, the finish dialog, the safety checklist and the Settings page.
 Time is driven by a FakeClock, so the pictures are the same on every run.
 """
 
@@ -56,6 +56,12 @@ def main() -> int:
     window.resize(1280, 720)
     window.show()
     page = window.page("Workout")
+
+    # The routine picker.
+    window.show_page("Workout")
+    page.routine_combo.setCurrentIndex(page.routine_combo.findData(ROUTINE_ID))
+    settle(app)
+    save(window, out, "workout-picker.png")
 
     # The safety checklist, as the very first workout shows it.
     window.ctx.events.start_requested.emit(ROUTINE_ID)

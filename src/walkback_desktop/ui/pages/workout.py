@@ -130,7 +130,11 @@ class WorkoutPage(Page):
         self.routine_combo = QComboBox()
         self.routine_combo.setAccessibleName("Routine")
         self.routine_combo.setToolTip("The routine to play")
-        self.routine_combo.setMinimumHeight(40)
+        self.routine_combo.setMinimumHeight(44)
+        combo_font = self.routine_combo.font()
+        combo_font.setPointSizeF(combo_font.pointSizeF() * 1.3)
+        self.routine_combo.setFont(combo_font)
+        caption.setFont(combo_font)
         caption.setBuddy(self.routine_combo)
         self.routine_combo.currentIndexChanged.connect(self._show_routine_details)
         row.addWidget(caption)
@@ -156,6 +160,9 @@ class WorkoutPage(Page):
         self.routine_description.setTextFormat(Qt.TextFormat.PlainText)
         self.routine_description.setWordWrap(True)
         self.routine_description.setAccessibleName("Routine description")
+        description_font = self.routine_description.font()
+        description_font.setPointSizeF(description_font.pointSizeF() * 1.1)
+        self.routine_description.setFont(description_font)
         for widget in (
             self.routine_name,
             self.routine_facts,
