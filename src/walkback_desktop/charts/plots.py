@@ -149,9 +149,13 @@ def date_ticks(
         if span / (30.4 * months) <= max_labels:
             day = _add_months(first, 1) if first.day > 1 else first
             ticks = []
+            previous: date | None = None
             while day <= last:
-                label = f"{day:%b %Y}" if day.month == 1 or not ticks else f"{day:%b}"
-                ticks.append((date_timestamp(day), label))
+                # the year on the first two ticks (the first may be clipped at the
+                # edge) and wherever it changes
+                with_year = len(ticks) < 2 or (previous is not None and previous.year != day.year)
+                ticks.append((date_timestamp(day), f"{day:%b %Y}" if with_year else f"{day:%b}"))
+                previous = day
                 day = _add_months(day, months)
             return ticks
     step = 1
@@ -246,7 +250,7 @@ def plot_weekly_backward(
         palette,
     )
     _goal_line(plot, goal_min, f"Goal {goal_min:g} min", palette, weeks[0].start, weeks[-1].start)
-    plot.setYRange(0, max([*values, goal_min, 1.0]) * 1.3, padding=0)
+    plot.setYRange(0, max([*values, goal_min, 1.0]) * 1.45, padding=0)
     _set_x_range(plot, weeks[0].start, weeks[-1].start)
     return [
         Readout(
@@ -284,7 +288,7 @@ def plot_weekly_sessions(
     _goal_line(
         plot, goal_sessions, f"Goal {goal_sessions:g}", palette, weeks[0].start, weeks[-1].start
     )
-    plot.setYRange(0, max([*values, goal_sessions, 1.0]) * 1.35, padding=0)
+    plot.setYRange(0, max([*values, goal_sessions, 1.0]) * 1.5, padding=0)
     _set_x_range(plot, weeks[0].start, weeks[-1].start)
     return [
         Readout(x, lambda w=w: f"{_week_label(w)}: {w.sessions} sessions")
@@ -354,7 +358,7 @@ def plot_pain_rpe(
     title = "Pain and effort (weekly average)" if weekly else "Pain and effort"
     _prepare(plot, palette, title, "0 – 10")
     _legend(plot, palette, offset=(-10, 5))  # top right: pain usually falls over time
-    plot.setYRange(-0.3, 10.8, padding=0)
+    plot.setYRange(-0.6, 10.8, padding=0)
     plot.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
     if not rated:
         return []

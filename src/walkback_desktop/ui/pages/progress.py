@@ -316,12 +316,15 @@ class ProgressPage(Page):
             + (" — goal reached!" if summary.goal_met_this_week else ""),
         )
         bests = summary.bests
-        self.bout_tile.set(
-            format_minutes(bests.longest_backward_bout_s)
-            if bests.longest_backward_bout_s is not None
-            else "–",
-            f"longest session {format_minutes(bests.longest_session_s)}",
-        )
+        if bests.longest_backward_bout_s is not None:
+            self.bout_tile.caption.setText("Longest backward bout")
+            self.bout_tile.set(
+                format_minutes(bests.longest_backward_bout_s),
+                f"longest session {format_minutes(bests.longest_session_s)}",
+            )
+        else:  # imported or hand-logged walks have no segments to measure bouts in
+            self.bout_tile.caption.setText("Longest session")
+            self.bout_tile.set(format_minutes(bests.longest_session_s))
         best = bests.most_backward_week
         self.best_week_tile.set(
             f"{best.backward_min:.0f} min" if best else "–",
