@@ -37,6 +37,7 @@ from walkback_desktop.ui.history_undo import (
 )
 from walkback_desktop.ui.manual_entry_dialog import ManualEntryDialog, scale_spin
 from walkback_desktop.ui.pages.base import Page
+from walkback_desktop.ui.scrolling import scroll_page
 
 ALL_ROUTINES = "All routines"
 SHOW_CHOICES = (("All sessions", None), ("Completed", True), ("Not completed", False))
@@ -199,7 +200,7 @@ class HistoryPage(Page):
         self.routine_filter = QComboBox()
         self.routine_filter.setAccessibleName("Routine")
         self.routine_filter.setToolTip("Show only one routine")
-        self.routine_filter.setMinimumWidth(220)
+        self.routine_filter.setMinimumWidth(160)
         self.completed_filter = QComboBox()
         self.completed_filter.setAccessibleName("Show")
         self.completed_filter.setToolTip("Show completed walks, unfinished ones, or all")
@@ -258,9 +259,11 @@ class HistoryPage(Page):
         self.stack.addWidget(table_page)
         self.stack.addWidget(self.empty)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        scroll_page(self, body)
 
         ctx.events.sessions_changed.connect(self._on_sessions_changed)
         ctx.events.settings_changed.connect(self._on_setting_changed)
@@ -276,7 +279,7 @@ class HistoryPage(Page):
         edit.setToolTip(f"{name} this date (inclusive)")
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
-        edit.setMinimumWidth(140)
+        edit.setMinimumWidth(120)
         return edit
 
     # --- Page hooks ---------------------------------------------------------------

@@ -28,6 +28,7 @@ from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
 from walkback_desktop.ui.pages.base import Page
+from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.tiles import Tile, format_minutes
 
 if TYPE_CHECKING:
@@ -162,9 +163,11 @@ class ProgressPage(Page):
         self.stack.addWidget(content)
         self.stack.addWidget(self.empty)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        scroll_page(self, body)
 
         ctx.events.sessions_changed.connect(self._mark_dirty)
         ctx.events.settings_changed.connect(self._on_setting_changed)

@@ -28,6 +28,7 @@ from walkback_desktop.ui.pages.progress import (
     goal_from_settings,
     local_today,
 )
+from walkback_desktop.ui.scrolling import scroll_page
 
 try:  # written in parallel by another engineer; the page works without it
     from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
@@ -137,9 +138,11 @@ class TodayPage(Page):
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
         self.stack.addWidget(self.empty)
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(self.stack)
+        scroll_page(self, body)
 
         ctx.events.sessions_changed.connect(self._mark_dirty)
         ctx.events.settings_changed.connect(lambda _key: self._mark_dirty())
