@@ -184,7 +184,9 @@ def test_finish_saves_the_session_with_rpe_pain_and_notes(qtbot, window, page, c
     window.ctx.store.settings.set("weight_kg", 80.0)
     add_routine(window, make_routine((30, "warmup"), (60, "backward"), (20, "cooldown")))
     page.request_start("test-routine")
+    window.show_page("History")  # wandered off: the end brings the Workout page back
     advance(page, clock, 5 + 110 + 0.2, step=0.25)
+    assert window.current_page() is page
     assert recorder.kinds[-1] == "finish"
     assert page.controller.state is RunState.FINISHED
     dialog = page.finish_dialog

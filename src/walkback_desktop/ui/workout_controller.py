@@ -151,6 +151,7 @@ class WorkoutController(QObject):
         self._cue_timer.setSingleShot(True)
         self._cue_timer.timeout.connect(self.tick)
         self._cue_times: list[float] = []
+        self._sync = (0.0, 0.0)
         self._keep_awake = None
         self._ended_at: datetime | None = None
 
@@ -202,6 +203,7 @@ class WorkoutController(QObject):
         self._acquire_keep_awake()
         self.started_at = datetime.now().astimezone()
         run.start()
+        self._sync_clock()
         self._last_checkpoint_at = self.ctx.clock.monotonic()
         self._timer.start()
         self.state_changed.emit(run.state.value)
@@ -223,6 +225,7 @@ class WorkoutController(QObject):
         run = self._require_run()
         if run.state is RunState.PAUSED:
             run.resume()
+            self._sync_clock()
             self._timer.start()
             self.state_changed.emit(run.state.value)
             self.tick()
@@ -248,6 +251,7 @@ class WorkoutController(QObject):
             return
         self.player.stop()
         action()
+        self._sync_clock()
         if run.state is RunState.RUNNING:
             self.tick()
         else:
@@ -284,8 +288,8 @@ class WorkoutController(QObject):
         result = run.tick()
         player = self.player
         for cue, lateness_s in result.cues:
-            if run.state is RunState.RUNNING:  # measured now: earlier cues may have taken time
-                lateness_s = max(lateness_s, run.t - cue.at)
+            # Measured now (earlier cues may have taken time), past the end too.
+            lateness_s = max(lateness_s, self._unclamped_t() - cue.at)
             late_ms = lateness_s * 1000.0
             try:
                 played = bool(player.play(cue, late_ms))
@@ -328,6 +332,15 @@ class WorkoutController(QObject):
             self.state_changed.emit(run.state.value)
             self.finished.emit()
         return result
+
+    def _sync_clock(self) -> None:
+        """Remember where workout time and the clock stood when the run (re)started."""
+        self._sync = (self.ctx.clock.monotonic(), self._require_run().t)
+
+    def _unclamped_t(self) -> float:
+        """Workout time now, not clamped at the end (the run's own `t` stops there)."""
+        clock_at, t_at = self._sync
+        return t_at + (self.ctx.clock.monotonic() - clock_at)
 
     def _arm_cue_timer(self, t: float) -> None:
         """If the next cue falls before the next regular tick, wake up just after it."""

@@ -561,6 +561,7 @@ class WorkoutPage(Page):
 
     # --- finishing -------------------------------------------------------------------------
     def _on_finished(self) -> None:
+        self.ctx.events.page_requested.emit(self.title)  # they may have wandered off
         self._open_finish()
 
     def _open_finish(self) -> None:

@@ -10,7 +10,7 @@ text, decides how much room they get.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -81,10 +81,11 @@ class FitLabel(QLabel):
 
 
 class WrapLabel(QLabel):
-    """Plain, wrapping text whose pixel size its owner sets from the window size."""
+    """Plain, wrapping text: as large as its owner asks, smaller if it would not fit."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None, *, bold: bool = False):
         super().__init__(text, parent)
+        self._max_pixels = 0
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -95,8 +96,34 @@ class WrapLabel(QLabel):
             self.setFont(font)
 
     def set_pixel_size(self, pixels: int) -> None:
+        """The size to use when the text fits; long text shrinks to stay whole."""
+        self._max_pixels = max(MIN_PIXEL_SIZE, pixels)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            super().setText(text)
+            self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not self._max_pixels:
+            return
+        rect = self.contentsRect()
         font = QFont(self.font())
-        font.setPixelSize(max(MIN_PIXEL_SIZE, pixels))
+        size = self._max_pixels
+        while size > MIN_PIXEL_SIZE and rect.width() > 0 and rect.height() > 0:
+            font.setPixelSize(size)
+            needed = QFontMetricsF(font).boundingRect(
+                QRectF(rect), int(Qt.TextFlag.TextWordWrap), self.text()
+            )
+            if needed.height() <= rect.height() and needed.width() <= rect.width():
+                break
+            size = max(MIN_PIXEL_SIZE, int(size * 0.9))
+        font.setPixelSize(size)
         if font != self.font():
             self.setFont(font)
 
