@@ -87,6 +87,7 @@ class QtCuePlayer(QObject):
         self._is_prepared = False
         self._effects: dict[Beep, Any] = {}
         self._broken_beeps: set[Beep] = set()
+        self._warmed_up = False
         self._beeps_checked = False
         self._device_found = True
         self._devices: Any = None
@@ -399,9 +400,11 @@ class QtCuePlayer(QObject):
         from PySide6.QtMultimedia import QSoundEffect
 
         effect = self._effects.get(beep)
-        if effect is None or effect.status() != QSoundEffect.Status.Error:
+        if effect is None:
             return
-        if beep in self._broken_beeps:
+        if effect.status() == QSoundEffect.Status.Ready and beep is Beep.TICK:
+            self._warm_up(effect)
+        if effect.status() != QSoundEffect.Status.Error or beep in self._broken_beeps:
             return
         self._broken_beeps.add(beep)
         self._warn_once(
@@ -410,6 +413,22 @@ class QtCuePlayer(QObject):
             beep.value,
         )
         self.status_changed.emit()
+
+    def _warm_up(self, effect: Any) -> None:
+        """Play the tick once, muted, so the first real beeps come out clean.
+
+        Recorded through a PulseAudio null sink (bench/audio_loopback.py), the
+        first two countdown beeps after start-up came out at double amplitude
+        (clipped) in every run; with this muted play first, every beep was clean
+        (the muted play itself records as silence). Whether Qt's audio sink or
+        the null sink's monitor causes it is not established; the cost is one
+        silent 35 ms play. `_beep` sets the real volume before each play.
+        """
+        if self._warmed_up:
+            return
+        self._warmed_up = True
+        effect.setVolume(0.0)
+        effect.play()
 
     def _on_outputs_changed(self) -> None:
         from PySide6.QtMultimedia import QMediaDevices
@@ -422,6 +441,7 @@ class QtCuePlayer(QObject):
             effect.deleteLater()
         self._effects.clear()
         self._broken_beeps.clear()
+        self._warmed_up = False
         self._beeps_checked = False
         self._ensure_beeps()
         self.status_changed.emit()
