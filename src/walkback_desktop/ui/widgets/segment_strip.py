@@ -4,7 +4,7 @@ coloured by kind and as wide as its share of the routine's time."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from walkback_desktop.core.routine import Routine, SegmentKind, format_duration
@@ -67,25 +67,35 @@ class SegmentStrip(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        bounds = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        radius = min(4.0, bounds.height() / 3)
-        clip = QPainterPath()
-        clip.addRoundedRect(bounds, radius, radius)
-        painter.setClipPath(clip)
-        routine = self._routine
-        total = routine.total_seconds if routine is not None else 0
-        if routine is None or total <= 0:
-            empty = self.palette().mid().color()
-            empty.setAlpha(90)
-            painter.fillRect(bounds, empty)
-            return
-        gap_colour = self.palette().window().color()
-        x = bounds.left()
-        for n, segment in enumerate(routine.segments):
-            width = bounds.width() * segment.seconds / total
-            block = QRectF(x, bounds.top(), width, bounds.height())
-            painter.fillRect(block, KIND_COLOURS[segment.kind])
-            if n and width > 3:
-                painter.fillRect(QRectF(x, bounds.top(), 1.0, bounds.height()), gap_colour)
-            x += width
+        paint_segments(painter, QRectF(self.rect()), self._routine, self.palette())
+
+
+def paint_segments(
+    painter: QPainter, rect: QRectF, routine: Routine | None, palette: QPalette
+) -> None:
+    """Paint the strip into `rect` (shared with item delegates that draw it in a cell)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    bounds = rect.adjusted(0.5, 0.5, -0.5, -0.5)
+    radius = min(4.0, bounds.height() / 3)
+    clip = QPainterPath()
+    clip.addRoundedRect(bounds, radius, radius)
+    painter.setClipPath(clip)
+    total = routine.total_seconds if routine is not None else 0
+    if routine is None or total <= 0:
+        empty = palette.mid().color()
+        empty.setAlpha(90)
+        painter.fillRect(bounds, empty)
+        painter.restore()
+        return
+    gap_colour = palette.window().color()
+    x = bounds.left()
+    for n, segment in enumerate(routine.segments):
+        width = bounds.width() * segment.seconds / total
+        painter.fillRect(
+            QRectF(x, bounds.top(), width, bounds.height()), KIND_COLOURS[segment.kind]
+        )
+        if n and width > 3:
+            painter.fillRect(QRectF(x, bounds.top(), 1.0, bounds.height()), gap_colour)
+        x += width
+    painter.restore()

@@ -1,0 +1,89 @@
+"""The questions the routines page and editor ask, as small functions.
+
+Every box shows its text literally (routine and file names are user text) and
+tests replace these functions with monkeypatch to give answers.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from walkback_desktop.storage.library import Clash
+
+
+class Unsaved(str, Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _box(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    return box
+
+
+def ask_unsaved(parent: QWidget | None, name: str) -> Unsaved:
+    box = _box(
+        parent,
+        "Unsaved changes",
+        f"“{name}” has changes that are not saved. Save them?",
+        QMessageBox.Icon.Question,
+    )
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return Unsaved.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return Unsaved.DISCARD
+    return Unsaved.CANCEL
+
+
+def confirm_delete(parent: QWidget | None, name: str) -> bool:
+    box = _box(
+        parent,
+        "Delete routine",
+        f"Delete “{name}” from your library?\n\n"
+        "Workouts you already did with it stay in your history.",
+        QMessageBox.Icon.Warning,
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+    box.button(QMessageBox.StandardButton.No).setText("Keep")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_clash(parent: QWidget | None, message: str, *, allow_replace: bool) -> Clash | None:
+    """Rename / Replace (custom routines only) / Cancel; None means cancel."""
+    text = f"{message}.\n\nImport it under a new id, "
+    text += "or replace the routine in your library?" if allow_replace else "or cancel?"
+    box = _box(parent, "Routine already exists", text, QMessageBox.Icon.Question)
+    rename = box.addButton("Import as a copy", QMessageBox.ButtonRole.AcceptRole)
+    replace = (
+        box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole) if allow_replace else None
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(rename)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is rename:
+        return Clash.RENAME
+    if replace is not None and clicked is replace:
+        return Clash.REPLACE
+    return None
+
+
+def show_problem(parent: QWidget | None, title: str, text: str) -> None:
+    _box(parent, title, text, QMessageBox.Icon.Warning).exec()

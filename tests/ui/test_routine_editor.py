@@ -1,0 +1,329 @@
+"""The routine editor: create, edit, reorder, undo/redo, validate, save, reopen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from walkback_desktop.core.routine import Routine, Segment, SegmentKind
+from walkback_desktop.ui.context import AppContext
+from walkback_desktop.ui.routine_editor import dialogs
+from walkback_desktop.ui.routine_editor.editor import RoutineEditor, met_description, slugify
+from walkback_desktop.ui.routine_editor.segment_model import DURATION, LABEL
+
+
+@pytest.fixture(autouse=True)
+def _no_real_message_boxes(monkeypatch):
+    """A real box would block the test run; these answer and record instead."""
+    problems = []
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.Unsaved.DISCARD)
+    monkeypatch.setattr(dialogs, "show_problem", lambda _p, title, text: problems.append(text))
+    return problems
+
+
+@pytest.fixture
+def ctx(store, data_dir):
+    return AppContext(store=store, data_dir=data_dir)
+
+
+def make_editor(qtbot, ctx, routine=None, *, is_new=False):
+    editor = RoutineEditor(ctx, routine, is_new=is_new)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def labels(editor):
+    return [s.label for s in editor.model.segments()]
+
+
+def knee_routine() -> Routine:
+    return Routine(
+        id="knee-physio",
+        name="Knee physio",
+        segments=(
+            Segment(SegmentKind.WARMUP, "Easy forwards", 120, tips=("Relax",)),
+            Segment(SegmentKind.BACKWARD, "Backwards", 90, met=5.0, cadence_spm=90),
+            Segment(SegmentKind.COOLDOWN, "Slow forwards", 60, incline_pct=2.5),
+        ),
+    )
+
+
+def test_slug_ids_from_names():
+    assert slugify("Knee rehab, week 1") == "knee-rehab-week-1"
+    assert slugify("Ré-éducation genou") == "re-education-genou"
+    assert slugify("!!") == "my-routine"
+    assert slugify("ab") == "routine-ab"
+
+
+def test_met_description_names_the_compendium_activity():
+    assert met_description(6.0, SegmentKind.BACKWARD) == (
+        "6.0 MET — walking, backwards, 3.5 mph, level (Compendium 17320)"
+    )
+    assert met_description(5.0, SegmentKind.BACKWARD) == "5.0 MET — your own value"
+
+
+def test_new_routine_starts_from_a_template_and_saves_under_a_slug_id(qtbot, ctx):
+    editor = make_editor(qtbot, ctx)
+    kinds = [s.kind for s in editor.model.segments()]
+    assert kinds == [SegmentKind.WARMUP, SegmentKind.BACKWARD, SegmentKind.COOLDOWN]
+    assert editor.problem is None and editor.save_button.isEnabled()
+    assert "Total 10:00" in editor.totals_label.text()
+    assert "backward 5.0 min" in editor.totals_label.text()
+    qtbot.keyClicks(editor.name_edit, " for knees")
+    assert editor.field("name") == "My routine for knees"
+    with qtbot.waitSignal(ctx.events.routines_changed):
+        assert editor.save()
+    saved = ctx.store.library.get("my-routine-for-knees")
+    assert saved is not None and saved.name == "My routine for knees"
+    assert saved.segments == editor.model.segments()
+
+
+def test_second_new_routine_with_the_same_name_gets_a_free_id(qtbot, ctx):
+    for _ in range(2):
+        editor = make_editor(qtbot, ctx)
+        assert editor.save()
+    ids = sorted(r.id for r in ctx.store.library.custom())
+    assert ids == ["my-routine", "my-routine-2"]
+
+
+def test_reorder_with_buttons_undo_and_redo(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.select_row(0)
+    assert not editor.up_button.isEnabled()
+    qtbot.mouseClick(editor.down_button, Qt.MouseButton.LeftButton)
+    assert labels(editor) == ["Backwards", "Easy forwards", "Slow forwards"]
+    assert editor.selected_row() == 1
+    qtbot.mouseClick(editor.down_button, Qt.MouseButton.LeftButton)
+    assert labels(editor) == ["Backwards", "Slow forwards", "Easy forwards"]
+    qtbot.mouseClick(editor.up_button, Qt.MouseButton.LeftButton)
+    assert labels(editor) == ["Backwards", "Easy forwards", "Slow forwards"]
+    editor.undo_action.trigger()
+    editor.undo_action.trigger()
+    assert labels(editor) == ["Backwards", "Easy forwards", "Slow forwards"]
+    editor.undo_action.trigger()
+    assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
+    assert editor.undo_stack.isClean() and not editor.is_dirty()
+    editor.redo_action.trigger()
+    assert labels(editor) == ["Backwards", "Easy forwards", "Slow forwards"]
+    assert editor.is_dirty()
+
+
+def test_undo_steps_back_one_edit_at_a_time(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.select_row(2)
+    editor.move_selected(-1)
+    editor.move_selected(-1)
+    assert labels(editor) == ["Slow forwards", "Easy forwards", "Backwards"]
+    editor.undo_stack.undo()
+    assert labels(editor) == ["Easy forwards", "Slow forwards", "Backwards"]
+    editor.undo_stack.undo()
+    assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
+
+
+def test_keyboard_undo_and_redo_shortcuts(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.select_row(0)
+    editor.move_selected(1)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert labels(editor)[0] == "Easy forwards"
+    qtbot.keyClick(editor.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert labels(editor)[0] == "Backwards"
+    editor.undo_stack.undo()
+    qtbot.keyClick(
+        editor.table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert labels(editor)[0] == "Backwards"
+
+
+def test_drag_and_drop_is_one_undoable_move(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    model = editor.model
+    data = model.mimeData([model.index(0, 0)])
+    # Dropped below the last row: the first segment goes to the end.
+    accepted = model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert accepted is False  # the view must not also remove the source row
+    assert labels(editor) == ["Backwards", "Slow forwards", "Easy forwards"]
+    assert model.rowCount() == 3
+    data = model.mimeData([model.index(2, 0)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
+    assert editor.undo_stack.isClean()
+
+
+def test_add_remove_and_edit_segments_update_totals_live(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    assert "Total 4:30" in editor.totals_label.text()
+    editor.select_row(1)
+    editor.add_segment()
+    assert editor.model.rowCount() == 4 and editor.selected_row() == 2
+    assert "Total 5:30" in editor.totals_label.text()
+    editor.model.setData(editor.model.index(2, DURATION), "2:30")
+    assert "Total 7:00" in editor.totals_label.text()
+    assert "backward 4.0 min" in editor.totals_label.text()
+    editor.model.setData(editor.model.index(2, LABEL), "Backwards again")
+    assert editor.model.segment(2).label == "Backwards again"
+    editor.remove_segment()
+    assert editor.model.rowCount() == 3
+    for _ in range(4):
+        editor.undo_stack.undo()
+    assert editor.model.segments() == knee_routine().segments
+
+
+def test_segment_panel_edits_kind_met_cadence_incline_and_tips(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.select_row(0)
+    panel = editor.panel
+    panel.kind.setCurrentIndex(panel.kind.findData(SegmentKind.BACKWARD))
+    panel.kind.activated.emit(panel.kind.currentIndex())
+    segment = editor.model.segment(0)
+    assert segment.kind is SegmentKind.BACKWARD and segment.met is None
+    assert panel.met_info.text() == (
+        "6.0 MET — walking, backwards, 3.5 mph, level (Compendium 17320)"
+    )
+    panel.met_choice.setCurrentIndex(panel.met_choice.findData(8.0))
+    panel.met_choice.activated.emit(panel.met_choice.currentIndex())
+    assert editor.model.segment(0).met == 8.0
+    assert "uphill, 5% grade" in panel.met_info.text()
+    panel.met_choice.setCurrentIndex(panel.met_choice.count() - 1)
+    panel.met_choice.activated.emit(panel.met_choice.currentIndex())
+    panel.met_value.setValue(5.5)
+    assert editor.model.segment(0).met == 5.5
+    panel.cadence.setValue(96)
+    panel.incline.setValue(3.0)
+    assert editor.model.segment(0).cadence_spm == 96
+    assert editor.model.segment(0).incline_pct == 3.0
+    panel.cadence.setValue(panel.cadence.minimum())
+    assert editor.model.segment(0).cadence_spm is None
+    library_tips = [panel.tip_choice.itemText(i) for i in range(panel.tip_choice.count())]
+    assert "Chest up" in library_tips
+    panel.tip_choice.setEditText("Chest up")
+    qtbot.mouseClick(panel.add_tip, Qt.MouseButton.LeftButton)
+    panel.tip_choice.setEditText("Look at the red dot on the wall")
+    qtbot.mouseClick(panel.add_tip, Qt.MouseButton.LeftButton)
+    assert editor.model.segment(0).tips == ("Relax", "Chest up", "Look at the red dot on the wall")
+    panel.tips.setCurrentRow(0)
+    qtbot.mouseClick(panel.remove_tip, Qt.MouseButton.LeftButton)
+    assert editor.model.segment(0).tips == ("Chest up", "Look at the red dot on the wall")
+    while editor.undo_stack.canUndo():
+        editor.undo_stack.undo()
+    assert editor.model.segments() == knee_routine().segments
+
+
+def test_validation_uses_the_file_format_messages_and_blocks_save(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.model.setData(editor.model.index(1, DURATION), "0:02")
+    assert editor.problem == "segment 2: seconds must be between 5 and 3600, got 2"
+    assert editor.problem_label.isVisible()
+    assert editor.problem in editor.problem_label.text()
+    assert not editor.save_button.isEnabled()
+    editor.undo_stack.undo()
+    assert editor.problem is None and editor.save_button.isEnabled()
+    editor.name_edit.selectAll()
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Delete)
+    editor.name_edit.textEdited.emit(editor.name_edit.text())
+    assert editor.problem == "name must not be empty"
+    assert not editor.save_button.isEnabled()
+    editor.set_field("name", "x" * 81)
+    assert editor.problem == "name is too long (81 characters; at most 80)"
+    editor.set_field("name", "Knee physio")
+    editor.select_row(0)
+    editor.panel.tip_choice.setEditText("t" * 81)
+    editor.panel.add_tip.click()
+    assert editor.problem == "segment 1: tip 2 is too long (81 characters; at most 80)"
+
+
+def test_unreadable_duration_text_is_explained(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    assert not editor.model.setData(editor.model.index(0, DURATION), "two minutes")
+    assert editor.problem == "segment 1: duration must be minutes:seconds, like 2:30"
+    assert not editor.save_button.isEnabled()
+    editor.model.setData(editor.model.index(0, DURATION), "2:00")
+    assert editor.problem is None
+
+
+def test_saving_an_edit_and_reopening_shows_the_saved_routine(qtbot, ctx):
+    library = ctx.store.library
+    library.save(knee_routine())
+    editor = make_editor(qtbot, ctx, library.get("knee-physio"))
+    assert not editor.is_dirty()
+    editor.set_field("description", "For Mrs Smith, weeks 1-2")
+    editor.select_row(2)
+    editor.move_selected(-1)
+    assert editor.save()
+    saved = library.get("knee-physio")
+    assert saved.id == "knee-physio"  # editing keeps the id
+    assert saved.description == "For Mrs Smith, weeks 1-2"
+    assert [s.label for s in saved.segments] == ["Easy forwards", "Slow forwards", "Backwards"]
+    again = make_editor(qtbot, ctx, library.get("knee-physio"))
+    assert again.model.segments() == saved.segments
+    assert again.field("description") == "For Mrs Smith, weeks 1-2"
+    assert again.description_edit.toPlainText() == "For Mrs Smith, weeks 1-2"
+
+
+def test_unsaved_changes_prompt_cancel_discard_save(qtbot, ctx, monkeypatch):
+    library = ctx.store.library
+    library.save(knee_routine())
+    answers = []
+
+    def ask(_parent, name):
+        answers.append(name)
+        return answer
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", ask)
+    editor = make_editor(qtbot, ctx, library.get("knee-physio"))
+    assert editor.close()  # nothing changed: no question
+    assert answers == []
+
+    editor = make_editor(qtbot, ctx, library.get("knee-physio"))
+    editor.set_field("name", "Knee physio, week 2")
+    answer = dialogs.Unsaved.CANCEL
+    assert not editor.close()
+    assert editor.isVisible() and answers == ["Knee physio, week 2"]
+    answer = dialogs.Unsaved.DISCARD
+    assert editor.close()
+    assert library.get("knee-physio").name == "Knee physio"
+
+    editor = make_editor(qtbot, ctx, library.get("knee-physio"))
+    editor.set_field("name", "Knee physio, week 3")
+    answer = dialogs.Unsaved.SAVE
+    assert editor.close()
+    assert library.get("knee-physio").name == "Knee physio, week 3"
+
+
+def test_escape_also_asks_before_losing_changes(qtbot, ctx, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.Unsaved.CANCEL)
+    editor = make_editor(qtbot, ctx)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert editor.isVisible()
+
+
+def test_user_text_is_shown_literally(qtbot, ctx):
+    routine = knee_routine().with_changes(name="<b>Bold</b> & co")
+    editor = make_editor(qtbot, ctx, routine)
+    assert editor.name_edit.text() == "<b>Bold</b> & co"
+    assert editor.problem_label.textFormat() == Qt.TextFormat.PlainText
+    assert editor.panel.met_info.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_controls_have_accessible_names(qtbot, ctx):
+    editor = make_editor(qtbot, ctx)
+    for button in (
+        editor.add_button,
+        editor.remove_button,
+        editor.up_button,
+        editor.down_button,
+        editor.save_button,
+        editor.close_button,
+    ):
+        assert button.accessibleName() == button.text()
+    assert editor.name_edit.accessibleName() == "Name"
+    assert editor.undo_button.accessibleName() == "Undo"
