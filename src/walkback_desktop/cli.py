@@ -344,10 +344,14 @@ def _report(args: argparse.Namespace, store: Store) -> int:
         raise UsageError(str(exc)) from exc
     data = report.data
     print(
-        f"wrote {args.out}: {pages} pages, {len(data.records)} sessions "
+        f"wrote {args.out}: {_count(pages, 'page')}, {_count(len(data.records), 'session')} "
         f"from {data.first.isoformat()} to {data.last.isoformat()}"
     )
     return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 # --- files ----------------------------------------------------------------

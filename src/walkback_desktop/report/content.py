@@ -274,9 +274,7 @@ def _summary(data: ReportData) -> str:
         _card(
             f"{change.early_avg:.1f} → {change.late_avg:.1f}" if change else NOT_REPORTED,
             "Pain: first 4 weeks → last 4 weeks",
-            "average of the ratings in each"
-            if change
-            else "needs 8 weeks with pain ratings at both ends",
+            _pain_change_detail(data),
         ),
     ]
     return (
@@ -285,6 +283,16 @@ def _summary(data: ReportData) -> str:
         + '<p class="section">REPORTED BY THE PERSON AFTER EACH SESSION</p>'
         + _cards(reported)
     )
+
+
+def _pain_change_detail(data: ReportData) -> str:
+    if data.pain_change is not None:
+        return "average of the ratings in each"
+    if data.day_count < 56:
+        return "shown for periods of 8 weeks or more"
+    if not data.enough_for_trend:
+        return "too few sessions to compare"
+    return "no pain ratings in the first or the last 4 weeks"
 
 
 def _charts(

@@ -59,7 +59,9 @@ HEADER_PT = 26.0  # band above the body on every page
 FOOTER_PT = 24.0
 FONT_FAMILIES = ["Helvetica Neue", "Helvetica", "Arial", "Nimbus Sans", "DejaVu Sans"]
 BODY_PT = 10.0
-CHART_ASPECT = 0.3  # height / width
+CHART_ASPECT = 0.3  # height / width, at most
+MIN_CHART_PT = 110.0
+CHART_SLACK_PT = 4.0
 WEEKLY_URL = "walkback-chart:weekly"
 PAIN_URL = "walkback-chart:pain-rpe"
 
@@ -145,11 +147,12 @@ class LaidOutReport:
         weekly = pain = None
         if charts is not None and data.enough_for_trend:
             chart_w = paint.width()
-            rendered = charts(data, ChartSize(chart_w, CHART_ASPECT * chart_w))
+            rendered = charts(data, ChartSize(chart_w, self._chart_height_pt(chart_w)))
             if rendered is not None:
                 weekly = self._add_image(WEEKLY_URL, rendered.weekly, chart_w)
                 pain = self._add_image(PAIN_URL, rendered.pain_rpe, chart_w)
         self.doc.setHtml(content.front_html(data, weekly, pain))
+        self.doc.setPageSize(QSizeF(self.width, self.body_h))
         self._pages: list[Callable[[QPainter], None]] = [
             partial(self._paint_doc_page, self.doc, n) for n in range(self.doc.pageCount())
         ]
@@ -166,6 +169,18 @@ class LaidOutReport:
                 partial(self._paint_doc_page, self.about, n) for n in range(self.about.pageCount())
             ]
         self.page_count = len(self._pages)
+
+    def _chart_height_pt(self, chart_w: float) -> float:
+        """As tall as CHART_ASPECT allows while both charts still fit on the
+        first page (Letter is shorter than A4): lay the page out once with
+        placeholder charts of a known height and see what room is left."""
+        probe_pt = 100.0
+        probe = ChartImage("walkback-chart:probe", u(chart_w), u(probe_pt))
+        self.doc.setTextWidth(self.width)
+        self.doc.setHtml(content.front_html(self.data, probe, probe))
+        fixed = self.doc.size().height() - 2 * dots(probe_pt)
+        free_pt = (self.body_h - fixed) * 72 / LAYOUT_DPI - CHART_SLACK_PT
+        return max(MIN_CHART_PT, min(CHART_ASPECT * chart_w, free_pt / 2))
 
     def _document(self) -> QTextDocument:
         doc = _Document()

@@ -30,12 +30,25 @@ def render_report_charts(data: ReportData, size: ChartSize) -> RenderedCharts:
         size,
         PRINT.background,
     )
-    pain = _render(
-        lambda plot: plot_pain_rpe(plot, data.records, PRINT, first_weekday=data.first_weekday),
-        size,
-        PRINT.background,
-    )
+
+    def pain_rpe(plot: object) -> None:
+        plot_pain_rpe(plot, data.records, PRINT, first_weekday=data.first_weekday)
+        _same_dates_as_weeks(plot, data)
+
+    pain = _render(pain_rpe, size, PRINT.background)
     return RenderedCharts(weekly=weekly, pain_rpe=pain)
+
+
+def _same_dates_as_weeks(plot: object, data: ReportData) -> None:
+    """Give the pain chart the weekly chart's time axis, so a week sits at the
+    same place on both (the page shows them one above the other)."""
+    from walkback_desktop.charts.plots import WEEK_S, date_ticks, date_timestamp
+
+    if not data.weeks:
+        return
+    first, last = data.weeks[0].start, data.weeks[-1].start
+    plot.setXRange(date_timestamp(first) - 0.2 * WEEK_S, date_timestamp(last) + WEEK_S, padding=0)
+    plot.getAxis("bottom").setTicks([date_ticks(first, last)])
 
 
 def _render(draw: Callable[[object], object], size: ChartSize, background: str) -> QImage:
