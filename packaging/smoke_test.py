@@ -107,13 +107,16 @@ def check_routines(checks: Checks, exe: Path, data_dir: Path) -> None:
 def check_gui(checks: Checks, exe: Path, data_dir: Path) -> None:
     result = run(exe, "--data-dir", str(data_dir), env={"WALKBACK_SMOKE_TEST": "1"})
     lines = [ln for ln in result.stdout.splitlines() if ln.startswith(SMOKE_PREFIX)]
+    facts = json.loads(lines[-1][len(SMOKE_PREFIX) :]) if lines else {}
+    detail = f"exit {result.returncode}"
+    if "error" in facts or not lines:
+        detail += f"; {facts.get('error', 'no report')}; stderr: {result.stderr[-1500:]}"
     if not checks.check(
-        result.returncode == 0 and bool(lines),
+        result.returncode == 0 and bool(facts) and "error" not in facts,
         "GUI opens offscreen and quits",
-        f"exit {result.returncode}" + ("" if lines else f"; stderr: {result.stderr[-800:]}"),
+        detail,
     ):
         return
-    facts = json.loads(lines[-1][len(SMOKE_PREFIX) :])
     print(f"     {json.dumps(facts)}")
     checks.check("WalkBack" in facts.get("window_title", ""), "main window title")
     checks.check(facts.get("routines", 0) >= MIN_ROUTINES, "window reads the built-in routines")

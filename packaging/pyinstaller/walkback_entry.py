@@ -59,6 +59,14 @@ def _run_smoke_test() -> int:
     deadline = time.monotonic() + float(os.environ.get("WALKBACK_SMOKE_TIMEOUT_S", "60"))
 
     def check() -> None:
+        try:
+            look()
+        except Exception as exc:  # a broken bundle must fail the smoke test, not hang it
+            print(SMOKE_PREFIX, json.dumps({"error": repr(exc)}), flush=True)
+            timer.stop()
+            app.exit(4)
+
+    def look() -> None:
         for widget in app.topLevelWidgets():
             ctx = getattr(widget, "ctx", None)
             if widget.isVisible() and ctx is not None:
@@ -71,11 +79,12 @@ def _run_smoke_test() -> int:
                     **_bundle_facts(),
                 }
                 print(SMOKE_PREFIX, json.dumps(facts), flush=True)
-                widget.close()
+                timer.stop()
                 app.exit(0)
                 return
         if time.monotonic() > deadline:
             print(SMOKE_PREFIX, json.dumps({"error": "no main window"}), flush=True)
+            timer.stop()
             app.exit(3)
 
     timer = QTimer()
