@@ -396,3 +396,102 @@ def test_beep_files_are_what_the_player_loads():
 
     for beep in Beep:
         assert sound_path(beep).is_file()
+
+
+class BeepRecorder(QtCuePlayer):
+    """The real player with its sound output replaced by a list of beeps."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.beeps: list[Beep] = []
+
+    def _ensure_beeps(self) -> None:
+        self._beeps_checked = True
+        self._device_found = True
+
+    def _beep(self, beep: Beep) -> None:
+        self.beeps.append(beep)
+
+
+@pytest.fixture
+def beeper(qtbot, clock: FakeClock) -> BeepRecorder:
+    return _prepared(qtbot, BeepRecorder(engine="mock", clock=clock))
+
+
+def test_each_cue_gets_its_beep(beeper: BeepRecorder):
+    beeper.set_options(voice_enabled=False, beeps_enabled=True, volume=1.0)
+    for kind in CueKind:
+        beeper.play(cue(kind, count=2), 0.0)
+    beeper.tick()
+    assert beeper.beeps == [Beep.COUNTDOWN, Beep.SEGMENT, Beep.FINISH, Beep.TICK]
+    assert not beeper.is_speaking()  # voice off: nothing spoken
+
+
+def test_beeps_off_means_no_beep_and_no_tick(beeper: BeepRecorder):
+    beeper.set_options(voice_enabled=True, beeps_enabled=False, volume=1.0)
+    beeper.play(cue(CueKind.SEGMENT_START), 0.0)
+    beeper.tick()
+    assert beeper.beeps == []
+    assert beeper.is_speaking()  # the words still come
+
+
+def test_countdown_with_beeps_is_not_spoken(beeper: BeepRecorder):
+    assert beeper.play(cue(CueKind.COUNTDOWN, count=3), 0.0) is True
+    assert beeper.beeps == [Beep.COUNTDOWN]
+    assert not beeper.is_speaking()
+
+
+def test_countdown_beep_stops_a_tip(qtbot, beeper: BeepRecorder):
+    beeper.play(cue(CueKind.TIP), 0.0)
+    assert beeper.is_speaking()
+    beeper.play(cue(CueKind.COUNTDOWN, count=3), 0.0)
+    assert not beeper.is_speaking()
+    assert beeper.beeps == [Beep.COUNTDOWN]
+
+
+def test_segment_words_wait_for_the_beep(qtbot, beeper: BeepRecorder):
+    beeper.play(cue(CueKind.SEGMENT_START), 0.0)
+    assert beeper.beeps == [Beep.SEGMENT]
+    assert beeper.is_speaking()  # the utterance is claimed at once...
+    assert beeper.engine.state() == QTextToSpeech.State.Ready  # ...spoken after the beep
+    qtbot.waitUntil(lambda: beeper.engine.state() == QTextToSpeech.State.Speaking)
+    # stop() before the delayed words start cancels them too.
+    beeper.stop()
+    beeper.play(cue(CueKind.FINISH), 0.0)
+    beeper.stop()
+    assert not beeper.is_speaking()
+    assert not beeper._say_timer.isActive()  # the delayed words will not start
+
+
+@no_sound_server
+def test_a_whole_routine_without_sound_completes_and_says_why(
+    qtbot, clock: FakeClock, caplog: pytest.LogCaptureFixture
+):
+    """Done-when: no speech engine and no sound device -> every cue still returns at
+    once, nothing raises, and the log says why it is silent."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    from walkback_desktop.core.timeline import Timeline
+    from walkback_desktop.storage.library import load_builtin_routines
+
+    if QMediaDevices.audioOutputs():
+        pytest.skip("this machine has a sound output device")
+    caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
+    routine = next(r for r in load_builtin_routines() if r.id == "knee-friendly-20")
+    timeline = Timeline(routine)
+    player = _prepared(qtbot, QtCuePlayer(engine="no-such-engine", clock=clock))
+    player.set_options(voice_enabled=True, beeps_enabled=True, volume=0.8)
+    t = timeline.start_t - 1
+    while t < timeline.total_s:
+        step = 0.1
+        for due in timeline.cues_between(t, t + step):
+            assert player.play(due, 0.0) is True
+        clock.advance(step)
+        t += step
+        if round(t * 10) % 10 == 0:
+            player.tick()
+    assert not player.is_speaking()
+    messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any("No sound output device" in m for m in messages)
+    assert any("No speech" in m for m in messages)
+    assert len(messages) == 2
