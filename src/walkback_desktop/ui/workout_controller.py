@@ -39,6 +39,9 @@ cue_log = logging.getLogger("walkback_desktop.cues")
 
 TICK_INTERVAL_MS = 50
 CHECKPOINT_EVERY_S = 4.0
+# A checkpoint (a database write) waits for a tick with no cue this close, so a
+# slow disk never delays a cue; it is never put off by more than a second or so.
+CUE_CLEARANCE_S = 0.3
 
 
 class SilentCuePlayer:
@@ -315,10 +318,11 @@ class WorkoutController(QObject):
             self.gap_paused.emit(result.paused_for_gap_s)
         elif was_running and run.state is RunState.RUNNING and run.active_seconds > 0:
             now = self.ctx.clock.monotonic()
-            if (
+            due = (
                 self._last_checkpoint_at is None
                 or now - self._last_checkpoint_at >= CHECKPOINT_EVERY_S
-            ):
+            )
+            if due and self._seconds_to_next_cue(run.t) > CUE_CLEARANCE_S:
                 self.checkpoint()
         self.ticked.emit(result)
         if run.state is RunState.RUNNING:
@@ -342,12 +346,16 @@ class WorkoutController(QObject):
         clock_at, t_at = self._sync
         return t_at + (self.ctx.clock.monotonic() - clock_at)
 
+    def _seconds_to_next_cue(self, t: float) -> float:
+        i = bisect.bisect_right(self._cue_times, t)
+        return self._cue_times[i] - t if i < len(self._cue_times) else math.inf
+
     def _arm_cue_timer(self, t: float) -> None:
         """If the next cue falls before the next regular tick, wake up just after it."""
-        i = bisect.bisect_right(self._cue_times, t)
-        if i >= len(self._cue_times):
+        delay_s = self._seconds_to_next_cue(t)
+        if math.isinf(delay_s):
             return
-        delay_ms = math.ceil((self._cue_times[i] - t) * 1000.0)
+        delay_ms = math.ceil(delay_s * 1000.0)
         if delay_ms < TICK_INTERVAL_MS * 1.5:
             self._cue_timer.start(max(0, delay_ms))
 
