@@ -171,7 +171,11 @@ class RoutineFilter(QSortFilterProxyModel):
         self._text = text.strip().casefold()
         self._level = level
         self._goal = goal
-        self.invalidateFilter()
+        # Qt 6.9 replaced invalidateFilter() (now deprecated) by begin/endFilterChange().
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         routine: Routine = self.sourceModel().index(source_row, 0).data(ROUTINE_ROLE)
@@ -410,7 +414,7 @@ class RoutinesPage(Page):
         self.search.textChanged.connect(self._filters_changed)
         self.level_filter.currentIndexChanged.connect(self._filters_changed)
         self.goal_filter.currentIndexChanged.connect(self._filters_changed)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._show_selected())
         self.detail.start_button.clicked.connect(self.start_selected)
         self.detail.edit_button.clicked.connect(self.edit_selected)
         self.detail.duplicate_button.clicked.connect(self.duplicate_selected)

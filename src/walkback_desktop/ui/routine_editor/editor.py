@@ -118,6 +118,8 @@ class SegmentPanel(QGroupBox):
         self._editor = editor
         self._row = -1
         self._loading = False
+        # "Other value" stays chosen while typing, even through a value that has an entry.
+        self._other_chosen = False
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -208,6 +210,8 @@ class SegmentPanel(QGroupBox):
 
     # --- showing ------------------------------------------------------------------
     def show_row(self, row: int) -> None:
+        if row != self._row:
+            self._other_chosen = False
         self._row = row
         model = self._editor.model
         valid = 0 <= row < model.rowCount()
@@ -228,6 +232,8 @@ class SegmentPanel(QGroupBox):
             else:
                 entry = energy.met_entry_for(segment.met)
                 index = self.met_choice.findData(entry.met) if entry else -1
+                if self._other_chosen:
+                    index = -1
                 self.met_choice.setCurrentIndex(
                     index if index >= 0 else self.met_choice.count() - 1
                 )
@@ -306,6 +312,7 @@ class SegmentPanel(QGroupBox):
         else:
             met = float(choice)
         self.met_value.setEnabled(choice == "other")
+        self._other_chosen = choice == "other"
         self._push(replace(segment, met=met), "Change MET")
 
     def _met_typed(self, value: float) -> None:
