@@ -110,7 +110,7 @@ def test_a_note_longer_than_a_page_continues_on_the_next(store, make_pdf):
         + [make_session(day) for day in range(1, 4)]
     )
     _report, pages, _path = make_pdf(FIRST, FIRST + timedelta(days=3))
-    log_text = " ".join(pages[1:-1])
+    log_text = " ".join(pages[1:])
     assert [w for w in words if w not in log_text] == []
     assert "(continued)" in log_text
     assert len(pages) >= 4
@@ -212,3 +212,13 @@ def test_imperial_units_show_the_weight_in_pounds(store, make_pdf):
     store.settings.set("weight_kg", 80.0)
     _report, pages, _path = make_pdf(FIRST, FIRST)
     assert "176 lb (80 kg)" in _squash(" ".join(pages))
+
+
+def test_a_short_log_shares_its_page_with_the_notes(store, make_pdf):
+    _add_sessions(store, 3)
+    _report, pages, _path = make_pdf(FIRST, FIRST + timedelta(days=2))
+    assert len(pages) == 2
+    assert "Session log" in pages[1]
+    assert "About this report" in pages[1]
+    assert "Compendium" in pages[1]
+    assert "17320" in pages[1]  # the backward-walking MET code

@@ -405,9 +405,6 @@ def about_body(data: ReportData) -> str:
         "of breath. Figures are as logged by the person and the app; please interpret them "
         "with the person's clinician.</p>"
     )
-    heading = (
-        '<h2 style="margin-top: 0px">About this report</h2>'
-        if data.has_sessions
-        else ("<h2>About this report</h2>")
-    )
+    margin = "0" if data.has_sessions else f"{u(14)}"
+    heading = f'<h2 style="margin-top: {margin}px">About this report</h2>'
     return heading + measures + estimate + cutoff + safety

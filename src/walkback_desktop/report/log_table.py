@@ -71,6 +71,7 @@ class LogPage:
     top: float  # where the table header starts on this page
     slices: tuple[RowSlice, ...]
     first: bool  # the first page carries the heading and the note
+    bottom: float  # where the last row ends
 
 
 class LogTable:
@@ -187,7 +188,7 @@ class LogTable:
                 slices.append(RowSlice(index, line, line + room))
                 line += room
                 break
-            pages.append(LogPage(top=top, slices=tuple(slices), first=first))
+            pages.append(LogPage(top=top, slices=tuple(slices), first=first, bottom=y))
             first = False
             if not slices and index < len(self.rows):  # cannot happen with sane page sizes
                 raise ValueError("the page is too small for the session log")

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from walkback_desktop.report import content
 from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
 from walkback_desktop.report.data import ReportData
-from walkback_desktop.report.log_table import LogTable
+from walkback_desktop.report.log_table import LogPage, LogTable
 
 # Territories whose paper is US Letter; everyone else uses A4 (PySide6 names
 # the QLocale::Territory enum Country).
@@ -62,6 +62,7 @@ BODY_PT = 10.0
 CHART_ASPECT = 0.3  # height / width, at most
 MIN_CHART_PT = 110.0
 CHART_SLACK_PT = 4.0
+ABOUT_GAP_PT = 24.0  # between the end of the log and the notes on the same page
 WEEKLY_URL = "walkback-chart:weekly"
 PAIN_URL = "walkback-chart:pain-rpe"
 
@@ -160,14 +161,23 @@ class LaidOutReport:
         self.about: QTextDocument | None = None
         if data.has_sessions:
             self.log = LogTable(data.records, self.width, font)
-            self._pages += [
-                partial(self.log.draw, page=page) for page in self.log.paginate(self.body_h)
-            ]
+            log_pages = self.log.paginate(self.body_h)
+            self._pages += [partial(self.log.draw, page=page) for page in log_pages]
             self.about = self._document()
             self.about.setHtml(content.about_html(data))
-            self._pages += [
-                partial(self._paint_doc_page, self.about, n) for n in range(self.about.pageCount())
-            ]
+            self.about.setTextWidth(self.width)
+            top = log_pages[-1].bottom + dots(ABOUT_GAP_PT)
+            if top + self.about.size().height() <= self.body_h:
+                # The notes fit under the end of the log: no page of their own.
+                self._pages[-1] = partial(
+                    self._log_and_about, self.log, log_pages[-1], self.about, top
+                )
+            else:
+                self.about.setPageSize(QSizeF(self.width, self.body_h))
+                self._pages += [
+                    partial(self._paint_doc_page, self.about, n)
+                    for n in range(self.about.pageCount())
+                ]
         self.page_count = len(self._pages)
 
     def _chart_height_pt(self, chart_w: float) -> float:
@@ -233,6 +243,13 @@ class LaidOutReport:
         self._pages[index](painter)
         painter.restore()
         self._paint_footer(painter, index)
+
+    def _log_and_about(
+        self, log: LogTable, page: LogPage, about: QTextDocument, top: float, painter: QPainter
+    ) -> None:
+        log.draw(painter, page)
+        painter.translate(0, top)
+        about.drawContents(painter, QRectF(0, 0, self.width, self.body_h - top))
 
     def _paint_doc_page(self, doc: QTextDocument, index: int, painter: QPainter) -> None:
         painter.translate(0, -index * self.body_h)
