@@ -124,7 +124,8 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_icon_generator_is_deterministic(tmp_path: Path):
+def test_icon_generator_is_deterministic(qapp, tmp_path: Path):
+    # qapp first: make_icons would otherwise create a bare QGuiApplication.
     first = make_icons.generate(ICONS / make_icons.SVG_NAME)
     second = make_icons.generate(ICONS / make_icons.SVG_NAME)
     assert first == second
