@@ -60,7 +60,9 @@ def test_met_description_names_the_compendium_activity():
     assert met_description(6.0, SegmentKind.BACKWARD) == (
         "6.0 MET — walking, backwards, 3.5 mph, level (Compendium 17320)"
     )
-    assert met_description(5.0, SegmentKind.BACKWARD) == "5.0 MET — your own value"
+    assert met_description(5.0, SegmentKind.BACKWARD).startswith(
+        "5.0 MET — your own value (the usual"
+    )
 
 
 def test_new_routine_starts_from_a_template_and_saves_under_a_slug_id(qtbot, ctx):

@@ -53,6 +53,7 @@ from walkback_desktop.ui.routine_editor.editor import (
     RoutineEditor,
     routine_kcal,
     slugify,
+    weight_text,
 )
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip, paint_segments
 
@@ -71,9 +72,13 @@ class RoutineListModel(QAbstractTableModel):
         self._routines: list[Routine] = []
         self._builtin: set[str] = set()
         self._weight_kg = energy.DEFAULT_WEIGHT_KG
+        self._weight_text = weight_text(self._weight_kg, "metric")
 
-    def set_routines(self, routines: list[Routine], builtin: set[str], weight_kg: float) -> None:
+    def set_routines(
+        self, routines: list[Routine], builtin: set[str], weight_kg: float, units: str = "metric"
+    ) -> None:
         self.beginResetModel()
+        self._weight_text = weight_text(weight_kg, units)
         self._routines = list(routines)
         self._builtin = builtin
         self._weight_kg = weight_kg
@@ -108,7 +113,7 @@ class RoutineListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         if role == Qt.ItemDataRole.ToolTipRole and section == KCAL:
-            return f"Estimated energy for {self._weight_kg:g} kg (set your weight in Settings)"
+            return f"Estimated energy for {self._weight_text} (set your weight in Settings)"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -285,10 +290,10 @@ class RoutineDetail(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout.addWidget(scroll, 1)
-        self.show_routine(None, builtin=True, kcal=0.0, weight_kg=0.0)
+        self.show_routine(None, builtin=True, kcal=0.0, weight="")
 
     def show_routine(
-        self, routine: Routine | None, *, builtin: bool, kcal: float, weight_kg: float
+        self, routine: Routine | None, *, builtin: bool, kcal: float, weight: str
     ) -> None:
         has = routine is not None
         for button in (self.start_button, self.duplicate_button, self.export_button):
@@ -310,7 +315,7 @@ class RoutineDetail(QWidget):
             f"{LEVEL_TITLES[routine.level]} · {routine.goal.title} · "
             f"{format_duration(routine.total_seconds)} in all · "
             f"{routine.backward_seconds / 60:.0f} min backward · "
-            f"about {kcal:.0f} kcal at {weight_kg:g} kg · {len(routine.segments)} segments"
+            f"about {kcal:.0f} kcal at {weight} · {len(routine.segments)} segments"
         )
         self.description.setText(routine.description or "No description.")
         self.safety.setText(routine.safety)
@@ -448,7 +453,9 @@ class RoutinesPage(Page):
         library = self.ctx.store.library
         routines = library.all()
         builtin = {r.id for r in routines if library.is_builtin(r.id)}
-        self.model.set_routines(routines, builtin, self.weight_kg())
+        self.model.set_routines(
+            routines, builtin, self.weight_kg(), self.ctx.store.settings.get("units")
+        )
         if selected is not None:
             self.select_routine(selected.id)
         elif self.proxy.rowCount():
@@ -503,7 +510,7 @@ class RoutinesPage(Page):
             routine,
             builtin=builtin,
             kcal=self.model.kcal(routine) if routine else 0.0,
-            weight_kg=self.weight_kg(),
+            weight=weight_text(self.weight_kg(), self.ctx.store.settings.get("units")),
         )
 
     # --- actions --------------------------------------------------------------------

@@ -89,7 +89,11 @@ def met_description(met: float, kind: SegmentKind) -> str:
     (Compendium 17320)"."""
     entry = energy.met_entry_for(met)
     if entry is None:
-        return f"{met:.1f} MET — your own value"
+        default = energy.DEFAULT_BY_KIND[kind.value]
+        return (
+            f"{met:.1f} MET — your own value (the usual value for {KIND_NAMES[kind].lower()} "
+            f"is {default.met:.1f}: {default.activity})"
+        )
     return f"{entry.met:.1f} MET — {entry.activity} (Compendium {entry.code})"
 
 
@@ -104,6 +108,13 @@ def template_segments(tips: dict[str, tuple[str, ...]]) -> tuple[Segment, ...]:
         Segment(SegmentKind.BACKWARD, "Walk backwards", 300, tips=some(SegmentKind.BACKWARD)),
         Segment(SegmentKind.COOLDOWN, "Walk forwards, slow", 120, tips=some(SegmentKind.COOLDOWN)),
     )
+
+
+def weight_text(weight_kg: float, units: str) -> str:
+    """The person's weight in the units they chose, e.g. "70 kg" or "154 lb"."""
+    if units == "imperial":
+        return f"{energy.kg_to_lb(weight_kg):.0f} lb"
+    return f"{weight_kg:g} kg"
 
 
 def routine_kcal(routine_segments: tuple[Segment, ...], weight_kg: float) -> float:
@@ -706,11 +717,13 @@ class RoutineEditor(QDialog):
     def revalidate(self) -> None:
         draft = self.draft()
         self.strip.set_routine(draft)
-        weight = float(self.ctx.store.settings.get("weight_kg"))
+        settings = self.ctx.store.settings
+        weight = float(settings.get("weight_kg"))
+        shown_weight = weight_text(weight, settings.get("units"))
         self.totals_label.setText(
             f"Total {format_duration(draft.total_seconds)}   ·   "
             f"backward {draft.backward_seconds / 60:.1f} min   ·   "
-            f"about {routine_kcal(draft.segments, weight):.0f} kcal at {weight:g} kg   ·   "
+            f"about {routine_kcal(draft.segments, weight):.0f} kcal at {shown_weight}   ·   "
             f"{len(draft.segments)} segments"
         )
         try:

@@ -31,7 +31,7 @@ Index = QModelIndex | QPersistentModelIndex
 def met_text(segment: Segment) -> str:
     if segment.met is None:
         return f"{segment.effective_met:.1f} (default)"
-    return f"{segment.met:g}"
+    return f"{segment.met:.1f}"
 
 
 class SegmentTableModel(QAbstractTableModel):
