@@ -1,5 +1,9 @@
 """File-menu actions for the progress report: print (through a preview) and
-export as PDF, each after asking for the period (ReportDialog)."""
+export as PDF, each after asking for the period (ReportDialog).
+
+The report modules, QtPrintSupport and pyqtgraph are imported when a command
+runs, not when the menu is built: they stay off the start-up path.
+"""
 
 from __future__ import annotations
 
@@ -7,23 +11,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from walkback_desktop.report.data import ReportRangeError, ReportRequest
-from walkback_desktop.report.output import (
-    PrintJob,
-    ReportOutputError,
-    build_report,
-    write_pdf,
-)
-from walkback_desktop.report.render import LaidOutReport
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.report_charts import render_report_charts
-from walkback_desktop.ui.report_dialog import ReportDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from walkback_desktop.report.data import ReportRequest
+    from walkback_desktop.report.render import LaidOutReport
 
 PRINT_LABEL = "Print report…"
 EXPORT_LABEL = "Export report as PDF…"
@@ -47,6 +47,8 @@ class ReportCommands:
         self.last_preview: QPrintPreviewDialog | None = None
 
     def ask(self, parent: QWidget | None, *, printing: bool) -> ReportRequest | None:
+        from walkback_desktop.ui.report_dialog import ReportDialog
+
         title = "Print report" if printing else "Export report as PDF"
         dialog = ReportDialog(
             parent,
@@ -65,6 +67,10 @@ class ReportCommands:
         return request
 
     def build(self, parent: QWidget | None, request: ReportRequest) -> LaidOutReport | None:
+        from walkback_desktop.report.data import ReportRangeError
+        from walkback_desktop.report.output import build_report
+        from walkback_desktop.ui.report_charts import render_report_charts
+
         try:
             with _wait_cursor():
                 return build_report(self.ctx.store, request, charts=render_report_charts)
@@ -73,6 +79,11 @@ class ReportCommands:
             return None
 
     def print_report(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from walkback_desktop.report.output import PrintJob
+        from walkback_desktop.ui.report_charts import render_report_charts
+
         request = self.ask(parent, printing=True)
         if request is None:
             return
@@ -93,6 +104,8 @@ class ReportCommands:
         preview.deleteLater()
 
     def export_pdf(self, parent: QWidget | None = None) -> Path | None:
+        from walkback_desktop.report.output import ReportOutputError, write_pdf
+
         request = self.ask(parent, printing=False)
         if request is None:
             return None
