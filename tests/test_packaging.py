@@ -56,7 +56,11 @@ def _tool(name: str) -> str:
     return path
 
 
-_APT = {"desktop-file-validate": "desktop-file-utils", "appstreamcli": "appstream"}
+_APT = {
+    "desktop-file-validate": "desktop-file-utils",
+    "appstreamcli": "appstream",
+    "update-mime-database": "shared-mime-info",
+}
 
 
 # --- Linux desktop integration ----------------------------------------------
@@ -67,7 +71,19 @@ def test_desktop_file_validates():
         [_tool("desktop-file-validate"), str(DESKTOP_FILE)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "", result.stdout
+    problems = [ln for ln in result.stdout.splitlines() if "error:" in ln or "warning:" in ln]
+    assert problems == []
+
+
+def test_mime_type_file_is_accepted_by_update_mime_database(tmp_path: Path):
+    tool = _tool("update-mime-database")
+    packages = tmp_path / "mime" / "packages"
+    packages.mkdir(parents=True)
+    shutil.copy2(MIME_FILE, packages / f"{APP_ID}.xml")
+    result = subprocess.run([tool, str(tmp_path / "mime")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8")
+    assert f"{MIME_TYPE}:*.walkback.json" in globs
 
 
 def test_metainfo_validates():
