@@ -99,7 +99,6 @@ class QtCuePlayer(QObject):
         self._speech_error_state: Any = None
         self._seen_speaking = False
         self._warned: set[str] = set()
-        self._timeouts = 0
 
         self._timeout_timer = QTimer(self)
         self._timeout_timer.setSingleShot(True)
@@ -303,7 +302,6 @@ class QtCuePlayer(QObject):
             if self._arbiter.current is not None and not self._timeout_timer.isActive():
                 self._arm_timeout()
             return
-        self._timeouts += 1
         self._warn_once(
             "speech-timeout",
             "Speech did not finish within %.1f s (is a sound server running?): "
