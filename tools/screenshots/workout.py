@@ -3,7 +3,7 @@
     .venv/bin/python tools/screenshots/workout.py [OUT_DIR]
 
 Writes into docs/screenshots/ (or OUT_DIR): the workout mid-segment with a form
-tip at 1280x720 and at 1920x1080 (full screen on a 1080p display), the
+tip at 1280x720 and at 1920x1080 (full screen on a 1080p display) and in the dark theme, the
 get-ready count, the routine picker, the finish dialog, the safety checklist and the Settings page.
 Time is driven by a FakeClock, so the pictures are the same on every run.
 """
@@ -23,6 +23,7 @@ from walkback_desktop.app import build_main_window
 from walkback_desktop.audio.base import RecordingCuePlayer
 from walkback_desktop.core.clock import FakeClock
 from walkback_desktop.core.timeline import CueKind
+from walkback_desktop.ui.appearance import apply_appearance
 
 ROUTINE_ID = "knee-friendly-20"
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,6 +94,10 @@ def main() -> int:
     settle(app)
     save(window, out, "workout-1920x1080.png")
     window.resize(1280, 720)
+    apply_appearance(app, {"theme": "dark", "text_scale": 100})
+    settle(app)
+    save(window, out, "workout-dark.png")
+    apply_appearance(app, {"theme": "system", "text_scale": 100})
     settle(app)
 
     # The finish dialog, after stopping a little early.

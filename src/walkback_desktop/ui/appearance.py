@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,17 @@ def apply_theme(app: QGuiApplication, theme: str) -> None:
     else:
         style = app.style() if hasattr(app, "style") else None
         app.setPalette(style.standardPalette() if style is not None else QPalette())
+    _repolish_style_sheets(app)
+
+
+def _repolish_style_sheets(app: QGuiApplication) -> None:
+    """Widgets under a style sheet keep the palette they were polished with: redo it."""
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def apply_text_scale(app: QGuiApplication, percent: int) -> None:

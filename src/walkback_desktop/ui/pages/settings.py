@@ -177,7 +177,7 @@ class SettingsPage(Page):
         error.setWordWrap(True)
         error.setAccessibleName(f"{label}: error")
         error.hide()
-        form.addRow("", error)
+        form.addRow(error)
         self.fields[key] = field
         self.errors[key] = error
 

@@ -13,7 +13,7 @@ import logging
 import math
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -556,7 +556,7 @@ class WorkoutPage(Page):
             palette.setColor(self.countdown_frame.backgroundRole(), QColor(FLASH_COLOUR))
             palette.setColor(self.countdown.foregroundRole(), QColor("#000000"))
         else:
-            palette = self.player_view.palette()
+            palette = QPalette()  # nothing set: inherit again (and follow theme changes)
         self.countdown_frame.setPalette(palette)
 
     # --- finishing -------------------------------------------------------------------------
