@@ -329,3 +329,59 @@ def test_controls_have_accessible_names(qtbot, ctx):
         assert button.accessibleName() == button.text()
     assert editor.name_edit.accessibleName() == "Name"
     assert editor.undo_button.accessibleName() == "Undo"
+
+
+def test_level_goal_and_checklist_edits_are_undoable(qtbot, ctx):
+    from walkback_desktop.core.routine import Goal, Level
+
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.level_combo.setCurrentIndex(editor.level_combo.findText("Advanced"))
+    editor.level_combo.activated.emit(editor.level_combo.currentIndex())
+    editor.goal_combo.setCurrentIndex(editor.goal_combo.findText("Knee rehab"))
+    editor.goal_combo.activated.emit(editor.goal_combo.currentIndex())
+    editor.checklist_box.click()
+    routine = editor.checked_routine()
+    assert (routine.level, routine.goal, routine.safety_checklist) == (
+        Level.ADVANCED,
+        Goal.KNEE,
+        True,
+    )
+    editor.undo_stack.undo()
+    assert not editor.checklist_box.isChecked()
+    editor.undo_stack.undo()
+    assert editor.goal_combo.currentText() == "General fitness"
+    editor.undo_stack.undo()
+    assert editor.level_combo.currentText() == "Beginner"
+    assert editor.undo_stack.isClean()
+
+
+def test_typing_a_name_is_one_undo_step(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    qtbot.keyClicks(editor.name_edit, " plus")
+    assert editor.field("name") == "Knee physio plus"
+    assert editor.undo_stack.count() == 1
+    editor.undo_stack.undo()
+    assert editor.name_edit.text() == "Knee physio"
+
+
+def test_duration_typed_in_the_panel(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    editor.select_row(1)
+    editor.panel.duration.setText("2:45")
+    editor.panel.duration.editingFinished.emit()
+    assert editor.model.segment(1).seconds == 165
+    editor.panel.duration.setText("2:75")
+    editor.panel.duration.editingFinished.emit()
+    assert editor.problem == "segment 2: duration must be minutes:seconds, like 2:30"
+    assert editor.model.segment(1).seconds == 165
+
+
+def test_the_last_segment_cannot_be_removed(qtbot, ctx):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    for _ in range(2):
+        editor.select_row(0)
+        editor.remove_segment()
+    assert editor.model.rowCount() == 1
+    assert not editor.remove_button.isEnabled()
+    editor.remove_segment()
+    assert editor.model.rowCount() == 1

@@ -317,3 +317,68 @@ def test_leaving_the_page_with_an_unsaved_editor_asks(page, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_a: dialogs.Unsaved.DISCARD)
     assert page.can_leave()
     assert not editor.isVisible()
+
+
+def test_sessions_keep_their_snapshot_when_a_routine_is_deleted(page, ctx):
+    from tests.helpers import make_session
+
+    routine = physio_routine()
+    ctx.store.library.save(routine)
+    ctx.store.sessions.add(
+        make_session(
+            routine_id=routine.id, routine_name=routine.name, routine_snapshot=routine.to_json()
+        )
+    )
+    page.refresh()
+    page.select_routine(routine.id)
+    assert page.delete_selected()
+    [listed] = ctx.store.sessions.list()
+    session = ctx.store.sessions.get(listed.id)
+    assert session.routine_name == "Knee physio"
+    assert Routine.from_json(session.routine_snapshot) == routine
+
+
+def test_headings_follow_the_text_size_setting(page, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = page.detail.name_label.font().pointSizeF()
+    font = app.font()
+    original = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    app.setFont(font)
+    try:
+        qtbot.waitUntil(lambda: page.detail.name_label.font().pointSizeF() > before * 1.4)
+    finally:
+        app.setFont(original)
+
+
+def test_wired_into_the_main_window(qtbot, data_dir, answers, tmp_path):
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.audio.base import RecordingCuePlayer
+
+    recorder = RecordingCuePlayer()
+    window = build_main_window(data_dir, cue_player_factory=lambda _ctx: recorder)
+    qtbot.addWidget(window)
+    window.show()
+    file_menu = [a.text() for a in window.menus["File"].actions()]
+    assert {"&New routine…", "&Import routine…", "&Export routine…"} <= set(file_menu)
+    page = window.page("Routines")
+
+    path = tmp_path / "knee-physio.walkback.json"
+    path.write_text(physio_routine().to_json(), encoding="utf-8")
+    window.files_dropped.emit([path])
+    assert window.current_page() is page
+    assert window.store.library.get("knee-physio") == physio_routine()
+
+    window.show_page("Today")
+    page.new_action.trigger()
+    assert window.current_page() is page
+    assert page.editor is not None and page.editor.isVisible()
+    page.editor.undo_stack.setClean()
+    page.editor.is_new = False
+    page.editor.close()
+
+    page.select_routine("knee-physio")
+    page.detail.start_button.click()
+    assert window.current_page().title == "Workout"

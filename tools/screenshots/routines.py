@@ -3,8 +3,8 @@ custom knee routine.
 
     .venv/bin/python tools/screenshots/routines.py
 
-writes docs/screenshots/routines-page.png and docs/screenshots/routine-editor.png
-(offscreen, in a throw-away data folder).
+writes docs/screenshots/routines-page.png, routines-page-dark.png and
+routine-editor.png (offscreen, in a throw-away data folder).
 """
 
 from __future__ import annotations
@@ -117,7 +117,24 @@ def main() -> int:
         editor.close()
         window.close()
         store.close()
-    print(f"wrote {OUT / 'routines-page.png'} and {OUT / 'routine-editor.png'}")
+
+    from walkback_desktop.ui.appearance import apply_theme
+
+    # The app applies the theme before it builds the window; do the same here.
+    apply_theme(app, "dark")
+    with tempfile.TemporaryDirectory() as folder:
+        window = build_main_window(Path(folder))
+        window.store.library.save(physio_knee_routine())
+        window.ctx.events.routines_changed.emit()
+        window.resize(1280, 800)
+        window.show()
+        window.show_page("Routines")
+        window.page("Routines").select_routine(routine.id)
+        app.processEvents()
+        window.grab().save(str(OUT / "routines-page-dark.png"))
+        window.close()
+        window.store.close()
+    print(f"wrote routines-page.png, routines-page-dark.png and routine-editor.png in {OUT}")
     return 0
 
 

@@ -55,6 +55,7 @@ from walkback_desktop.ui.routine_editor.editor import (
     slugify,
     weight_text,
 )
+from walkback_desktop.ui.routine_editor.labels import ScaledLabel
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip, paint_segments
 
 Index = QModelIndex | QPersistentModelIndex
@@ -225,12 +226,10 @@ class RoutineDetail(QWidget):
         super().__init__()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
-        self.name_label = _plain_label()
+        self.name_label = ScaledLabel(scale=1.6)
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_label.setAccessibleName("Routine name")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
         self.badge = QLabel()
         self.badge.setAccessibleName("Routine type")
         self.badge.setTextFormat(Qt.TextFormat.PlainText)
@@ -339,11 +338,7 @@ class RoutinesPage(Page):
     # --- layout ---------------------------------------------------------------------
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        heading = QLabel("Routines")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = ScaledLabel("Routines", scale=1.8)
         layout.addWidget(heading)
 
         filters = QHBoxLayout()

@@ -64,6 +64,7 @@ from walkback_desktop.ui.routine_editor.commands import (
     SetFieldCommand,
 )
 from walkback_desktop.ui.routine_editor.durations import format_mm_ss, parse_duration
+from walkback_desktop.ui.routine_editor.labels import ScaledLabel
 from walkback_desktop.ui.routine_editor.segment_model import LABEL, SegmentTableModel
 from walkback_desktop.ui.widgets.segment_strip import KIND_NAMES, SegmentStrip
 
@@ -482,6 +483,7 @@ class RoutineEditor(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.add_button.setShortcut(QKeySequence(Qt.Key.Key_Insert))
+        self.remove_button.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.up_button.setShortcut(QKeySequence("Alt+Up"))
         self.down_button.setShortcut(QKeySequence("Alt+Down"))
         self.add_button.clicked.connect(self.add_segment)
@@ -522,20 +524,18 @@ class RoutineEditor(QDialog):
         segments_row.addWidget(self.panel, 2, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(segments_row, 1)
 
-        self.totals_label = QLabel()
+        self.totals_label = ScaledLabel(scale=1.15)
         self.totals_label.setAccessibleName("Totals")
-        self.totals_label.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.totals_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        font.setBold(True)
-        self.totals_label.setFont(font)
         outer.addWidget(self.totals_label)
 
         self.problem_label = QLabel()
         self.problem_label.setAccessibleName("Problem")
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
         self.problem_label.setWordWrap(True)
-        self.problem_label.setStyleSheet("color: #c62828; font-weight: bold;")
+        dark = self.palette().window().color().lightness() < 128
+        # A red that reads on both themes: deep on light windows, soft on dark ones.
+        colour = "#ff8a80" if dark else "#c62828"
+        self.problem_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         outer.addWidget(self.problem_label)
 
         bottom = QHBoxLayout()
