@@ -419,3 +419,28 @@ def test_text_grows_with_the_window(qtbot, window, page, clock):
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: page.countdown.font().pixelSize() > small)
     assert page.tip_label.font().pixelSize() > 30
+
+
+def test_metronome_ticks_at_the_segment_cadence(window, page, clock, recorder):
+    window.ctx.store.settings.set("metronome_enabled", True)
+    page.request_start(ROUTINE_ID)  # the warm-up walks at 100 steps a minute
+    advance(page, clock, 5 + 60.2, step=0.05)
+    assert recorder.ticks == 100  # one every 0.6 s, from 0.6 s to 60 s
+
+
+def test_stopping_during_get_ready_saves_nothing(window, page, clock, monkeypatch):
+    Answers(monkeypatch, True)
+    page.request_start(ROUTINE_ID)
+    advance(page, clock, 2)
+    page.ask_stop()
+    assert page.finish_dialog is None
+    assert page.views.currentWidget() is page.picker
+    assert window.ctx.store.sessions.count() == 0
+
+
+def test_a_second_start_while_running_is_refused_plainly(qtbot, window, page, clock):
+    page.request_start(ROUTINE_ID)
+    with qtbot.waitSignal(window.ctx.events.status_message) as signal:
+        window.ctx.events.start_requested.emit("knee-friendly-20")
+    assert "already" in signal.args[0]
+    assert page.controller.routine.id == ROUTINE_ID
