@@ -23,7 +23,9 @@ from walkback_desktop.core.routine import FORMAT, VERSION, Routine, RoutineError
 from walkback_desktop.storage.library import Clash, RoutineLibrary
 from walkback_desktop.storage.store import Store, open_store
 
-NORMAL_EXAMPLES = 300
+# A few hundred per test normally; the loaded profile decides when it asks for more
+# (HYPOTHESIS_PROFILE=slow: 5000).
+NORMAL_EXAMPLES = max(300, settings.default.max_examples)
 
 _scalars = (
     st.none()

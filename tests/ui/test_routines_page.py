@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from walkback_desktop.core.routine import Goal, Level, Routine, Segment, SegmentKind
@@ -122,6 +123,9 @@ def test_detail_shows_text_literally_and_builtins_are_read_only(page, ctx):
     assert page.detail.name_label.text() == "<b>Mine</b>"
     assert page.detail.description.text() == "<i>x</i>"
     assert page.detail.badge.text() == "Custom"
+    row = page.model.row_of("knee-physio")
+    tooltip = page.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "<p>&lt;b&gt;Mine&lt;/b&gt;</p>"
     assert page.detail.edit_button.isEnabled() and page.detail.delete_button.isEnabled()
     page.select_routine("knee-friendly-20")
     assert page.detail.badge.text() == "Built-in"

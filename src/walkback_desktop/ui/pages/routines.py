@@ -55,7 +55,7 @@ from walkback_desktop.ui.routine_editor.editor import (
     slugify,
     weight_text,
 )
-from walkback_desktop.ui.routine_editor.labels import ScaledLabel
+from walkback_desktop.ui.routine_editor.labels import ScaledLabel, literal_tooltip
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip, paint_segments
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +129,7 @@ class RoutineListModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_key(routine, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            return routine.name
+            return literal_tooltip(routine.name)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, BACKWARD, KCAL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

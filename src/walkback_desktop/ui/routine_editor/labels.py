@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
@@ -30,3 +32,9 @@ class ScaledLabel(QLabel):
             font.setPointSizeF(font.pointSizeF() * self._scale)
         font.setBold(True)
         self.setFont(font)
+
+
+def literal_tooltip(*lines: str) -> str:
+    """Tooltip markup that shows user text literally: Qt guesses whether a tooltip
+    is rich text, so "<b>x</b>" in a routine name would otherwise turn bold."""
+    return "<p>" + "<br>".join(html.escape(line) for line in lines) + "</p>"

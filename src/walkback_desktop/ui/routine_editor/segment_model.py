@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoStack
 from walkback_desktop.core.routine import Segment, format_duration
 from walkback_desktop.ui.routine_editor.commands import MoveSegmentCommand, ReplaceSegmentCommand
 from walkback_desktop.ui.routine_editor.durations import format_mm_ss, parse_duration
+from walkback_desktop.ui.routine_editor.labels import literal_tooltip
 from walkback_desktop.ui.widgets.segment_strip import KIND_COLOURS, KIND_NAMES
 
 ROW_MIME = "application/x-walkback-segment-row"
@@ -76,7 +77,7 @@ class SegmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == KIND:
             return KIND_COLOURS[segment.kind]
         if role == Qt.ItemDataRole.ToolTipRole and column == TIPS and segment.tips:
-            return "\n".join(segment.tips)
+            return literal_tooltip(*segment.tips)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             DURATION,
             MET,
