@@ -227,8 +227,12 @@ def test_validation_uses_the_file_format_messages_and_blocks_save(qtbot, ctx):
     assert editor.problem_label.isVisible()
     assert editor.problem in editor.problem_label.text()
     assert not editor.save_button.isEnabled()
+    assert editor.model.problem_row == 1  # the row the message points at is shown in red
+    assert editor.model.index(1, LABEL).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert editor.model.index(0, LABEL).data(Qt.ItemDataRole.ForegroundRole) is None
     editor.undo_stack.undo()
     assert editor.problem is None and editor.save_button.isEnabled()
+    assert editor.model.problem_row is None
     editor.name_edit.selectAll()
     qtbot.keyClick(editor.name_edit, Qt.Key.Key_Delete)
     editor.name_edit.textEdited.emit(editor.name_edit.text())
@@ -328,7 +332,10 @@ def test_controls_have_accessible_names(qtbot, ctx):
     ):
         assert button.accessibleName() == button.text()
     assert editor.name_edit.accessibleName() == "Name"
-    assert editor.undo_button.accessibleName() == "Undo"
+    assert editor.undo_button.accessibleName() == editor.undo_button.text() == "Undo"
+    editor.add_segment()
+    assert editor.undo_button.text() == "Undo"
+    assert editor.undo_action.toolTip() == "Undo: add segment (Ctrl+Z)"
 
 
 def test_level_goal_and_checklist_edits_are_undoable(qtbot, ctx):

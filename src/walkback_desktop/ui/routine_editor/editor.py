@@ -14,7 +14,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -73,6 +73,7 @@ LEVEL_TITLES = {
     Level.INTERMEDIATE: "Intermediate",
     Level.ADVANCED: "Advanced",
 }
+_SEGMENT_RE = re.compile(r"^segment (\d+):")
 _MERGE_IDS = {"name": 1, "description": 2, "safety": 3}
 
 
@@ -536,28 +537,33 @@ class RoutineEditor(QDialog):
         # A red that reads on both themes: deep on light windows, soft on dark ones.
         colour = "#ff8a80" if dark else "#c62828"
         self.problem_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.model.problem_colour = QColor(colour)
         outer.addWidget(self.problem_label)
 
         bottom = QHBoxLayout()
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        # Plain actions rather than createUndoAction(): their visible label stays "Undo"
+        # (equal to the accessible name) and what they would undo goes in the tooltip.
+        self.undo_action = QAction("Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction("Redo", self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for action, tip in (
-            (self.undo_action, "Undo (Ctrl+Z)"),
-            (self.redo_action, "Redo (Ctrl+Shift+Z)"),
-        ):
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        buttons_made = []
+        for action in (self.undo_action, self.redo_action):
             self.addAction(action)
-            action.setToolTip(tip)
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setAccessibleName(tip.split(" ")[0])
+            button.setAccessibleName(action.text())
+            button.setMinimumWidth(80)
             bottom.addWidget(button)
-        self.undo_button, self.redo_button = (
-            bottom.itemAt(0).widget(),
-            bottom.itemAt(1).widget(),
-        )
+            buttons_made.append(button)
+        self.undo_button, self.redo_button = buttons_made
+        self.undo_stack.canUndoChanged.connect(self._update_undo_actions)
+        self.undo_stack.canRedoChanged.connect(self._update_undo_actions)
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         bottom.addStretch(1)
         self.save_button = QPushButton("Save")
         self.save_button.setDefault(True)
@@ -589,6 +595,17 @@ class RoutineEditor(QDialog):
             lambda _i: self._field_edited("goal", Goal(self.goal_combo.currentData()))
         )
         self.checklist_box.toggled.connect(lambda on: self._field_edited("safety_checklist", on))
+
+    def _update_undo_actions(self, *_args: object) -> None:
+        if not shiboken6.isValid(self.undo_stack) or not shiboken6.isValid(self):
+            return
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo_what = f": {stack.undoText().lower()}" if stack.canUndo() else ""
+        redo_what = f": {stack.redoText().lower()}" if stack.canRedo() else ""
+        self.undo_action.setToolTip(f"Undo{undo_what} (Ctrl+Z)")
+        self.redo_action.setToolTip(f"Redo{redo_what} (Ctrl+Shift+Z or Ctrl+Y)")
 
     # --- routine fields ---------------------------------------------------------------
     def _load_fields(self) -> None:
@@ -736,6 +753,8 @@ class RoutineEditor(QDialog):
             "" if self.problem is None else f"Cannot save yet: {self.problem}"
         )
         self.problem_label.setVisible(self.problem is not None)
+        where = _SEGMENT_RE.match(self.problem or "")
+        self.model.set_problem_row(int(where.group(1)) - 1 if where else None)
         self.save_button.setEnabled(self.problem is None)
 
     # --- saving and closing -----------------------------------------------------------

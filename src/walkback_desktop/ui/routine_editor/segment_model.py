@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QUndoStack
 
 from walkback_desktop.core.routine import Segment, format_duration
 from walkback_desktop.ui.routine_editor.commands import MoveSegmentCommand, ReplaceSegmentCommand
@@ -44,6 +44,9 @@ class SegmentTableModel(QAbstractTableModel):
         self._segments: list[Segment] = list(segments)
         # Set when a segment's duration text could not be read (kept out of the data).
         self.duration_problem: str | None = None
+        # The row a validation message points at ("segment 3: ..."), shown in red.
+        self.problem_row: int | None = None
+        self.problem_colour = QColor("#c62828")
 
     # --- reading ------------------------------------------------------------
     def segments(self) -> tuple[Segment, ...]:
@@ -74,6 +77,8 @@ class SegmentTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(segment, column, edit=role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.ForegroundRole and index.row() == self.problem_row:
+            return self.problem_colour
         if role == Qt.ItemDataRole.DecorationRole and column == KIND:
             return KIND_COLOURS[segment.kind]
         if role == Qt.ItemDataRole.ToolTipRole and column == TIPS and segment.tips:
@@ -140,6 +145,14 @@ class SegmentTableModel(QAbstractTableModel):
         if new != segment:
             self.undo_stack.push(ReplaceSegmentCommand(self, row, new, text))
         return True
+
+    def set_problem_row(self, row: int | None) -> None:
+        if row == self.problem_row:
+            return
+        changed = [r for r in (self.problem_row, row) if r is not None and r < len(self._segments)]
+        self.problem_row = row
+        for r in changed:
+            self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
 
     def set_duration_problem(self, problem: str | None) -> None:
         if problem != self.duration_problem:
