@@ -392,3 +392,28 @@ def test_the_last_segment_cannot_be_removed(qtbot, ctx):
     assert not editor.remove_button.isEnabled()
     editor.remove_segment()
     assert editor.model.rowCount() == 1
+
+
+def test_dropping_a_row_on_the_table_moves_it_once(qtbot, ctx):
+    """A drop delivered to the view itself (what a mouse drag ends with)."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    editor = make_editor(qtbot, ctx, knee_routine())
+    model, viewport = editor.model, editor.table.viewport()
+    data = model.mimeData([model.index(0, 0)])
+    last = editor.table.visualRect(model.index(2, LABEL))
+    pos = QPoint(last.center().x(), last.bottom() - 1)  # just below the last row
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    move = Qt.DropAction.MoveAction
+    for event in (
+        QDragEnterEvent(pos, move, data, buttons, keys),
+        QDragMoveEvent(pos, move, data, buttons, keys),
+        QDropEvent(QPointF(pos), move, data, buttons, keys),
+    ):
+        QApplication.sendEvent(viewport, event)
+    assert labels(editor) == ["Backwards", "Slow forwards", "Easy forwards"]
+    assert editor.undo_stack.count() == 1
+    editor.undo_stack.undo()
+    assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
