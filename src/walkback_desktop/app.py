@@ -18,6 +18,7 @@ from walkback_desktop.instance_lock import gui_lock
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage.database import DatabaseError
 from walkback_desktop.storage.store import Store, open_store
+from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.main_window import MainWindow
 from walkback_desktop.ui.pages.base import Page
@@ -62,6 +63,10 @@ def build_main_window(
     """
     data_dir = Path(data_dir)
     store = store or open_store(data_dir)
+    qapp = QApplication.instance()
+    if isinstance(qapp, QApplication):
+        # Before the pages are built, so the sizes they set follow the text size.
+        apply_appearance(qapp, store.settings.all())
     ctx = AppContext(store=store, data_dir=data_dir)
     if clock is not None:
         ctx.clock = clock

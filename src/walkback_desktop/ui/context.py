@@ -3,6 +3,7 @@ small bus of signals through which pages tell each other what changed."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from walkback_desktop.audio.base import CuePlayer
 from walkback_desktop.core.clock import Clock, SystemClock
 from walkback_desktop.storage.store import Store
+
+log = logging.getLogger(__name__)
 
 
 class AppEvents(QObject):
@@ -44,6 +47,16 @@ class AppContext:
 
     @property
     def cue_player(self) -> CuePlayer:
+        """The cue player, made on first use; a silent one if the real one fails.
+
+        Audio must never stop a workout: the failure is logged and shown.
+        """
         if self._cue_player is None:
-            self._cue_player = self.cue_player_factory(self)
+            try:
+                self._cue_player = self.cue_player_factory(self)
+            except Exception as exc:
+                from walkback_desktop.audio.silent import SilentCuePlayer
+
+                log.error("the sound player could not be started: %s", exc)
+                self._cue_player = SilentCuePlayer("the sound player could not be started")
         return self._cue_player

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._pages:
-            if not page.can_leave():
+            if not page.can_close():
                 event.ignore()
                 return
         self._state.setValue("window/geometry", self.saveGeometry())

@@ -21,10 +21,10 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from walkback_desktop.audio.base import AudioStatus, CuePlayer
+from walkback_desktop.audio.base import CuePlayer
 from walkback_desktop.core.history import SegmentRecord, SessionRecord
 from walkback_desktop.core.routine import Routine
-from walkback_desktop.core.timeline import Cue, Timeline
+from walkback_desktop.core.timeline import Timeline
 from walkback_desktop.core.workout import RunState, TickResult, WorkoutRun
 from walkback_desktop.storage.repositories import CheckpointRecord
 from walkback_desktop.ui.context import AppContext
@@ -44,59 +44,13 @@ CHECKPOINT_EVERY_S = 4.0
 CUE_CLEARANCE_S = 0.3
 
 
-class SilentCuePlayer:
-    """Stands in when the real player cannot be built: the workout runs, visibly."""
-
-    def __init__(self, reason: str) -> None:
-        self._status = AudioStatus(
-            beeps_available=False, speech_available=False, notice=f"No sound: {reason}"
-        )
-
-    def play(self, cue: Cue, lateness_ms: float) -> bool:
-        return False
-
-    def tick(self) -> None:
-        pass
-
-    def stop(self) -> None:
-        pass
-
-    def set_options(self, **options: object) -> None:
-        pass
-
-    def status(self) -> AudioStatus:
-        return self._status
-
-    def is_speaking(self) -> bool:
-        return False
-
-    def voices(self) -> list[str]:
-        return []
-
-    def prepare(self) -> None:
-        pass
-
-
-def cue_player_of(ctx: AppContext) -> CuePlayer:
-    """`ctx.cue_player`, or a silent stand-in (logged) if the real one cannot be made."""
-    try:
-        return ctx.cue_player
-    except Exception as exc:  # audio must never stop a workout
-        log.error("the sound player could not be started: %s", exc)
-        silent = SilentCuePlayer("the sound player could not be started")
-        ctx._cue_player = silent
-        return silent
-
-
 def prepare_player(ctx: AppContext) -> CuePlayer:
     """Ask the player to load its sounds and speech engine (it returns at once)."""
-    player = cue_player_of(ctx)
-    prepare = getattr(player, "prepare", None)
-    if prepare is not None:
-        try:
-            prepare()
-        except Exception:
-            log.exception("the sound player could not get ready")
+    player = ctx.cue_player
+    try:
+        player.prepare()
+    except Exception:
+        log.exception("the sound player could not get ready")
     return player
 
 
@@ -161,7 +115,7 @@ class WorkoutController(QObject):
     # --- set-up ---------------------------------------------------------------
     @property
     def player(self) -> CuePlayer:
-        return cue_player_of(self.ctx)
+        return self.ctx.cue_player
 
     @property
     def state(self) -> RunState | None:

@@ -25,3 +25,7 @@ class Page(QWidget):
     def can_leave(self) -> bool:
         """False keeps the user on the page (e.g. unsaved edits they chose to keep)."""
         return True
+
+    def can_close(self) -> bool:
+        """The window is closing; False keeps it open. Defaults to can_leave()."""
+        return self.can_leave()

@@ -1,0 +1,39 @@
+"""A cue player that makes no sound, for when the real one cannot be built."""
+
+from __future__ import annotations
+
+from walkback_desktop.audio.base import AudioStatus
+from walkback_desktop.core.timeline import Cue
+
+
+class SilentCuePlayer:
+    """Stands in when the real player cannot be built: the workout runs, visibly."""
+
+    def __init__(self, reason: str) -> None:
+        self._status = AudioStatus(
+            beeps_available=False, speech_available=False, notice=f"No sound: {reason}"
+        )
+
+    def play(self, cue: Cue, lateness_ms: float) -> bool:
+        return True  # shown on screen; nothing was dropped
+
+    def tick(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def set_options(self, **options: object) -> None:
+        pass
+
+    def status(self) -> AudioStatus:
+        return self._status
+
+    def is_speaking(self) -> bool:
+        return False
+
+    def voices(self) -> list[str]:
+        return []
+
+    def prepare(self) -> None:
+        pass
