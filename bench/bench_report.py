@@ -95,7 +95,7 @@ def main() -> int:
         _bench("one year", 365, 4.0, args.runs, root)
         _bench("ten years", 3652, 4.0, args.runs, root)
         if args.stress:
-            _bench("ten years stress", 3652, 38.5, max(1, args.runs // 3), root)
+            _bench("ten years stress", 3652, 42.5, max(1, args.runs // 3), root)
     return 0
 
 

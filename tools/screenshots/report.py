@@ -9,7 +9,8 @@ turns every page into PAGES_DIR/report-<variant>-<page>.png (default
 /tmp/walkback-report-pages; look at every page after a layout change).
 docs/screenshots gets a few of them (report-a4-summary.png, report-a4-log.png,
 report-a4-notes.png, report-letter-summary.png, report-thin-summary.png,
-report-empty.png) and the GUI's print preview (report-print-preview.png).
+report-empty.png), the GUI's print preview (report-print-preview.png) and
+the period dialog (report-dialog.png).
 """
 
 from __future__ import annotations
@@ -134,6 +135,27 @@ def _print_preview(data_dir: Path) -> Path:
         store.close()
 
 
+def _dialog() -> Path:
+    from PySide6.QtWidgets import QApplication
+
+    from walkback_desktop.ui.report_dialog import ReportDialog
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    dialog = ReportDialog(
+        None,
+        title="Export report as PDF",
+        accept_label="Choose file…",
+        person_name="Alex Morgan",
+        today=LAST,
+    )
+    dialog.show()
+    app.processEvents()
+    path = OUT / "report-dialog.png"
+    dialog.grab().save(str(path))
+    dialog.close()
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="also keep the PDFs in this folder")
@@ -164,6 +186,7 @@ def main() -> int:
                 args.keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(pdf, args.keep / pdf.name)
         print(f"saved {_print_preview(data_dir)}")
+        print(f"saved {_dialog()}")
     return 0
 
 

@@ -41,30 +41,36 @@ def sample_history(
     for n in range(days):
         day = first + timedelta(days=n)
         progress = n / max(days - 1, 1)
-        if rng.random() > chance or (n // 7) % 11 == 10:  # a rest week now and then
+        count = int(chance) + (1 if rng.random() < chance - int(chance) else 0)
+        if (n // 7) % 11 == 10:  # a rest week now and then
             continue
-        routine_id, name = ROUTINES[rng.randrange(len(ROUTINES))]
-        active = rng.choice((900, 1200, 1200, 1500, 1800))
-        completed = rng.random() > 0.08
-        if not completed:
-            active = int(active * rng.uniform(0.4, 0.85))
-        backward = active * (0.3 + 0.3 * progress) * rng.uniform(0.9, 1.1)
-        pain = round(min(10, max(0, 5.5 - 4 * progress + rng.gauss(0, 1))))
-        rpe = round(min(10, max(0, 4.5 + rng.gauss(0, 1.2))))
-        started = datetime.combine(day, time(7 + rng.randrange(12), rng.randrange(60)), zone)
-        records.append(
-            SessionRecord(
-                started_at=started,
-                routine_id=routine_id,
-                routine_name=name,
-                active_seconds=float(active),
-                backward_seconds=round(backward, 1),
-                completed=completed,
-                rpe=None if rng.random() < 0.05 else rpe,
-                pain=None if rng.random() < 0.05 else pain,
-                notes=rng.choice(NOTES),
-                ended_at=started + timedelta(seconds=active),
-                source="import",
-            )
-        )
+        for _ in range(count):
+            records.append(_session(rng, day, progress, zone))
     return records
+
+
+def _session(rng: random.Random, day: date, progress: float, zone: timezone) -> SessionRecord:
+    routine_id, name = ROUTINES[rng.randrange(len(ROUTINES))]
+    active = rng.choice((900, 1200, 1200, 1500, 1800))
+    completed = rng.random() > 0.08
+    if not completed:
+        active = int(active * rng.uniform(0.4, 0.85))
+    backward = active * (0.3 + 0.3 * progress) * rng.uniform(0.9, 1.1)
+    pain = round(min(10, max(0, 5.5 - 4 * progress + rng.gauss(0, 1))))
+    rpe = round(min(10, max(0, 4.5 + rng.gauss(0, 1.2))))
+    started = datetime.combine(
+        day, time(6 + rng.randrange(14), rng.randrange(60), rng.randrange(60)), zone
+    )
+    return SessionRecord(
+        started_at=started,
+        routine_id=routine_id,
+        routine_name=name,
+        active_seconds=float(active),
+        backward_seconds=round(backward, 1),
+        completed=completed,
+        rpe=None if rng.random() < 0.05 else rpe,
+        pain=None if rng.random() < 0.05 else pain,
+        notes=rng.choice(NOTES),
+        ended_at=started + timedelta(seconds=active),
+        source="import",
+    )
