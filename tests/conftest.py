@@ -54,3 +54,21 @@ def store(data_dir: Path):
     opened = open_store(data_dir)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_questions_at_teardown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A question box would block forever offscreen. pytest-qt closes each test's
+    windows before fixtures are torn down, so a window closed with a workout
+    running asks "stop and save?": answer yes. Tests that check questions
+    patch `confirm.ask` themselves, which takes precedence."""
+    from walkback_desktop.ui import confirm
+
+    asked: list[str] = []
+
+    def answer_yes(parent, title, text, yes, no="Cancel") -> bool:
+        asked.append(title)
+        return True
+
+    monkeypatch.setattr(confirm, "ask", answer_yes)
+    return asked
