@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -102,8 +102,37 @@ def _application() -> QApplication:
     return QApplication(sys.argv[:1])
 
 
-def run_gui(data_dir: Path, start_routine: str | None = None) -> int:
+class FileOpenCatcher(QObject):
+    """macOS hands a double-clicked routine file over as a QFileOpenEvent, not as
+    an argument: keep the ones that arrive before the window, pass on the rest."""
+
+    files_opened = Signal(list)  # list[Path]
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._early: list[Path] | None = []
+        app.installEventFilter(self)
+
+    def take_early(self) -> list[Path]:
+        early, self._early = self._early or [], None
+        return early
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        path = Path(event.file())  # type: ignore[attr-defined]
+        if self._early is not None:
+            self._early.append(path)
+        else:
+            self.files_opened.emit([path])
+        return True
+
+
+def run_gui(
+    data_dir: Path, start_routine: str | None = None, open_files: Sequence[Path] = ()
+) -> int:
     app = _application()
+    file_opener = FileOpenCatcher(app)
     app.setWindowIcon(app_icon())
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -132,6 +161,11 @@ def run_gui(data_dir: Path, start_routine: str | None = None) -> int:
         )
     if start_routine:
         QTimer.singleShot(0, lambda: window.ctx.events.start_requested.emit(start_routine))
+    events = window.ctx.events
+    to_open = [*open_files, *file_opener.take_early()]
+    if to_open:
+        QTimer.singleShot(0, lambda: events.files_dropped.emit(to_open))
+    file_opener.files_opened.connect(events.files_dropped.emit)
     code = app.exec()
     lock.unlock()
     return code

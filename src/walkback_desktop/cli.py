@@ -136,6 +136,7 @@ def _iso_date(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    open_files, args_list = split_open_files(args_list)
     try:
         args = build_parser().parse_args(args_list)
     except UsageError as exc:
@@ -148,7 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in (None, "start"):
         from walkback_desktop.app import run_gui
 
-        return run_gui(data_dir, start_routine=getattr(args, "routine_id", None))
+        return run_gui(
+            data_dir, start_routine=getattr(args, "routine_id", None), open_files=open_files
+        )
     try:
         return _run_command(args, data_dir)
     except UsageError as exc:
@@ -162,6 +165,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"unexpected error: {exc} (details in {LOG_FILENAME})", EXIT_FAILURE)
 
 
+def split_open_files(args: list[str]) -> tuple[list[Path], list[str]]:
+    """`walkback [--data-dir DIR] FILE.json...`: files the desktop hands over (a
+    double-click, Open With). Returns them and the other arguments; with a
+    sub-command (`walkback routines import FILE`) nothing is taken."""
+    files = [
+        a
+        for a in args
+        if a.lower().endswith(".json") and not a.startswith("-") and Path(a).is_file()
+    ]
+    rest = [a for a in args if a not in files]
+    positional = [
+        a
+        for i, a in enumerate(rest)
+        if not a.startswith("-") and (i == 0 or rest[i - 1] != "--data-dir")
+    ]
+    if not files or positional:
+        return [], args
+    return [Path(a) for a in files], rest
+
+
 def _fail(message: str, code: int) -> int:
     one_line = " ".join(message.split())
     print(f"walkback: {one_line}", file=sys.stderr)
@@ -169,9 +192,11 @@ def _fail(message: str, code: int) -> int:
 
 
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
+    from walkback_desktop.instance_lock import gui_running
     from walkback_desktop.storage.store import open_store
 
-    store = open_store(data_dir)
+    # While a window has this folder open, its checkpoint is a live workout, not a crash.
+    store = open_store(data_dir, recover=not gui_running(data_dir))
     try:
         for notice in store.notices:
             print(f"walkback: note: {notice}", file=sys.stderr)

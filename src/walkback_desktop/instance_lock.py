@@ -8,20 +8,24 @@ runs must not "recover" the workout the GUI is checkpointing right now.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile
+if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
 
 LOCK_FILENAME = "walkback.lock"
 
 
 def gui_lock(data_dir: Path) -> QLockFile:
+    from PySide6.QtCore import QLockFile
+
     lock = QLockFile(str(data_dir / LOCK_FILENAME))
     lock.setStaleLockTime(0)
     return lock
 
 
 def gui_running(data_dir: Path) -> bool:
-    """True if a live WalkBack window holds this data folder."""
+    """True if a live WalkBack window holds this data folder (Qt loads only if a lock exists)."""
     if not (data_dir / LOCK_FILENAME).exists():
         return False
     lock = gui_lock(data_dir)

@@ -167,3 +167,36 @@ def test_corrupt_database_is_moved_aside_and_the_user_told(walkback, data_dir):
 def test_log_file_is_written_beside_the_data(walkback, data_dir):
     walkback("routines", "list")
     assert (data_dir / "walkback.log").exists()
+
+
+def test_a_command_leaves_a_running_windows_checkpoint_alone(walkback, data_dir):
+    from datetime import datetime, timezone
+
+    from walkback_desktop.instance_lock import gui_lock
+    from walkback_desktop.storage.repositories import CheckpointRecord
+    from walkback_desktop.storage.store import open_store
+
+    store = open_store(data_dir)
+    now = datetime.now(timezone.utc)
+    store.checkpoints.save(CheckpointRecord(None, "Live walk", "{}", now, 42.0, 20.0, (), now))
+    store.close()
+    lock = gui_lock(data_dir)
+    assert lock.tryLock(0)
+    code, out, _ = walkback("history", "export", "-")
+    assert code == 0 and "Live walk" not in out
+    lock.unlock()
+    code, out, err = walkback("history", "export", "-")
+    assert "Live walk" in out and "interrupted workout" in err
+
+
+def test_files_handed_over_by_the_desktop_are_split_from_options(tmp_path):
+    from walkback_desktop.cli import split_open_files
+
+    routine = tmp_path / "walk.walkback.json"
+    routine.write_text("{}")
+    files, rest = split_open_files(["--data-dir", str(tmp_path), str(routine)])
+    assert files == [routine] and rest == ["--data-dir", str(tmp_path)]
+    assert split_open_files(["routines", "import", str(routine)]) == (
+        [],
+        ["routines", "import", str(routine)],
+    )
