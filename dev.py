@@ -111,8 +111,19 @@ def cmd_test(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     tool = [str(PYTHON), "-m"]
     steps = [
-        [*tool, "ruff", "check", "src", "tests", "bench", "dev.py"],
-        [*tool, "ruff", "format", "--check", "src", "tests", "bench", "dev.py"],
+        [*tool, "ruff", "check", "src", "tests", "bench", "tools", "packaging", "dev.py"],
+        [
+            *tool,
+            "ruff",
+            "format",
+            "--check",
+            "src",
+            "tests",
+            "bench",
+            "tools",
+            "packaging",
+            "dev.py",
+        ],
         [str(BIN / ("lint-imports.exe" if os.name == "nt" else "lint-imports"))],
         [*tool, "pytest", *args],
     ]
