@@ -58,3 +58,14 @@ def test_database_notice_reaches_the_status_area(qtbot, data_dir):
     window = build_main_window(data_dir)
     qtbot.addWidget(window)
     assert "moved aside" in window.status_label.text()
+
+
+def test_full_screen_gives_the_page_the_whole_screen(qtbot, data_dir):
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.fullscreen_action.trigger()
+    assert window.fullscreen_action.isChecked()
+    assert not window.sidebar.isVisible() and not window.menuBar().isVisible()
+    window.fullscreen_action.trigger()
+    assert window.sidebar.isVisible() and window.menuBar().isVisible()

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_row_changed)
 
         side = QWidget()
+        self.sidebar = side
         side.setObjectName("sidebar")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 12, 0, 12)
@@ -181,6 +182,10 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def set_full_screen(self, on: bool) -> None:
+        """Full screen is for reading across the room: the page takes the whole screen
+        (navigation and menus hide; their shortcuts keep working)."""
+        self.sidebar.setVisible(not on)
+        self.menuBar().setVisible(not on)
         if on:
             self.showFullScreen()
         else:
