@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from walkback_desktop.core.settings import SETTINGS, SettingError
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.base import Page
+from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.workout_controller import audio_options, prepare_player
 
 log = logging.getLogger(__name__)
@@ -144,13 +144,7 @@ class SettingsPage(Page):
         self.text_spin.setSingleStep(5)
         column.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_page(self, content)
         ctx.events.settings_changed.connect(self._on_external_change)
         self.load()
 
