@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from walkback_desktop.ui.context import AppContext
+from walkback_desktop.ui.fonts import scale_font
 
 BEGINNER_ROUTINES = ("knee-friendly-20", "first-steps-12", "steady-senior-15")
 
@@ -34,27 +35,19 @@ class EmptyState(QWidget):
         title = QLabel(heading)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        title.setFont(font)
+        scale_font(title, 1.8, bold=True)
         body = QLabel(text)
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setMaximumWidth(560)
-        body_font = body.font()
-        body_font.setPointSizeF(body_font.pointSizeF() * 1.2)
-        body.setFont(body_font)
+        scale_font(body, 1.2)
         self.start_button = QPushButton("Start your first walk")
         self.start_button.setAccessibleName("Start your first walk")
         self.start_button.setToolTip("Open a gentle beginner routine and start it")
         self.start_button.setMinimumHeight(48)
         self.start_button.setDefault(True)
-        start_font = self.start_button.font()
-        start_font.setPointSizeF(start_font.pointSizeF() * 1.3)
-        start_font.setBold(True)
-        self.start_button.setFont(start_font)
+        scale_font(self.start_button, 1.3, bold=True)
         self.start_button.clicked.connect(self.start)
         self.buttons = QHBoxLayout()
         self.buttons.addStretch(1)

@@ -18,6 +18,7 @@ from walkback_desktop.core.history import MAX_NOTES
 from walkback_desktop.core.routine import format_duration
 from walkback_desktop.core.rpe import pain_word, rpe_label
 from walkback_desktop.ui import confirm
+from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.workout_controller import WorkoutSummary
 
 NOT_RATED = "Not rated"
@@ -42,10 +43,7 @@ class FinishDialog(QDialog):
         layout = QVBoxLayout(self)
 
         heading = QLabel(title)
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        scale_font(heading, 1.8, bold=True)
         layout.addWidget(heading)
         name = QLabel(summary.routine.name)
         name.setTextFormat(Qt.TextFormat.PlainText)
@@ -66,10 +64,7 @@ class FinishDialog(QDialog):
             shown = QLabel(value)
             shown.setTextFormat(Qt.TextFormat.PlainText)
             shown.setAccessibleName(label)
-            big = shown.font()
-            big.setPointSizeF(big.pointSizeF() * 1.3)
-            big.setBold(True)
-            shown.setFont(big)
+            scale_font(shown, 1.3, bold=True)
             facts.addRow(f"{label}:", shown)
             self.facts[label] = shown
         layout.addLayout(facts)

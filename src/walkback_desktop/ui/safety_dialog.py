@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkback_desktop.core.routine import Routine
+from walkback_desktop.ui.fonts import scale_font
 
 CHECKS = (
     "A clear, flat path of at least 5 m behind me — or a treadmill with its safety clip "
@@ -39,10 +40,7 @@ class SafetyDialog(QDialog):
         self.setFixedWidth(DIALOG_WIDTH)
         layout = QVBoxLayout(self)
         heading = QLabel("Safety first")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
+        scale_font(heading, 1.6, bold=True)
         layout.addWidget(heading)
         if routine.safety:
             note = QLabel(routine.safety)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from walkback_desktop.ui.fonts import scale_font
+
 
 def format_minutes(seconds: float | None) -> str:
     if seconds is None:
@@ -23,10 +25,7 @@ class Tile(QFrame):
         self.value = QLabel("–")
         self.value.setTextFormat(Qt.TextFormat.PlainText)
         self.value.setAccessibleName(caption)
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(True)
-        self.value.setFont(font)
+        scale_font(self.value, scale, bold=True)
         self.detail = QLabel()
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setWordWrap(True)

@@ -30,6 +30,7 @@ from walkback_desktop.core.history import MAX_NOTES
 from walkback_desktop.ui import history_model as hm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
+from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.history_undo import (
     AddSessionCommand,
     DeleteSessionsCommand,
@@ -175,10 +176,7 @@ class HistoryPage(Page):
 
         heading = QLabel("History")
         heading.setAccessibleName("History")
-        heading_font = heading.font()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.8)
-        heading_font.setBold(True)
-        heading.setFont(heading_font)
+        scale_font(heading, 1.8, bold=True)
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Sessions shown")
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)

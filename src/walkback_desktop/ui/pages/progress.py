@@ -27,6 +27,7 @@ from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
+from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.tiles import Tile, format_minutes
@@ -85,10 +86,7 @@ class ProgressPage(Page):
 
         heading = QLabel("Progress")
         heading.setAccessibleName("Progress")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        scale_font(heading, 1.8, bold=True)
         self.range_group = QButtonGroup(self)
         self.range_group.setExclusive(True)
         top = QHBoxLayout()

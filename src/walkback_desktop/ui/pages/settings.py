@@ -31,6 +31,7 @@ from walkback_desktop.core.energy import kg_to_lb, lb_to_kg
 from walkback_desktop.core.settings import SETTINGS, SettingError
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.context import AppContext
+from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.workout_controller import audio_options, prepare_player
@@ -60,10 +61,7 @@ class SettingsPage(Page):
         column.setContentsMargins(24, 16, 24, 16)
         column.setSpacing(14)
         heading = QLabel("Settings")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        heading.setFont(font)
+        scale_font(heading, 1.8, bold=True)
         column.addWidget(heading)
 
         profile = self._group(column, "Profile")

@@ -34,6 +34,7 @@ from walkback_desktop.core.workout import RunState, TickResult
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.finish_dialog import FinishDialog
+from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.safety_dialog import SafetyDialog, needs_checklist
 from walkback_desktop.ui.widgets.big_text import FitLabel, WrapLabel
@@ -108,10 +109,7 @@ class WorkoutPage(Page):
         button.clicked.connect(slot)
         button.setMinimumHeight(64 if big else 48)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        font = button.font()
-        font.setPointSizeF(font.pointSizeF() * (1.8 if big else 1.25))
-        font.setBold(big)
-        button.setFont(font)
+        scale_font(button, (1.8 if big else 1.25), bold=big)
         return button
 
     def _build_picker(self) -> QWidget:
@@ -120,10 +118,7 @@ class WorkoutPage(Page):
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
         heading = QLabel("Start a workout")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 2.0)
-        font.setBold(True)
-        heading.setFont(font)
+        scale_font(heading, 2.0, bold=True)
         layout.addWidget(heading)
         row = QHBoxLayout()
         caption = QLabel("Routine")
@@ -131,9 +126,7 @@ class WorkoutPage(Page):
         self.routine_combo.setAccessibleName("Routine")
         self.routine_combo.setToolTip("The routine to play")
         self.routine_combo.setMinimumHeight(44)
-        combo_font = self.routine_combo.font()
-        combo_font.setPointSizeF(combo_font.pointSizeF() * 1.3)
-        self.routine_combo.setFont(combo_font)
+        combo_font = scale_font(self.routine_combo, 1.3)
         caption.setFont(combo_font)
         caption.setBuddy(self.routine_combo)
         self.routine_combo.currentIndexChanged.connect(self._show_routine_details)
@@ -144,25 +137,18 @@ class WorkoutPage(Page):
         self.routine_name.setTextFormat(Qt.TextFormat.PlainText)
         self.routine_name.setAccessibleName("Routine name")
         self.routine_name.setWordWrap(True)
-        name_font = self.routine_name.font()
-        name_font.setPointSizeF(name_font.pointSizeF() * 1.6)
-        name_font.setBold(True)
-        self.routine_name.setFont(name_font)
+        scale_font(self.routine_name, 1.6, bold=True)
         self.routine_facts = QLabel()
         self.routine_facts.setTextFormat(Qt.TextFormat.PlainText)
         self.routine_facts.setAccessibleName("Routine length")
-        facts_font = self.routine_facts.font()
-        facts_font.setPointSizeF(facts_font.pointSizeF() * 1.3)
-        self.routine_facts.setFont(facts_font)
+        scale_font(self.routine_facts, 1.3)
         self.routine_strip = SegmentStrip()
         self.routine_strip.setMinimumHeight(22)
         self.routine_description = QLabel()
         self.routine_description.setTextFormat(Qt.TextFormat.PlainText)
         self.routine_description.setWordWrap(True)
         self.routine_description.setAccessibleName("Routine description")
-        description_font = self.routine_description.font()
-        description_font.setPointSizeF(description_font.pointSizeF() * 1.1)
-        self.routine_description.setFont(description_font)
+        scale_font(self.routine_description, 1.1)
         for widget in (
             self.routine_name,
             self.routine_facts,
