@@ -28,11 +28,7 @@ from walkback_desktop.core.timeline import Timeline
 from walkback_desktop.core.workout import RunState, TickResult, WorkoutRun
 from walkback_desktop.storage.repositories import CheckpointRecord
 from walkback_desktop.ui.context import AppContext
-
-try:  # built alongside this module; the workout runs without it
-    from walkback_desktop.ui.keep_awake import KeepAwake
-except ImportError:  # pragma: no cover - only until keep_awake.py lands
-    KeepAwake = None  # type: ignore[assignment,misc]
+from walkback_desktop.ui.keep_awake import KeepAwake
 
 log = logging.getLogger(__name__)
 cue_log = logging.getLogger("walkback_desktop.cues")
@@ -420,8 +416,6 @@ class WorkoutController(QObject):
 
     # --- keeping the screen on --------------------------------------------------------
     def _acquire_keep_awake(self) -> None:
-        if KeepAwake is None:
-            return
         try:
             if self._keep_awake is None:
                 self._keep_awake = KeepAwake()

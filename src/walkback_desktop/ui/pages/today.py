@@ -22,6 +22,7 @@ from walkback_desktop.core import stats
 from walkback_desktop.core.routine import format_duration
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState, suggested_routine_id
+from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.pages.progress import (
     first_weekday_from_settings,
@@ -29,21 +30,14 @@ from walkback_desktop.ui.pages.progress import (
     local_today,
 )
 from walkback_desktop.ui.scrolling import scroll_page
-
-try:  # written in parallel by another engineer; the page works without it
-    from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
-except ImportError:  # pragma: no cover
-    SegmentStrip = None  # type: ignore[assignment,misc]
+from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
 
 
 def _label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    label.setFont(font)
+    scale_font(label, scale, bold=bold)
     return label
 
 
@@ -101,10 +95,7 @@ class TodayPage(Page):
         self.start_button.setAccessibleName("Start")
         self.start_button.setToolTip("Start this walk now")
         self.start_button.setMinimumSize(160, 52)
-        font = self.start_button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.start_button.setFont(font)
+        scale_font(self.start_button, 1.4, bold=True)
         self.start_button.clicked.connect(self.start)
         next_layout = QVBoxLayout(next_box)
         next_layout.setContentsMargins(16, 12, 16, 12)
@@ -220,13 +211,12 @@ class TodayPage(Page):
             f"{format_duration(routine.backward_seconds)} walking backwards"
         )
         self.start_button.setToolTip(f"Start “{routine.name}” now")
-        if SegmentStrip is not None:
-            if self.strip is None:
-                self.strip = SegmentStrip(routine)
-                self.strip.setMinimumHeight(36)
-                self.strip_holder.addWidget(self.strip)
-            else:
-                self.strip.set_routine(routine)
+        if self.strip is None:
+            self.strip = SegmentStrip(routine)
+            self.strip.setMinimumHeight(36)
+            self.strip_holder.addWidget(self.strip)
+        else:
+            self.strip.set_routine(routine)
 
     def start(self) -> None:
         if self.routine_id is not None:
