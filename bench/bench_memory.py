@@ -49,7 +49,7 @@ def main() -> None:
             window.nav.setCurrentRow(n)
             for _ in range(5):
                 app.processEvents()
-            print(f"  after opening {window.current_page().title:<9} {rss_mb():.0f} MB RSS")
+            print(f"  after opening {window.current_page().page_id:<9} {rss_mb():.0f} MB RSS")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(
             f"every page opened, {N_HISTORY} sessions: {rss_mb():.0f} MB RSS now, "

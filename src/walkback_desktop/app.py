@@ -84,7 +84,7 @@ def build_main_window(
     window.files_dropped.connect(events.files_dropped.emit)
     events.page_requested.connect(window.show_page)
     events.status_message.connect(window.show_status)
-    events.start_requested.connect(lambda _rid: window.show_page("Workout"))
+    events.start_requested.connect(lambda _rid: window.show_page("workout"))
     window.destroyed.connect(store.close)
     if store.notices:
         window.show_status(store.notices[-1])

@@ -80,3 +80,20 @@ def test_format_value_matches_what_set_accepts():
         if spec.key == "person_name":
             continue
         assert spec.parse(format_value(spec.default)) == spec.default
+
+
+def test_app_settings_declares_every_setting_once_with_the_same_defaults():
+    from walkback_desktop.core.settings import SETTINGS, AppSettings, defaults
+
+    assert AppSettings().to_values() == defaults()
+    assert set(AppSettings().to_values()) == set(SETTINGS)
+
+
+def test_weekly_goal_from_settings():
+    from walkback_desktop.core.settings import AppSettings
+    from walkback_desktop.core.stats import WeeklyGoal
+
+    goal = WeeklyGoal.from_settings(
+        AppSettings(weekly_goal_sessions=4, weekly_goal_backward_min=45)
+    )
+    assert goal == WeeklyGoal(sessions=4, backward_min=45)

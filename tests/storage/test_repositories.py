@@ -167,3 +167,15 @@ def test_recovery_can_be_left_to_the_running_window(data_dir):
     assert other.recovered is None
     assert other.checkpoints.load() is not None
     other.close()
+
+
+def test_settings_snapshot_is_typed_and_update_is_validated(store):
+    from walkback_desktop.core.settings import SettingError
+
+    snap = store.settings.update(weight_kg=82.5, language="de")
+    assert snap.weight_kg == 82.5
+    assert snap.language == "de"
+    assert store.settings.snapshot() == snap
+    with pytest.raises(SettingError):
+        store.settings.update(volume=101)
+    assert store.settings.snapshot().volume == 80

@@ -26,9 +26,9 @@ def test_keyboard_moves_between_pages(qtbot, data_dir):
     window.show()
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
-    assert window.current_page().title == "Routines"
-    window.show_page("History")
-    assert window.stack.currentWidget().title == "History"
+    assert window.current_page().page_id == "routines"
+    window.show_page("history")
+    assert window.stack.currentWidget().page_id == "history"
 
 
 def test_menus_file_view_help(qtbot, data_dir):
@@ -69,3 +69,15 @@ def test_full_screen_gives_the_page_the_whole_screen(qtbot, data_dir):
     assert not window.sidebar.isVisible() and not window.menuBar().isVisible()
     window.fullscreen_action.trigger()
     assert window.sidebar.isVisible() and window.menuBar().isVisible()
+
+
+def test_pages_are_found_by_stable_id_and_know_their_shortcut(qtbot, data_dir):
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    ids = [window.stack.widget(i).page_id for i in range(window.stack.count())]
+    assert ids == ["today", "routines", "workout", "history", "progress", "settings"]
+    workout = window.page("workout")
+    assert workout.nav_shortcut.endswith("3")
+    window.show_page("routines")
+    window.ctx.events.page_requested.emit("history")
+    assert window.current_page() is window.page("history")

@@ -28,7 +28,7 @@ def test_building_the_main_window_does_not_import_pyqtgraph(tmp_path):
         window.show()
         app.processEvents()
         print("pyqtgraph" in sys.modules)
-        window.show_page("Progress")  # no sessions yet: an empty state, still no charts
+        window.show_page("progress")  # no sessions yet: an empty state, still no charts
         print("pyqtgraph" in sys.modules)
         window.close()
         """
@@ -158,8 +158,8 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
     qtbot.addWidget(window)
     window.show()
 
-    window.show_page("History")
-    history = window.page("History")
+    window.show_page("history")
+    history = window.page("history")
     assert history.proxy.rowCount() == 4
     newest = [history.proxy.index(0, c).data() for c in range(len(hm.COLUMNS))]
     assert newest[:7] == [
@@ -176,9 +176,9 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
     assert dates[2] == "Sun 30 Mar 2025  23:30"
     assert dates[1] == "Mon 31 Mar 2025  00:30"
 
-    progress = window.page("Progress")
+    progress = window.page("progress")
     progress.today = lambda: date(2025, 4, 3)
-    window.show_page("Progress")
+    window.show_page("progress")
     # week of 24 Mar: Sat 29 (10 min) + Sun 30 (15 min) = 2 sessions, 25 min
     # week of 31 Mar: Mon 31 (20 min) + Wed 2 Apr (10 min) = 2 sessions, 30 min
     weeks = progress._weeks

@@ -367,7 +367,7 @@ def test_wired_into_the_main_window(qtbot, data_dir, answers, tmp_path):
     window.show()
     file_menu = [a.text() for a in window.menus["File"].actions()]
     assert {"&New routine…", "&Import routine…", "&Export routine…"} <= set(file_menu)
-    page = window.page("Routines")
+    page = window.page("routines")
 
     path = tmp_path / "knee-physio.walkback.json"
     path.write_text(physio_routine().to_json(), encoding="utf-8")
@@ -375,7 +375,7 @@ def test_wired_into_the_main_window(qtbot, data_dir, answers, tmp_path):
     assert window.current_page() is page
     assert window.store.library.get("knee-physio") == physio_routine()
 
-    window.show_page("Today")
+    window.show_page("today")
     page.new_action.trigger()
     assert window.current_page() is page
     assert page.editor is not None and page.editor.isVisible()
@@ -385,4 +385,4 @@ def test_wired_into_the_main_window(qtbot, data_dir, answers, tmp_path):
 
     page.select_routine("knee-physio")
     page.detail.start_button.click()
-    assert window.current_page().title == "Workout"
+    assert window.current_page().page_id == "workout"

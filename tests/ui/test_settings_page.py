@@ -26,8 +26,8 @@ def window(qtbot, data_dir, recorder):
 
 @pytest.fixture
 def page(window):
-    window.show_page("Settings")
-    return window.page("Settings")
+    window.show_page("settings")
+    return window.page("settings")
 
 
 def test_every_field_is_named_like_its_label(page):
@@ -107,8 +107,8 @@ def test_name_for_reports_is_kept_as_plain_text(qtbot, window, page):
 
 
 def test_a_change_elsewhere_shows_when_the_page_opens(window, page):
-    window.show_page("Today")
+    window.show_page("today")
     window.ctx.store.settings.set("volume", 55)
     window.ctx.events.settings_changed.emit("volume")
-    window.show_page("Settings")
+    window.show_page("settings")
     assert page.volume_spin.value() == 55

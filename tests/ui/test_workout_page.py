@@ -55,7 +55,7 @@ def window(qtbot, data_dir, clock, recorder):
     win.activateWindow()
     qtbot.waitActive(win)  # window-wide shortcuts need the active window
     yield win
-    page = win.page("Workout")
+    page = win.page("workout")
     page.controller.shutdown()
     for dialog in (page.finish_dialog, page.safety_dialog):
         if dialog is not None:
@@ -65,8 +65,8 @@ def window(qtbot, data_dir, clock, recorder):
 @pytest.fixture
 def page(window):
     window.ctx.store.settings.set("safety_acknowledged", True)
-    window.show_page("Workout")
-    return window.page("Workout")
+    window.show_page("workout")
+    return window.page("workout")
 
 
 def advance(page, clock, seconds: float, step: float = 0.1) -> None:
@@ -184,7 +184,7 @@ def test_finish_saves_the_session_with_rpe_pain_and_notes(qtbot, window, page, c
     window.ctx.store.settings.set("weight_kg", 80.0)
     add_routine(window, make_routine((30, "warmup"), (60, "backward"), (20, "cooldown")))
     page.request_start("test-routine")
-    window.show_page("History")  # wandered off: the end brings the Workout page back
+    window.show_page("history")  # wandered off: the end brings the Workout page back
     advance(page, clock, 5 + 110 + 0.2, step=0.25)
     assert window.current_page() is page
     assert recorder.kinds[-1] == "finish"
@@ -344,17 +344,17 @@ def test_controls_have_accessible_names_and_shortcut_tooltips(page):
 
 def test_shortcuts_only_work_on_the_visible_page(qtbot, window, page, clock):
     page.request_start(ROUTINE_ID)
-    window.show_page("History")
+    window.show_page("history")
     assert page.controller.state is RunState.RUNNING  # the workout keeps running
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert page.controller.state is RunState.RUNNING
-    window.show_page("Workout")
+    window.show_page("workout")
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert page.controller.state is RunState.PAUSED
 
 
 def test_start_requested_opens_the_page_and_starts(qtbot, window, page, clock):
-    window.show_page("Today")
+    window.show_page("today")
     window.ctx.events.start_requested.emit("knee-friendly-20")
     assert window.current_page() is page
     assert page.controller.routine.id == "knee-friendly-20"
@@ -369,8 +369,8 @@ def test_unknown_routine_says_so(qtbot, window, page):
 
 
 def test_safety_checklist_first_time_then_stored(qtbot, window, clock):
-    window.show_page("Workout")
-    page = window.page("Workout")
+    window.show_page("workout")
+    page = window.page("workout")
     page.request_start(ROUTINE_ID)
     dialog = page.safety_dialog
     assert dialog is not None and dialog.isVisible()
@@ -383,7 +383,7 @@ def test_safety_checklist_first_time_then_stored(qtbot, window, clock):
 
 
 def test_safety_checklist_cancel_does_not_start(qtbot, window):
-    page = window.page("Workout")
+    page = window.page("workout")
     page.request_start(ROUTINE_ID)
     page.safety_dialog.reject()
     assert page.controller.run is None

@@ -48,7 +48,7 @@ def test_a_silent_machine_still_completes_the_routine(qtbot, data_dir, caplog, k
     window.show()
     window.ctx.store.settings.set("safety_acknowledged", True)
     window.ctx.events.start_requested.emit("first-steps-12")
-    page = window.page("Workout")
+    page = window.page("workout")
     with qtbot.waitSignal(player.prepared):
         pass
     assert page.notice_label.text()  # the one-line notice is on screen
@@ -75,7 +75,7 @@ def test_keep_awake_is_released_when_stopped(qtbot, data_dir, keep_awake, monkey
     )
     qtbot.addWidget(window)
     window.ctx.store.settings.set("safety_acknowledged", True)
-    page = window.page("Workout")
+    page = window.page("workout")
     page.request_start("first-steps-12")
     clock.advance(1)
     page.controller.tick()

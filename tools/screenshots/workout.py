@@ -56,10 +56,10 @@ def main() -> int:
     window = build_main_window(data_dir, clock=clock, cue_player_factory=lambda _ctx: player)
     window.resize(1280, 720)
     window.show()
-    page = window.page("Workout")
+    page = window.page("workout")
 
     # The routine picker.
-    window.show_page("Workout")
+    window.show_page("workout")
     page.routine_combo.setCurrentIndex(page.routine_combo.findData(ROUTINE_ID))
     settle(app)
     save(window, out, "workout-picker.png")
@@ -111,7 +111,7 @@ def main() -> int:
     save(finish, out, "workout-finish-dialog.png")
     finish.done(0)
 
-    window.show_page("Settings")
+    window.show_page("settings")
     settle(app)
     save(window, out, "settings.png")
     window.close()

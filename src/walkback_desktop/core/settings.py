@@ -6,9 +6,12 @@ turns into the typed value or a `SettingError` that says what is allowed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
+
+from walkback_desktop.core.energy import DEFAULT_WEIGHT_KG
+from walkback_desktop.core.timeline import DEFAULT_GET_READY_S, DEFAULT_TIP_INTERVAL_S
 
 
 class SettingError(ValueError):
@@ -98,6 +101,50 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+@dataclass(frozen=True)
+class AppSettings:
+    """Every setting, typed: the one snapshot the app reads (no string keys).
+
+    The defaults written here are the only ones: `SETTINGS` below takes them
+    from this class. Read it with `SettingsRepository.snapshot()`; change it
+    with `SettingsRepository.update(**changes)`.
+    """
+
+    weight_kg: float = DEFAULT_WEIGHT_KG
+    units: str = "metric"
+    voice_enabled: bool = True
+    beeps_enabled: bool = True
+    volume: int = 80
+    voice_name: str = ""
+    voice_rate: float = 0.0
+    tip_interval_s: int = int(DEFAULT_TIP_INTERVAL_S)
+    get_ready_s: int = DEFAULT_GET_READY_S
+    metronome_enabled: bool = False
+    weekly_goal_sessions: int = 3
+    weekly_goal_backward_min: int = 30
+    safety_acknowledged: bool = False
+    theme: str = "system"
+    text_scale: int = 100
+    person_name: str = ""
+    week_start: str = "locale"
+    language: str = "system"
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> AppSettings:
+        """A snapshot from stored values; unknown keys are ignored."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in known})
+
+    def to_values(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def with_changes(self, **changes: Any) -> AppSettings:
+        return replace(self, **changes)
+
+
+_D = AppSettings()
+
+
 def _tip_interval(value: Any) -> str | None:
     if value != 0 and value < 10:
         return "must be 0 (no tips) or at least 10 seconds"
@@ -113,17 +160,21 @@ def _get_ready(value: Any) -> str | None:
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in (
-        Setting("weight_kg", float, 70.0, "Body weight for kcal estimates (kg)", 20, 400),
-        Setting("units", str, "metric", "Units shown", choices=("metric", "imperial")),
-        Setting("voice_enabled", bool, True, "Speak announcements and tips"),
-        Setting("beeps_enabled", bool, True, "Beep for countdowns and segment changes"),
-        Setting("volume", int, 80, "Cue volume (%)", 0, 100),
-        Setting("voice_name", str, "", "Voice to speak with (empty: the system's default)"),
-        Setting("voice_rate", float, 0.0, "Speaking rate, -1 (slow) to 1 (fast)", -1, 1),
+        Setting("weight_kg", float, _D.weight_kg, "Body weight for kcal estimates (kg)", 20, 400),
+        Setting("units", str, _D.units, "Units shown", choices=("metric", "imperial")),
+        Setting("voice_enabled", bool, _D.voice_enabled, "Speak announcements and tips"),
+        Setting(
+            "beeps_enabled", bool, _D.beeps_enabled, "Beep for countdowns and segment changes"
+        ),
+        Setting("volume", int, _D.volume, "Cue volume (%)", 0, 100),
+        Setting(
+            "voice_name", str, _D.voice_name, "Voice to speak with (empty: the system's default)"
+        ),
+        Setting("voice_rate", float, _D.voice_rate, "Speaking rate, -1 (slow) to 1 (fast)", -1, 1),
         Setting(
             "tip_interval_s",
             int,
-            30,
+            _D.tip_interval_s,
             "Seconds between form tips (0: no tips)",
             0,
             600,
@@ -132,25 +183,52 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "get_ready_s",
             int,
-            5,
+            _D.get_ready_s,
             "Get-ready count before the first segment (s)",
             0,
             30,
             extra_check=_get_ready,
         ),
-        Setting("metronome_enabled", bool, False, "Tick at each segment's cadence"),
-        Setting("weekly_goal_sessions", int, 3, "Weekly goal: sessions", 0, 21),
-        Setting("weekly_goal_backward_min", int, 30, "Weekly goal: backward minutes", 0, 1000),
-        Setting("safety_acknowledged", bool, False, "The safety checklist has been read"),
-        Setting("theme", str, "system", "Colour scheme", choices=("system", "light", "dark")),
-        Setting("text_scale", int, 100, "Text size (%)", 75, 200),
-        Setting("person_name", str, "", "Name printed on the progress report", max_len=80),
+        Setting("metronome_enabled", bool, _D.metronome_enabled, "Tick at each segment's cadence"),
+        Setting(
+            "weekly_goal_sessions", int, _D.weekly_goal_sessions, "Weekly goal: sessions", 0, 21
+        ),
+        Setting(
+            "weekly_goal_backward_min",
+            int,
+            _D.weekly_goal_backward_min,
+            "Weekly goal: backward minutes",
+            0,
+            1000,
+        ),
+        Setting(
+            "safety_acknowledged",
+            bool,
+            _D.safety_acknowledged,
+            "The safety checklist has been read",
+        ),
+        Setting("theme", str, _D.theme, "Colour scheme", choices=("system", "light", "dark")),
+        Setting("text_scale", int, _D.text_scale, "Text size (%)", 75, 200),
+        Setting(
+            "person_name",
+            str,
+            _D.person_name,
+            "Name printed on the progress report",
+            max_len=80,
+        ),
         Setting(
             "week_start",
             str,
-            "locale",
+            _D.week_start,
             "First day of the week",
             choices=("locale", "monday", "sunday", "saturday"),
+        ),
+        Setting(
+            "language",
+            str,
+            _D.language,
+            "Language of the app, the command line and the report (system: the system's)",
+            choices=("system", "en", "de"),
         ),
     )
 }

@@ -16,12 +16,20 @@ from datetime import date, timedelta, tzinfo
 from statistics import fmean
 
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.core.settings import AppSettings
 
 
 @dataclass(frozen=True)
 class WeeklyGoal:
     sessions: int = 3
     backward_min: int = 30
+
+    @classmethod
+    def from_settings(cls, settings: AppSettings) -> WeeklyGoal:
+        return cls(
+            sessions=settings.weekly_goal_sessions,
+            backward_min=settings.weekly_goal_backward_min,
+        )
 
     def met_by(self, period: PeriodTotals) -> bool:
         return period.sessions >= self.sessions and period.backward_min >= self.backward_min - 1e-9

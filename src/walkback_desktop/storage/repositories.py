@@ -346,6 +346,16 @@ class SettingsRepository:
             s.merge(models.Setting(key=key, value=json.dumps(value)))
         return value
 
+    def snapshot(self) -> settings_spec.AppSettings:
+        """Every setting, typed, in one read."""
+        return settings_spec.AppSettings.from_values(self.all())
+
+    def update(self, **changes: Any) -> settings_spec.AppSettings:
+        """Validate and store `changes` (setting name=value) in one transaction;
+        return the new snapshot."""
+        self.set_many(changes)
+        return self.snapshot()
+
     def set_many(self, values: dict[str, Any]) -> None:
         checked = {k: settings_spec.setting(k).validate(v) for k, v in values.items()}
         with self._db.transaction() as s:

@@ -24,7 +24,7 @@ class AppEvents(QObject):
     routines_changed = Signal()
     settings_changed = Signal(str)  # the key that changed
     start_requested = Signal(str)  # a routine id: open the Workout page and start it
-    page_requested = Signal(str)  # a page title to switch to
+    page_requested = Signal(str)  # a page id (Page.page_id) to switch to
     status_message = Signal(str)  # one line for the status bar
     files_dropped = Signal(list)  # list[pathlib.Path] dropped on the main window
 

@@ -37,7 +37,7 @@ QListWidget#navigation::item:selected { background: palette(highlight);
 
 
 class MainWindow(QMainWindow):
-    page_changed = Signal(str)
+    page_changed = Signal(str)  # the page id
     files_dropped = Signal(list)  # list[Path]: files dropped anywhere on the window
 
     def __init__(
@@ -106,17 +106,17 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
 
     # --- navigation ---------------------------------------------------------
-    def page(self, title: str) -> Page:
+    def page(self, page_id: str) -> Page:
         for page in self._pages:
-            if page.title == title:
+            if page.page_id == page_id:
                 return page
-        raise KeyError(title)
+        raise KeyError(page_id)
 
     def current_page(self) -> Page:
         return self._pages[self.stack.currentIndex()]
 
-    def show_page(self, title: str) -> None:
-        self.nav.setCurrentRow(self._pages.index(self.page(title)))
+    def show_page(self, page_id: str) -> None:
+        self.nav.setCurrentRow(self._pages.index(self.page(page_id)))
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         page = self._pages[row]
         page.page_shown()
-        self.page_changed.emit(page.title)
+        self.page_changed.emit(page.page_id)
 
     # --- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -161,8 +161,10 @@ class MainWindow(QMainWindow):
             view.addSeparator()
         for n, page in enumerate(self._pages, start=1):
             go = QAction(f"Go to {page.title}", self)
-            go.setShortcut(QKeySequence(f"Ctrl+{n}"))
-            go.triggered.connect(lambda _=False, t=page.title: self.show_page(t))
+            keys = QKeySequence(f"Ctrl+{n}")
+            go.setShortcut(keys)
+            page.nav_shortcut = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            go.triggered.connect(lambda _=False, p=page.page_id: self.show_page(p))
             view.addAction(go)
             self.addAction(go)
         self.fullscreen_action = QAction("&Full screen", self)

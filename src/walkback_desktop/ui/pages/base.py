@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -9,12 +11,17 @@ from PySide6.QtWidgets import QWidget
 class Page(QWidget):
     """A page in the main window's navigation.
 
+    `page_id` is the stable name used for navigation, events and shortcuts
+    ("workout"); it never changes with the language or the page order.
     `title` is the navigation label (and the accessible name). A page may add
     actions to the shell's menus through `menu_actions()`, keyed by menu title
     ("File", "View", "Help"), so pages never edit the main window's code.
     """
 
+    page_id: ClassVar[str] = "page"
     title = "Page"
+    # Set by the main window: the shortcut that shows this page (for hints in text).
+    nav_shortcut: str = ""
 
     def menu_actions(self) -> dict[str, list[QAction]]:
         return {}

@@ -105,6 +105,7 @@ def _button(action: QAction) -> QToolButton:
 
 
 class HistoryPage(Page):
+    page_id = "history"
     title = "History"
 
     def __init__(self, ctx: AppContext) -> None:

@@ -66,6 +66,7 @@ def local_today() -> date:
 
 
 class ProgressPage(Page):
+    page_id = "progress"
     title = "Progress"
 
     def __init__(self, ctx: AppContext) -> None:

@@ -321,6 +321,7 @@ class RoutineDetail(QWidget):
 
 
 class RoutinesPage(Page):
+    page_id = "routines"
     title = "Routines"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -515,7 +516,7 @@ class RoutinesPage(Page):
             self.ctx.events.start_requested.emit(routine.id)
 
     def new_routine(self) -> RoutineEditor | None:
-        self.ctx.events.page_requested.emit(self.title)
+        self.ctx.events.page_requested.emit(self.page_id)
         return self.open_editor(None, is_new=True)
 
     def edit_selected(self) -> RoutineEditor | None:
@@ -604,7 +605,7 @@ class RoutinesPage(Page):
     def _files_dropped(self, paths: list[Path]) -> None:
         routines = [Path(p) for p in paths if Path(p).name.lower().endswith(FILE_SUFFIX)]
         if routines:
-            self.ctx.events.page_requested.emit(self.title)
+            self.ctx.events.page_requested.emit(self.page_id)
             self.import_files(routines)
 
     def import_files(self, paths: list[Path]) -> list[Routine]:

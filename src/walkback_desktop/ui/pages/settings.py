@@ -45,6 +45,7 @@ APPEARANCE_KEYS = {"theme", "text_scale"}
 
 
 class SettingsPage(Page):
+    page_id = "settings"
     title = "Settings"
 
     def __init__(self, ctx: AppContext) -> None:

@@ -50,6 +50,7 @@ def _bar(name: str) -> QProgressBar:
 
 
 class TodayPage(Page):
+    page_id = "today"
     title = "Today"
 
     def __init__(self, ctx: AppContext) -> None:

@@ -61,6 +61,7 @@ FLASH_CUES = {CueKind.COUNTDOWN, CueKind.SEGMENT_START, CueKind.GET_READY, CueKi
 
 
 class WorkoutPage(Page):
+    page_id = "workout"
     title = "Workout"
 
     def __init__(self, ctx: AppContext) -> None:
@@ -547,7 +548,7 @@ class WorkoutPage(Page):
 
     # --- finishing -------------------------------------------------------------------------
     def _on_finished(self) -> None:
-        self.ctx.events.page_requested.emit(self.title)  # they may have wandered off
+        self.ctx.events.page_requested.emit(self.page_id)  # they may have wandered off
         self._open_finish()
 
     def _open_finish(self) -> None:
@@ -614,8 +615,9 @@ class WorkoutPage(Page):
     def can_leave(self) -> bool:
         """Navigation is free: the workout keeps running and this page stays one click away."""
         if self.controller.active:
+            hint = f" ({self.nav_shortcut})" if self.nav_shortcut else ""
             self.ctx.events.status_message.emit(
-                "The workout keeps running: go back with Workout in the navigation (Ctrl+3)."
+                f"The workout keeps running: go back with Workout in the navigation{hint}."
             )
         return True
 
