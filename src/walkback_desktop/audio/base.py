@@ -61,6 +61,12 @@ class CuePlayer(Protocol):
         """Names of the voices the speech engine offers (empty if none)."""
         ...
 
+    def ready(self) -> bool:
+        """True once `prepare()` has finished: the speech engine is warm, or known
+        to be absent. The workout holds its first spoken cue (within a bound)
+        until then, so "Get ready" is heard."""
+        ...
+
     def prepare(self) -> None:
         """Get ready to play soon (e.g. when the workout page opens); returns at once.
 
@@ -113,6 +119,9 @@ class RecordingCuePlayer:
 
     def prepare(self) -> None:
         self.prepares += 1
+
+    def ready(self) -> bool:
+        return True
 
     @property
     def kinds(self) -> list[str]:

@@ -178,6 +178,9 @@ class QtCuePlayer(QObject):
         self._check_overdue()
         return self._arbiter.speaking()
 
+    def ready(self) -> bool:
+        return self._is_prepared
+
     def voices(self) -> list[str]:
         if not self._speech_ok:
             return []

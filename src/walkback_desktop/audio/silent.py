@@ -37,3 +37,6 @@ class SilentCuePlayer:
 
     def prepare(self) -> None:
         pass
+
+    def ready(self) -> bool:
+        return True
