@@ -128,6 +128,7 @@ class AppSettings:
     person_name: str = ""
     week_start: str = "locale"
     language: str = "system"
+    setup_done: bool = False
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> AppSettings:
@@ -230,6 +231,7 @@ SETTINGS: dict[str, Setting] = {
             "Language of the app, the command line and the report (system: the system's)",
             choices=("system", "en", "de"),
         ),
+        Setting("setup_done", bool, _D.setup_done, "The first-run set-up has been shown"),
     )
 }
 
