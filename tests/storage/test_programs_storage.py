@@ -108,3 +108,27 @@ def test_assessments_keep_their_local_offset_trials_and_note(store):
     store.assessments.update(replace(back, seconds=5.0, note="edited"))
     assert [(r.seconds, r.note) for r in store.assessments.list()] == [(5.0, "edited")]
     assert store.assessments.delete(back.id) and store.assessments.list() == []
+
+
+def test_upgrading_from_0002_replaces_the_unused_program_tables(data_dir):
+    from sqlalchemy import create_engine, inspect
+
+    from walkback_desktop.storage.database import migrate, open_database
+
+    engine = create_engine(f"sqlite:///{data_dir / 'walkback.db'}")
+    migrate(engine, "0002")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO sessions (started_at, utc_offset_min, routine_name, active_seconds,"
+            " backward_seconds, completed, notes, source)"
+            " VALUES ('2025-01-02 08:00:00', 60, 'Old walk', 600, 300, 1, '', 'app')"
+        )
+    engine.dispose()
+    db = open_database(data_dir, backup=False)
+    with db.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        assert {"programs", "enrolments", "enrolment_pauses", "assessments"} <= tables
+        columns = {c["name"] for c in inspect(conn).get_columns("enrolments")}
+        assert {"program_json", "left_on", "active"} <= columns
+        assert conn.exec_driver_sql("SELECT count(*) FROM sessions").scalar() == 1
+    db.close()

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.program_schedule import EnrolmentPlan, Pause
@@ -213,13 +213,13 @@ class EnrolmentRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def _active_row(self, s: object) -> models.Enrolment | None:
+    def _active_row(self, s: Session) -> models.Enrolment | None:
         query = (
             select(models.Enrolment)
             .where(models.Enrolment.active.is_(True))
             .options(selectinload(models.Enrolment.pauses))
         )
-        return s.scalars(query).first()  # type: ignore[attr-defined, no-any-return]
+        return s.scalars(query).first()
 
     def active(self) -> EnrolmentRecord | None:
         with self._db.reading() as s:
@@ -289,7 +289,7 @@ class EnrolmentRepository:
             s.flush()
             return _enrolment(row)
 
-    def _require(self, s: object, on: date) -> models.Enrolment:
+    def _require(self, s: Session, on: date) -> models.Enrolment:
         row = self._active_row(s)
         if row is None:
             raise EnrolmentError("not_enrolled")
