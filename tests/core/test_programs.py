@@ -44,12 +44,16 @@ def test_round_trip_with_embedded_routine_and_progression():
         id="my-walk", name="Mine", segments=(Segment(SegmentKind.BACKWARD, "Back", 120),)
     )
     data = base(
-        weeks=[{"sessions": 2, "routine": embedded.to_dict()}, {"sessions": 3, "routine": "x-y"}],
+        weeks=[
+            {"sessions": 2, "routine": embedded.to_dict(), "note": "Short steps"},
+            {"sessions": 3, "routine": "x-y"},
+        ],
         progression={"add_backward_seconds": 60, "every_weeks": 1, "max_add_seconds": 300},
     )
     program = Program.from_json(json.dumps(data))
     assert program.weeks[0].embedded == embedded and program.weeks[0].routine_id == "my-walk"
     assert program.routine_ids() == {"x-y"} and program.total_sessions == 5
+    assert [w.note for w in program.weeks] == ["Short steps", ""]
     assert Program.from_json(program.to_json()) == program
 
 
@@ -76,6 +80,13 @@ def test_round_trip_with_embedded_routine_and_progression():
             'week 1: unknown field "reps"',
         ),
         ({"weeks": [{"sessions": 3}]}, "missing", 1, "routine", "week 1: routine is missing"),
+        (
+            {"weeks": [{"sessions": 3, "routine": "a-b", "note": "x" * 301}]},
+            "too_long",
+            1,
+            "note",
+            "week 1: note is too long (301 characters; at most 300)",
+        ),
         (
             {"weeks": [{"sessions": 3, "routine": {"format": "walkback-routine"}}]},
             "embedded_routine",

@@ -9,7 +9,8 @@ follow from a program live in `core.program_schedule`.
 Validation reports every problem as a `ProgramError` carrying a code, the
 week (1-based, or None) and field it concerns, and the values involved; the
 English message is rendered from those, so the UI can translate by code and
-nothing ever parses the text.
+nothing ever parses the text. (A little over 400 lines: the format, its
+validation and its messages belong together.)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ MAX_WEEKS = 52
 MAX_SESSIONS_PER_WEEK = 7
 MAX_NAME = 80
 MAX_DESCRIPTION = 2000
+MAX_NOTE = 300
 MAX_TAG = 32
 MAX_TAGS = 12
 MAX_FILE_BYTES = 2_000_000
@@ -115,6 +117,7 @@ class ProgramWeek:
     sessions: int
     routine_id: str
     embedded: Routine | None = None
+    note: str = ""  # what to focus on this week, shown with the week
 
 
 @dataclass(frozen=True)
@@ -176,13 +179,7 @@ class Program:
             "name": self.name,
             "description": self.description,
             "audience": list(self.audience),
-            "weeks": [
-                {
-                    "sessions": w.sessions,
-                    "routine": w.embedded.to_dict() if w.embedded else w.routine_id,
-                }
-                for w in self.weeks
-            ],
+            "weeks": [_week_to_dict(w) for w in self.weeks],
             "checks": list(self.checks),
         }
         if self.progression is not None:
@@ -224,6 +221,16 @@ class Program:
         return _parse_program(data, builtin=builtin)
 
 
+def _week_to_dict(week: ProgramWeek) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "sessions": week.sessions,
+        "routine": week.embedded.to_dict() if week.embedded else week.routine_id,
+    }
+    if week.note:
+        data["note"] = week.note
+    return data
+
+
 def with_extra_backward(routine: Routine, extra_s: int) -> Routine:
     """`routine` with `extra_s` more backward seconds, spread over its backward
     segments in proportion to their length (the last one takes the rounding)."""
@@ -263,7 +270,7 @@ _TOP_KEYS = frozenset(
         "progression",
     }
 )
-_WEEK_KEYS = frozenset({"sessions", "routine"})
+_WEEK_KEYS = frozenset({"sessions", "routine", "note"})
 _PROGRESSION_KEYS = frozenset({"add_backward_seconds", "every_weeks", "max_add_seconds"})
 
 
@@ -309,24 +316,26 @@ def _parse_program(data: Any, *, builtin: bool) -> Program:
     )
 
 
-def _text(data: Mapping[str, Any], key: str, limit: int, *, required: bool) -> str:
+def _text(
+    data: Mapping[str, Any], key: str, limit: int, *, required: bool, week: int | None = None
+) -> str:
     if key not in data or data[key] is None:
         if required:
-            raise ProgramError("missing", field=key)
+            raise ProgramError("missing", week=week, field=key)
         return ""
     value = data[key]
     if not isinstance(value, str):
-        raise ProgramError("not_text", field=key, got=_show(value))
+        raise ProgramError("not_text", week=week, field=key, got=_show(value))
     value = value.strip()
     if required and not value:
-        raise ProgramError("empty", field=key)
+        raise ProgramError("empty", week=week, field=key)
     if len(value) > limit:
-        raise ProgramError("too_long", field=key, length=len(value), limit=limit)
+        raise ProgramError("too_long", week=week, field=key, length=len(value), limit=limit)
     if any(
         (ord(c) < 32 and c not in "\n\t") or c == "\x7f" or 0xD800 <= ord(c) <= 0xDFFF
         for c in value
     ):
-        raise ProgramError("bad_characters", field=key)
+        raise ProgramError("bad_characters", week=week, field=key)
     return value
 
 
@@ -378,11 +387,12 @@ def _week(raw: Any, number: int) -> ProgramWeek:
     sessions = _whole(raw["sessions"], "sessions", 1, MAX_SESSIONS_PER_WEEK, number)
     if "routine" not in raw:
         raise ProgramError("missing", week=number, field="routine")
+    note = _text(raw, "note", MAX_NOTE, required=False, week=number)
     routine = raw["routine"]
     if isinstance(routine, str):
         if not _ID_RE.match(routine):
             raise ProgramError("bad_id", week=number, field="routine", got=_show(routine))
-        return ProgramWeek(sessions=sessions, routine_id=routine)
+        return ProgramWeek(sessions=sessions, routine_id=routine, note=note)
     if isinstance(routine, Mapping):
         try:
             embedded = Routine.from_dict(routine)
@@ -390,7 +400,7 @@ def _week(raw: Any, number: int) -> ProgramWeek:
             raise ProgramError(
                 "embedded_routine", week=number, field="routine", reason=str(exc)
             ) from None
-        return ProgramWeek(sessions=sessions, routine_id=embedded.id, embedded=embedded)
+        return ProgramWeek(sessions=sessions, routine_id=embedded.id, embedded=embedded, note=note)
     raise ProgramError("bad_routine", week=number, field="routine", got=_show(routine))
 
 
