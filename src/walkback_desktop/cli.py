@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from walkback_desktop import APP_NAME, __version__
+from walkback_desktop import APP_NAME, __version__, cli_programs
 from walkback_desktop.logging_setup import LOG_FILENAME, setup_logging
 from walkback_desktop.paths import resolve_data_dir, resolve_log_dir
 
@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         "start", help="open the app straight into a workout", parents=[data_dir]
     )
     start.add_argument("routine_id", metavar="ROUTINE_ID")
+    cli_programs.add_parsers(commands, data_dir)
     return parser
 
 
@@ -429,3 +430,4 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], in
     ("settings", "set"): _settings_set,
     ("report", None): _report,
 }
+_HANDLERS.update(cli_programs.HANDLERS)

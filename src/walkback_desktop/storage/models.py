@@ -12,6 +12,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -131,19 +132,65 @@ class Checkpoint(Base):
 
 
 class Program(Base):
-    """A multi-week plan of scheduled routines."""
+    """A custom program (built-ins come from resources/programs), as its file JSON."""
 
     __tablename__ = "programs"
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
     json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Enrolment(Base):
+    """Following a program from `started_on`. Rows are kept after leaving (the
+    history); `active` is True for the one current enrolment and NULL otherwise,
+    so the unique index allows at most one active row."""
+
     __tablename__ = "enrolments"
+    __table_args__ = (Index("ix_enrolments_one_active", "active", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    program_id: Mapped[str] = mapped_column(String(64))
+    program_id: Mapped[str] = mapped_column(String(64), index=True)
+    program_json: Mapped[str] = mapped_column(Text)
     started_on: Mapped[date] = mapped_column(Date)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    left_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    active: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    pauses: Mapped[list[EnrolmentPause]] = relationship(
+        back_populates="enrolment",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EnrolmentPause.started_on",
+    )
+
+
+class EnrolmentPause(Base):
+    """Days from `started_on` up to (not including) `resumed_on` are paused."""
+
+    __tablename__ = "enrolment_pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    enrolment_id: Mapped[int] = mapped_column(
+        ForeignKey("enrolments.id", ondelete="CASCADE"), index=True
+    )
+    started_on: Mapped[date] = mapped_column(Date)
+    resumed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    enrolment: Mapped[Enrolment] = relationship(back_populates="pauses")
+
+
+class Assessment(Base):
+    """One 3-m Backward Walk Test result (the fastest timed trial)."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    test: Mapped[str] = mapped_column(String(16), default="3mbwt")
+    taken_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    utc_offset_min: Mapped[int] = mapped_column(Integer, default=0)
+    seconds: Mapped[float] = mapped_column(Float)
+    trials: Mapped[str] = mapped_column(Text, default="[]")
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -10,6 +10,12 @@ from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import format_duration
 from walkback_desktop.storage.database import Database, open_database
 from walkback_desktop.storage.library import RoutineLibrary
+from walkback_desktop.storage.programs import (
+    AssessmentRepository,
+    EnrolmentRepository,
+    ProgramLibrary,
+    ProgramRepository,
+)
 from walkback_desktop.storage.repositories import (
     CheckpointRepository,
     RoutineRepository,
@@ -30,6 +36,14 @@ class Store:
     checkpoints: CheckpointRepository
     recovered: SessionRecord | None = None
     notices: list[str] = field(default_factory=list)
+    programs: ProgramLibrary = field(init=False)
+    enrolments: EnrolmentRepository = field(init=False)
+    assessments: AssessmentRepository = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.programs = ProgramLibrary(ProgramRepository(self.db), self.library)
+        self.enrolments = EnrolmentRepository(self.db)
+        self.assessments = AssessmentRepository(self.db)
 
     def close(self) -> None:
         self.db.close()
