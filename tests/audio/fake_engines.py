@@ -24,13 +24,13 @@ class QuietEngine(QObject):
     def state(self):
         return self._state
 
-    def errorString(self) -> str:  # noqa: N802
+    def errorString(self) -> str:
         return ""
 
-    def availableVoices(self) -> list:  # noqa: N802
+    def availableVoices(self) -> list:
         return []
 
-    def availableLocales(self) -> list:  # noqa: N802
+    def availableLocales(self) -> list:
         return []
 
     def locale(self) -> QLocale:
@@ -53,10 +53,10 @@ class QuietEngine(QObject):
         self._state = QTextToSpeech.State.Ready
         self.stateChanged.emit(self._state)
 
-    def setVolume(self, volume: float) -> None:  # noqa: N802
+    def setVolume(self, volume: float) -> None:
         pass
 
-    def setRate(self, rate: float) -> None:  # noqa: N802
+    def setRate(self, rate: float) -> None:
         pass
 
 

@@ -555,9 +555,7 @@ def test_an_engine_that_never_starts_is_abandoned_and_the_window_keeps_turning(q
 
 def test_a_stop_that_never_returns_is_abandoned_and_cues_go_on(qtbot, caplog):
     caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
-    player = _prepared(
-        qtbot, NoBeeps(engine_factory=f"{FAKES}:HangOnStop", command_timeout_s=0.5)
-    )
+    player = _prepared(qtbot, NoBeeps(engine_factory=f"{FAKES}:HangOnStop", command_timeout_s=0.5))
     assert player.status().speech_available
     watch = LoopWatch(qtbot)
     assert player.play(cue(CueKind.TIP), 0.0) is True

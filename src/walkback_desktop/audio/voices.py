@@ -42,8 +42,9 @@ def readable_name(name: str) -> str:
 def order_voices(
     voices: Iterable[VoiceInfo], language: str, territory: str = ""
 ) -> list[VoiceInfo]:
-    """The voices for `language` first (the person's territory, then plain
-    voices before variants), then every other voice; otherwise the engine's order."""
+    """The voices for `language` first (plain voices before variants, the
+    person's territory first within each), then every other voice; otherwise
+    the engine's order."""
     language = language.lower()
     territory = territory.upper()
 
@@ -51,7 +52,7 @@ def order_voices(
         own = 0 if language and voice.language == language else 1
         place = 0 if own == 0 and territory and voice.territory == territory else 1
         variant = 1 if "+" in voice.name else 0
-        return (own, place, variant)
+        return (own, variant, place)
 
     return sorted(voices, key=key)
 
