@@ -55,7 +55,7 @@ def stop_pulse(runtime: str) -> None:
 
 
 def one_run(routine: str, kill_after: float, env: dict[str, str]) -> tuple[float, float, bool]:
-    """(loss s, recovered active s, checkpoint found)."""
+    """(loss s, recovered active s, nothing lost: a checkpoint, or no workout yet)."""
     from walkback_desktop.storage.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -67,7 +67,6 @@ def one_run(routine: str, kill_after: float, env: dict[str, str]) -> tuple[float
             capture_output=True,
             check=True,
         )
-        started = time.time()
         app = subprocess.Popen(
             [*cli, "start", routine],
             env=env,
@@ -84,13 +83,25 @@ def one_run(routine: str, kill_after: float, env: dict[str, str]) -> tuple[float
             checkpoint = store.checkpoints.load()
         finally:
             store.close()
+        walk_started = _workout_started(data)
     if checkpoint is None:
-        return killed - started, 0.0, False
+        # Nothing saved: everything walked since the workout started is lost.
+        return (killed - walk_started if walk_started else 0.0), 0.0, walk_started is None
     last = checkpoint.updated_at
     if last.tzinfo is None:
         last = last.replace(tzinfo=timezone.utc)
     loss = datetime.fromtimestamp(killed, timezone.utc) - last
     return loss.total_seconds(), checkpoint.active_seconds, True
+
+
+def _workout_started(data: Path) -> float | None:
+    """When the app logged "workout started" (epoch seconds), if it did."""
+    for log in data.rglob("walkback.log*"):
+        for line in log.read_text(errors="replace").splitlines():
+            if "workout started:" in line:
+                stamp = line[:23]  # "2026-11-25 23:18:36,123"
+                return datetime.strptime(stamp, "%Y-%m-%d %H:%M:%S,%f").timestamp()
+    return None
 
 
 def main() -> int:
@@ -123,7 +134,7 @@ def main() -> int:
             stop_pulse(runtime)
     speechd = "yes" if Path("/usr/bin/speech-dispatcher").exists() else "no"
     print(
-        f"bench_kill runs={args.runs} recovered={found}/{args.runs} "
+        f"bench_kill runs={args.runs} checkpointed_or_not_started={found}/{args.runs} "
         f"worst_loss_s={max(losses):.2f} median_loss_s={statistics.median(losses):.2f} "
         f"sound_server={'null-sink' if args.pulse else 'none'} speech_dispatcher={speechd} "
         f"target_worst_s=5 {'OK' if max(losses) <= 5 else 'OVER'}"

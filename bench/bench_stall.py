@@ -6,9 +6,10 @@ shown, with the app warming the cue player as it will at idle), `workout`
 (the first workout start and the 6 s after it, get-ready cue included). The
 window's own construction (synchronous, before the loop turns) is printed
 apart as build_ms. Uses the real QtCuePlayer, as the app does; `--pulse` runs a
-PulseAudio null-sink sound server so the speech engine really starts.
+PulseAudio null-sink sound server so the speech engine really starts;
+`--no-audio` puts a recording player in its place (what is left is not audio).
 
-    python bench/bench_stall.py [--pulse]
+    python bench/bench_stall.py [--pulse] [--no-audio]
 
 Prints one line; target: longest stall < 50 ms in both phases.
 """
@@ -66,6 +67,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--pulse", action="store_true")
     parser.add_argument("--routine", default="first-steps-12")
+    parser.add_argument(
+        "--no-audio", action="store_true", help="a recording player: the stall without audio"
+    )
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     runtime = tempfile.mkdtemp(prefix="bench-stall-pulse-")
@@ -96,7 +100,12 @@ def main() -> int:
         store.settings.update(safety_acknowledged=True)
         dog = Watchdog()
         t0 = time.perf_counter()
-        window = build_main_window(data, store=store)
+        factory = None
+        if args.no_audio:
+            from walkback_desktop.audio.base import RecordingCuePlayer
+
+            factory = lambda ctx: RecordingCuePlayer()  # noqa: E731
+        window = build_main_window(data, store=store, cue_player_factory=factory)
         window.show()
         build_ms = (time.perf_counter() - t0) * 1000
         dog.start()
@@ -127,7 +136,7 @@ def main() -> int:
         f"bench_stall build_ms={build_ms:.0f} startup_stall_ms={startup_ms:.1f} "
         f"workout_stall_ms={workout_ms:.1f} player_ready_before_workout={ready_at_start} "
         f"speech={status.speech_available} "
-        f"sound_server={'null-sink' if args.pulse else 'none'} "
+        f"sound_server={'null-sink' if args.pulse else 'none'} audio={not args.no_audio} "
         f"target_ms=50 {'OK' if worst < 50 else 'OVER'}"
     )
     sys.stdout.flush()

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -137,7 +139,7 @@ class QtCuePlayer(QObject):
         if self._prepare_requested:
             return
         self._prepare_requested = True
-        QTimer.singleShot(0, self, self._prepare_beeps_step)
+        QTimer.singleShot(0, self, self._prepare_import_step)
 
     def warm_up(self) -> None:
         """`prepare()` for when the app is idle after start-up: call it once the
@@ -410,6 +412,16 @@ class QtCuePlayer(QObject):
         elif self._is_prepared:
             QTimer.singleShot(0, self, self._prepare_speech_step)
 
+    def _prepare_import_step(self) -> None:
+        """Import QtMultimedia on a helper thread (60-160 ms on a busy machine);
+        the import gives the GIL back every few ms, so the window keeps turning."""
+        if "PySide6.QtMultimedia" in sys.modules:
+            self._prepare_beeps_step()
+            return
+        done = _ImportDone(self)
+        done.finished.connect(self._prepare_beeps_step)
+        threading.Thread(target=done.run, name="import-QtMultimedia", daemon=True).start()
+
     def _prepare_beeps_step(self) -> None:
         try:
             self._ensure_beeps()
@@ -581,6 +593,17 @@ class QtCuePlayer(QObject):
             return
         self._warned.add(key)
         log.warning(message, *args)
+
+
+class _ImportDone(QObject):
+    finished = Signal()  # emitted on the helper thread, delivered on the GUI thread
+
+    def run(self) -> None:
+        try:
+            import PySide6.QtMultimedia  # noqa: F401
+        except Exception:
+            log.exception("QtMultimedia could not be imported")
+        self.finished.emit()
 
 
 def _system_territory(language: str) -> str:
