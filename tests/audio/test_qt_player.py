@@ -247,13 +247,11 @@ def mock_player(qtbot, clock: FakeClock) -> QtCuePlayer:
 
 
 def test_mock_engine_speaks_and_lists_voices(qtbot, mock_player: QtCuePlayer):
-    # The app's language (English) first; every other language after it.
+    # The voices for the app's language (English), with their locales.
     assert mock_player.voices()[:2] == ["Bob", "Anne"]
-    assert len(mock_player.voices()) > 2
     english = mock_player.voice_choices()
     assert [v.name for v in english][:2] == ["Bob", "Anne"]
     assert {v.language for v in english} == {"en"}
-    assert len(english) < len(mock_player.voices())
     assert mock_player.status().speech_available
     assert mock_player.play(cue(CueKind.SEGMENT_START), 0.0) is True
     assert mock_player.is_speaking()

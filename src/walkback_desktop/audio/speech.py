@@ -34,7 +34,7 @@ from PySide6.QtCore import (
 
 log = logging.getLogger("walkback_desktop.audio")
 
-START_TIMEOUT_S = 15.0
+START_TIMEOUT_S = 30.0
 COMMAND_TIMEOUT_S = 3.0
 
 _running: weakref.WeakSet[SpeechProcess] = weakref.WeakSet()

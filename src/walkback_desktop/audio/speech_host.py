@@ -98,27 +98,29 @@ class Host(QObject):
         _send({"event": "started", "ok": True, "why": "", "voices": voices})
 
     def _all_voices(self) -> list[list[str]]:
-        """Every voice with its locale; speechd lists only the current locale's."""
+        """The voices the engine lists, plus those for the app's language (speechd
+        lists only the current locale's): each with its locale."""
         engine = self._engine
         seen: dict[str, str] = {}
+        for voice in engine.availableVoices():
+            seen.setdefault(voice.name(), voice.locale().name())
+        wanted = QLocale(self._language).language() if self._language else None
         try:
-            locales = list(engine.availableLocales())
+            locales = [
+                loc for loc in engine.availableLocales() if wanted and loc.language() == wanted
+            ]
         except Exception:
             locales = []
         original = engine.locale()
         for locale in locales:
-            if locale.name() == "C":
-                continue
             try:
                 engine.setLocale(locale)
                 for voice in engine.availableVoices():
-                    seen.setdefault(voice.name(), locale.name())
+                    seen[voice.name()] = locale.name()
             except Exception:
                 continue
         if locales:
             engine.setLocale(original)
-        for voice in engine.availableVoices():
-            seen.setdefault(voice.name(), voice.locale().name())
         return [[name, loc] for name, loc in seen.items()]
 
     def _use_language(self) -> None:
@@ -126,11 +128,14 @@ class Host(QObject):
         if not self._language:
             return
         wanted = QLocale(self._language)
+        system = QLocale.system()
+        preferred = system if system.language() == wanted.language() else wanted
         try:
-            for locale in self._engine.availableLocales():
-                if locale.language() == wanted.language():
-                    self._engine.setLocale(locale)
-                    return
+            locales = list(self._engine.availableLocales())
+            same = [loc for loc in locales if loc.language() == wanted.language()]
+            exact = [loc for loc in same if loc.name() == preferred.name()]
+            if exact or same:
+                self._engine.setLocale((exact or same)[0])
         except Exception:
             return
 
