@@ -243,10 +243,11 @@ def test_readable_at_200_percent_text(qtbot, window, page, tmp_path):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox
 
     window.resize(1280, 800)
+    base = QApplication.instance().font().pointSizeF()
     page.text_spin.setValue(200)
     qtbot.wait(50)
+    assert QApplication.instance().font().pointSizeF() == pytest.approx(2 * base)
     page.grab().save(str(tmp_path / "settings-200.png"))
-    window.grab().save("/tmp/audio-settings-200.png")
     for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
         if widget.isVisible() and widget.text() and not isinstance(widget, QGroupBox):
             hint = widget.minimumSizeHint()

@@ -18,6 +18,11 @@ Every utterance is guarded by a deadline (without a sound server speechd stays
 "Speaking" forever): when it passes, the engine is told to stop and the
 utterance counts as finished. Nothing here waits on the engine, and nothing
 raises to the caller.
+
+Over 400 lines because beeps and speech share one arbitration (a countdown
+beep cuts a tip, words wait for their beep); the next step splits the beep
+half out, into a process of its own like speech (QtMultimedia's first device
+query still holds the GUI thread 60-180 ms once, see bench/bench_stall.py).
 """
 
 from __future__ import annotations
