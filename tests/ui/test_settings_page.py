@@ -255,3 +255,10 @@ def test_readable_at_200_percent_text(qtbot, window, page, tmp_path):
             assert widget.height() >= hint.height(), widget.text()
     for combo in page.findChildren(QComboBox):
         assert combo.width() >= combo.minimumSizeHint().width()
+
+
+def test_the_name_hint_is_not_cut_at_200_percent(qtbot, window, page):
+    page.text_spin.setValue(200)
+    qtbot.wait(20)
+    edit = page.name_edit
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())

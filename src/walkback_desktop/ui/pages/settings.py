@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -187,6 +187,7 @@ class SettingsPage(Page):
 
         scroll_page(self, content)
         ctx.events.settings_changed.connect(self._on_external_change)
+        self._fit_name_field()
         self.load()
 
     # --- building ----------------------------------------------------------------
@@ -415,6 +416,17 @@ class SettingsPage(Page):
         """Another page changed a setting (e.g. the workout's volume slider)."""
         if key in self.fields and not self.isVisible():
             self.load()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Text size changed: the name field stays wide enough for its hint."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_name_field()
+
+    def _fit_name_field(self) -> None:
+        hint = self.name_edit.placeholderText()
+        width = self.name_edit.fontMetrics().horizontalAdvance(hint) + 24
+        self.name_edit.setMinimumWidth(max(220, width))
 
     def page_shown(self) -> None:
         self._fill_voices(self.ctx.store.settings.snapshot().voice_name)
