@@ -15,6 +15,7 @@ from walkback_desktop.audio.qt_player import (
     NO_BEEPS_NOTICE,
     NO_DEVICE_NOTICE,
     NO_SPEECH_NOTICE,
+    SPEECH_STALLED_NOTICE,
     QtCuePlayer,
 )
 from walkback_desktop.core.clock import FakeClock
@@ -94,10 +95,22 @@ class StuckEngine(QObject):
         raise AssertionError("no voice to set")
 
 
-def _prepared(qtbot, player: QtCuePlayer) -> QtCuePlayer:
-    with qtbot.waitSignal(player.prepared, timeout=10_000):
-        player.prepare()
+def _prepared(qtbot, player: QtCuePlayer, *, voice: bool = True) -> QtCuePlayer:
+    """Voice on (the engine starts only once it is known to be wanted), prepared."""
+    player.set_options(voice_enabled=voice, beeps_enabled=True, volume=1.0)
+    player.prepare()
+    qtbot.waitUntil(player.ready, timeout=20_000)
     return player
+
+
+class NoBeeps(QtCuePlayer):
+    """The real player on a machine with a sound device whose beeps all fail to
+    load (no QSoundEffect is made): speech is started, countdowns are spoken."""
+
+    def _ensure_beeps(self) -> None:
+        self._beeps_checked = True
+        self._device_found = True
+        self._broken_beeps = set(Beep)
 
 
 @pytest.fixture
@@ -113,9 +126,7 @@ def stuck(qtbot, clock: FakeClock) -> tuple[QtCuePlayer, StuckEngine]:
         engines.append(StuckEngine(parent))
         return engines[-1]
 
-    player = _prepared(
-        qtbot, QtCuePlayer(clock=clock, engine_factory=factory, has_output=lambda: False)
-    )
+    player = _prepared(qtbot, NoBeeps(clock=clock, engine_factory=factory))
     return player, engines[0]
 
 
@@ -215,12 +226,16 @@ def test_sound_effect_errors_are_handled(qtbot, caplog: pytest.LogCaptureFixture
 
 @no_sound_server
 def test_default_engine_either_works_or_says_why(qtbot):
-    player = _prepared(qtbot, QtCuePlayer(has_output=lambda: True))
+    """Whatever this machine has (speechd may take seconds, or hang without a
+    sound server): the engine answers, or is abandoned, and the loop turns."""
+    watch = LoopWatch(qtbot)
+    player = _prepared(qtbot, QtCuePlayer(has_output=lambda: True, start_timeout_s=8.0))
+    assert watch.turns > 0
     status = player.status()
     if status.speech_available:
         assert player.voices()
     else:
-        assert status.notice == NO_SPEECH_NOTICE
+        assert status.notice in (NO_SPEECH_NOTICE, SPEECH_STALLED_NOTICE)
     qtbot.waitUntil(player.sounds_settled, timeout=10_000)
 
 
@@ -228,15 +243,20 @@ def test_default_engine_either_works_or_says_why(qtbot):
 def mock_player(qtbot, clock: FakeClock) -> QtCuePlayer:
     # The fake clock never reaches a deadline, so "not speaking" can only come
     # from the engine saying it is done.
-    return _prepared(qtbot, QtCuePlayer(engine="mock", clock=clock, has_output=lambda: False))
+    return _prepared(qtbot, NoBeeps(engine="mock", clock=clock))
 
 
 def test_mock_engine_speaks_and_lists_voices(qtbot, mock_player: QtCuePlayer):
-    assert mock_player.voices() == ["Bob", "Anne"]
+    # The voices for the app's language (English), with their locales.
+    assert mock_player.voices()[:2] == ["Bob", "Anne"]
+    english = mock_player.voice_choices()
+    assert [v.name for v in english][:2] == ["Bob", "Anne"]
+    assert {v.language for v in english} == {"en"}
     assert mock_player.status().speech_available
     assert mock_player.play(cue(CueKind.SEGMENT_START), 0.0) is True
     assert mock_player.is_speaking()
-    qtbot.waitUntil(lambda: mock_player.engine.state() == QTextToSpeech.State.Speaking)
+    # The engine (in its own process) says when it is done: the fake clock never
+    # reaches the utterance's deadline.
     qtbot.waitUntil(lambda: not mock_player.is_speaking(), timeout=5_000)
 
 
@@ -244,7 +264,6 @@ def test_mock_engine_tip_over_speech_is_dropped_segment_interrupts(
     qtbot, mock_player: QtCuePlayer
 ):
     assert mock_player.play(cue(CueKind.TIP), 0.0) is True
-    qtbot.waitUntil(lambda: mock_player.engine.state() == QTextToSpeech.State.Speaking)
     assert mock_player.play(cue(CueKind.TIP, "Steady trunk"), 0.0) is False
     assert mock_player.play(cue(CueKind.HALFWAY), 0.0) is True  # beats a tip
     assert mock_player.play(cue(CueKind.TIP), 0.0) is False
@@ -255,21 +274,20 @@ def test_mock_engine_tip_over_speech_is_dropped_segment_interrupts(
     assert mock_player.play(cue(CueKind.TIP), 0.0) is True
 
 
-def test_mock_engine_takes_voice_rate_and_volume(mock_player: QtCuePlayer):
+def test_mock_engine_takes_voice_rate_and_volume(qtbot, mock_player: QtCuePlayer):
     mock_player.set_options(
         voice_enabled=True, beeps_enabled=True, volume=0.4, voice_name="Anne", voice_rate=0.5
     )
-    engine = mock_player.engine
-    assert engine.voice().name() == "Anne"
-    assert engine.rate() == pytest.approx(0.5)
-    assert engine.volume() == pytest.approx(0.4)
+    qtbot.waitUntil(lambda: mock_player.engine_options.get("voice") == "Anne", timeout=5_000)
+    assert mock_player.engine_options["rate"] == pytest.approx(0.5)
+    assert mock_player.engine_options["volume"] == pytest.approx(0.4)
     # Out-of-range values are clamped, an unknown voice keeps the current one.
     mock_player.set_options(
         voice_enabled=True, beeps_enabled=True, volume=7, voice_name="Nobody", voice_rate=-5
     )
-    assert engine.voice().name() == "Anne"
-    assert engine.rate() == pytest.approx(-1.0)
-    assert engine.volume() == pytest.approx(1.0)
+    qtbot.waitUntil(lambda: mock_player.engine_options["rate"] == -1.0, timeout=5_000)
+    assert mock_player.engine_options["voice"] == "Anne"
+    assert mock_player.engine_options["volume"] == pytest.approx(1.0)
 
 
 def test_voice_off_speaks_nothing(mock_player: QtCuePlayer):
@@ -314,10 +332,7 @@ def test_the_timeout_fires_by_itself(qtbot):
         engines.append(StuckEngine(parent))
         return engines[-1]
 
-    player = _prepared(
-        qtbot,
-        QtCuePlayer(engine_factory=factory, has_output=lambda: False, estimate=lambda *_: 0.02),
-    )
+    player = _prepared(qtbot, NoBeeps(engine_factory=factory, estimate=lambda *_: 0.02))
     assert player.play(cue(CueKind.NEXT_UP), 0.0) is True
     qtbot.waitUntil(lambda: engines[0].stops == 1, timeout=5_000)
     assert not player.is_speaking()
@@ -365,13 +380,14 @@ def test_options_reach_the_engine(stuck):
 
 
 def test_play_before_prepare_does_not_wait(qtbot, clock: FakeClock):
-    player = QtCuePlayer(engine="mock", clock=clock, has_output=lambda: False)
+    player = NoBeeps(engine="mock", clock=clock)
+    player.set_options(voice_enabled=True, beeps_enabled=True, volume=1.0)
     # Not prepared yet: nothing is spoken, but nothing blocks or fails either.
     assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
     assert not player.is_speaking()
-    # The play asked for preparation; the engine arrives on the event loop.
-    qtbot.waitUntil(lambda: player.is_prepared, timeout=10_000)
-    assert player.voices() == ["Bob", "Anne"]
+    # The play asked for preparation; the engine arrives later, by itself.
+    qtbot.waitUntil(player.ready, timeout=20_000)
+    assert player.voices()[:2] == ["Bob", "Anne"]
 
 
 def test_nothing_escapes_a_broken_engine(qtbot, caplog: pytest.LogCaptureFixture):
@@ -383,7 +399,7 @@ def test_nothing_escapes_a_broken_engine(qtbot, caplog: pytest.LogCaptureFixture
             raise RuntimeError("engine crashed")
 
     caplog.set_level(logging.ERROR, logger=AUDIO_LOG)
-    player = _prepared(qtbot, QtCuePlayer(engine_factory=Exploding, has_output=lambda: False))
+    player = _prepared(qtbot, NoBeeps(engine_factory=Exploding))
     assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
     assert not player.is_speaking()
     player.stop()
@@ -453,8 +469,8 @@ def test_segment_words_wait_for_the_beep(qtbot, beeper: BeepRecorder):
     beeper.play(cue(CueKind.SEGMENT_START), 0.0)
     assert beeper.beeps == [Beep.SEGMENT]
     assert beeper.is_speaking()  # the utterance is claimed at once...
-    assert beeper.engine.state() == QTextToSpeech.State.Ready  # ...spoken after the beep
-    qtbot.waitUntil(lambda: beeper.engine.state() == QTextToSpeech.State.Speaking)
+    assert beeper._say_timer.isActive()  # ...spoken after the beep
+    qtbot.waitUntil(lambda: not beeper._say_timer.isActive())
     # stop() before the delayed words start cancels them too.
     beeper.stop()
     beeper.play(cue(CueKind.FINISH), 0.0)
@@ -493,5 +509,113 @@ def test_a_whole_routine_without_sound_completes_and_says_why(
     assert not player.is_speaking()
     messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("No sound output device" in m for m in messages)
-    assert any("No speech" in m for m in messages)
-    assert len(messages) == 2
+    assert len(messages) == 1
+    assert player.speech_backend is None  # nothing to hear it on: no engine started
+
+
+# --- the speech engine never holds up the window ----------------------------------
+FAKES = "tests.audio.fake_engines"
+
+
+class LoopWatch:
+    """Counts turns of the GUI event loop: a 10 ms timer that only fires while
+    the GUI thread is free."""
+
+    def __init__(self, qtbot) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.turns = 0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._turn)
+        self.timer.start()
+
+    def _turn(self) -> None:
+        self.turns += 1
+
+
+def test_an_engine_that_never_starts_is_abandoned_and_the_window_keeps_turning(qtbot):
+    player = NoBeeps(engine_factory=f"{FAKES}:HangOnStart", start_timeout_s=1.0)
+    player.set_options(voice_enabled=True, beeps_enabled=True, volume=1.0)
+    watch = LoopWatch(qtbot)
+    player.prepare()
+    qtbot.waitUntil(lambda: player.speech_backend is not None)
+    assert not player.ready()  # the engine is starting: the first cue may wait for it
+    turns_before = watch.turns
+    qtbot.waitUntil(player.ready, timeout=10_000)
+    assert watch.turns - turns_before >= 20  # the loop kept turning while it hung
+    status = player.status()
+    assert not status.speech_available
+    assert "stopped responding" in status.notice
+    assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True  # beeps on
+    assert not player.is_speaking()
+
+
+def test_a_stop_that_never_returns_is_abandoned_and_cues_go_on(qtbot, caplog):
+    caplog.set_level(logging.WARNING, logger=AUDIO_LOG)
+    player = _prepared(qtbot, NoBeeps(engine_factory=f"{FAKES}:HangOnStop", command_timeout_s=0.5))
+    assert player.status().speech_available
+    watch = LoopWatch(qtbot)
+    assert player.play(cue(CueKind.TIP), 0.0) is True
+    assert player.is_speaking()
+    player.stop()  # the engine hangs in stop(): this returns at once all the same
+    assert not player.is_speaking()
+    turns_before = watch.turns
+    qtbot.waitUntil(lambda: not player.status().speech_available, timeout=10_000)
+    assert watch.turns - turns_before >= 10
+    assert "did not answer" in caplog.text
+    assert player.status().notice
+    assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+    assert not player.is_speaking()  # nothing is spoken now, and nothing waits
+
+
+def _counting_factory(calls: list[int]):
+    def factory(parent: QObject) -> StuckEngine:
+        calls.append(1)
+        return StuckEngine(parent)
+
+    return factory
+
+
+def test_voice_off_starts_no_engine(qtbot):
+    calls: list[int] = []
+    player = NoBeeps(engine_factory=_counting_factory(calls))
+    _prepared(qtbot, player, voice=False)
+    player.play(cue(CueKind.SEGMENT_START), 0.0)
+    player.warm_up()
+    assert calls == []
+    assert player.speech_backend is None
+    # Turned on later: the engine starts then, and ready() waits for it.
+    player.set_options(voice_enabled=True, beeps_enabled=True, volume=1.0)
+    qtbot.waitUntil(lambda: calls == [1])
+    qtbot.waitUntil(player.ready)
+    assert player.status().speech_available
+
+
+def test_voice_not_yet_known_starts_no_engine(qtbot):
+    calls: list[int] = []
+    player = NoBeeps(engine_factory=_counting_factory(calls))
+    player.warm_up()  # before set_options: the app has not said whether voice is on
+    qtbot.waitUntil(player.ready)
+    assert calls == []
+
+
+def test_no_output_device_starts_no_engine(qtbot):
+    calls: list[int] = []
+    player = QtCuePlayer(engine_factory=_counting_factory(calls), has_output=lambda: False)
+    _prepared(qtbot, player)
+    assert calls == []
+    assert player.status().notice == NO_DEVICE_NOTICE
+    assert player.play(cue(CueKind.SEGMENT_START), 0.0) is True
+
+
+@no_sound_server
+def test_the_real_player_on_a_headless_machine_starts_no_engine(qtbot):
+    from PySide6.QtMultimedia import QMediaDevices
+
+    if QMediaDevices.audioOutputs():
+        pytest.skip("this machine has a sound output device")
+    player = _prepared(qtbot, QtCuePlayer())
+    assert player.ready()
+    assert player.speech_backend is None
+    assert player.status().notice == NO_DEVICE_NOTICE

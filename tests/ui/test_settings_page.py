@@ -112,3 +112,153 @@ def test_a_change_elsewhere_shows_when_the_page_opens(window, page):
     window.ctx.events.settings_changed.emit("volume")
     window.show_page("settings")
     assert page.volume_spin.value() == 55
+
+
+# --- voices, the test cue, the language, and storage errors -----------------------
+from walkback_desktop.audio.voices import VoiceInfo, order_voices  # noqa: E402
+
+ESPEAK_LIKE = [
+    VoiceInfo("Bishnupriya Manipuri", "bn_IN"),
+    VoiceInfo("Bishnupriya Manipuri+Adam", "bn_IN"),
+    VoiceInfo("English (America)+Alex", "en_US"),
+    VoiceInfo("English (Great Britain)", "en_GB"),
+    VoiceInfo("English (America)", "en_US"),
+    VoiceInfo("German", "de_DE"),
+    VoiceInfo("German+Adam", "de_DE"),
+]
+
+
+class VoicedRecorder(RecordingCuePlayer):
+    """The recording player with an engine offering espeak-like voices."""
+
+    def voice_choices(self, *, all_languages: bool = False):
+        ordered = order_voices(ESPEAK_LIKE, "en", "US")
+        return ordered if all_languages else [v for v in ordered if v.language == "en"]
+
+    def voices(self) -> list[str]:
+        return [v.name for v in self.voice_choices(all_languages=True)]
+
+
+@pytest.fixture
+def voiced(qtbot, data_dir):
+    player = VoicedRecorder()
+    win = build_main_window(data_dir, clock=FakeClock(), cue_player_factory=lambda ctx: player)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("settings")
+    yield win.page("settings"), player
+    apply_appearance(QApplication.instance(), {"theme": "system", "text_scale": 100})
+
+
+def _combo_labels(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_voices_for_the_app_language_come_first_with_readable_names(voiced):
+    page, _player = voiced
+    labels = _combo_labels(page.voice_combo)
+    assert labels == [
+        "System default",
+        "English (America)",
+        "English (Great Britain)",
+        "English (America), Alex",
+    ]
+    page.all_voices_check.setChecked(True)
+    labels = _combo_labels(page.voice_combo)
+    assert labels[1:4] == [
+        "English (America)",
+        "English (Great Britain)",
+        "English (America), Alex",
+    ]
+    assert "Bishnupriya Manipuri" in labels[4:]
+    assert "German, Adam" in labels
+
+
+def test_choosing_a_voice_stores_its_engine_name(voiced):
+    page, player = voiced
+    page.voice_combo.setCurrentIndex(page.voice_combo.findText("English (America), Alex"))
+    assert page.ctx.store.settings.snapshot().voice_name == "English (America)+Alex"
+    assert player.options["voice_name"] == "English (America)+Alex"
+
+
+def test_play_a_test_cue_beeps_speaks_and_gives_a_tip(qtbot, voiced):
+    page, player = voiced
+    player.speaking = True  # the spoken cue is still being said: the tip waits for it
+    page.test_button.click()
+    qtbot.waitUntil(lambda: player.kinds == ["countdown", "segment_start"])
+    qtbot.wait(250)
+    assert player.kinds == ["countdown", "segment_start"]
+    player.speaking = False
+    qtbot.waitUntil(lambda: player.kinds == ["countdown", "segment_start", "tip"])
+
+
+def test_voice_off_is_told_to_the_player_before_it_is_prepared(qtbot, data_dir):
+    calls: list[str] = []
+
+    class Order(RecordingCuePlayer):
+        def set_options(self, **options):
+            calls.append(f"options voice={options['voice_enabled']}")
+            super().set_options(**options)
+
+        def prepare(self):
+            calls.append("prepare")
+            super().prepare()
+
+    player = Order()
+    win = build_main_window(data_dir, clock=FakeClock(), cue_player_factory=lambda ctx: player)
+    qtbot.addWidget(win)
+    win.ctx.store.settings.update(voice_enabled=False)
+    win.show()
+    win.show_page("settings")
+    assert calls[:2] == ["options voice=False", "prepare"]
+
+
+def test_language_is_a_choice_that_takes_effect_on_restart(window, page):
+    assert _combo_labels(page.language_combo) == ["System", "English", "Deutsch"]
+    assert not page.language_note.isVisible()
+    page.language_combo.setCurrentIndex(page.language_combo.findData("de"))
+    assert window.ctx.store.settings.snapshot().language == "de"
+    assert page.language_note.isVisible()
+    assert "restart" in page.language_note.text()
+
+
+def test_a_setting_the_database_cannot_store_stays_on_screen(window, page, monkeypatch, caplog):
+    from sqlalchemy.exc import OperationalError
+
+    def locked(**changes):
+        raise OperationalError("UPDATE settings", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(window.ctx.store.settings, "update", locked)
+    page.volume_spin.setValue(35)  # the volume slider's setting
+    assert page.volume_spin.value() == 35
+    error = page.errors["volume"]
+    assert error.isVisible()
+    assert "busy" in error.text() and "stays" in error.text()
+    assert "could not save the setting volume" in caplog.text
+    monkeypatch.undo()
+    assert window.ctx.store.settings.snapshot().volume == 80
+
+
+def test_readable_at_200_percent_text(qtbot, window, page, tmp_path):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox
+
+    window.resize(1280, 800)
+    base = QApplication.instance().font().pointSizeF()
+    page.text_spin.setValue(200)
+    qtbot.wait(50)
+    assert QApplication.instance().font().pointSizeF() == pytest.approx(2 * base)
+    page.grab().save(str(tmp_path / "settings-200.png"))
+    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
+        if widget.isVisible() and widget.text() and not isinstance(widget, QGroupBox):
+            hint = widget.minimumSizeHint()
+            assert widget.width() >= hint.width(), widget.text()
+            assert widget.height() >= hint.height(), widget.text()
+    for combo in page.findChildren(QComboBox):
+        assert combo.width() >= combo.minimumSizeHint().width()
+
+
+def test_the_name_hint_is_not_cut_at_200_percent(qtbot, window, page):
+    page.text_spin.setValue(200)
+    qtbot.wait(20)
+    edit = page.name_edit
+    assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())

@@ -67,6 +67,12 @@ class CuePlayer(Protocol):
         until then, so "Get ready" is heard."""
         ...
 
+    def warm_up(self) -> None:
+        """`prepare()` at low priority: the app calls it once it is idle after
+        start-up (after `set_options`, so no speech engine starts when voice is
+        off); returns at once."""
+        ...
+
     def prepare(self) -> None:
         """Get ready to play soon (e.g. when the workout page opens); returns at once.
 
@@ -118,6 +124,9 @@ class RecordingCuePlayer:
         return ["Test voice"]
 
     def prepare(self) -> None:
+        self.prepares += 1
+
+    def warm_up(self) -> None:
         self.prepares += 1
 
     def ready(self) -> bool:

@@ -1,24 +1,36 @@
 """The real cue player: beeps with QSoundEffect, speech with QTextToSpeech.
 
 Start-up cost is kept off the app's start-up path: constructing a `QtCuePlayer`
-imports nothing from QtMultimedia or QtTextToSpeech. `prepare()` (called when
-the workout page opens) loads the sounds and then creates the speech engine on
-the event loop; speechd can take ~2 s to start. A cue played before that still
-beeps (the sounds load on demand); its words are skipped.
+imports nothing from QtMultimedia or QtTextToSpeech. `prepare()` (or
+`warm_up()` when the app is idle) loads the sounds and then starts the speech
+engine. A cue played before that still beeps; its words are skipped.
 
-Degradation (see shared/PLATFORM-NOTES.md): with no sound output device, or a
-speech engine that fails to start, the player says so once in the log (WARNING,
+The speech engine never runs on the GUI thread: it lives in its own process
+(audio/speech.py, audio/speech_host.py), which is killed when it does not
+answer in time; speech is then reported unavailable and the workout goes on
+with beeps and on-screen cues. The engine is not started at all while voice is
+off (or not yet known to be on) or when there is no sound output device.
+
+Degradation (see docs/audio.md): with no sound output device, or a speech
+engine that fails to start, the player says so once in the log (WARNING,
 logger "walkback_desktop.audio") and in `status().notice`, and keeps going.
 Every utterance is guarded by a deadline (without a sound server speechd stays
-"Speaking" forever): when it passes, the engine is stopped and the utterance
-counts as finished. Nothing here waits on the engine, and nothing raises to
-the caller.
+"Speaking" forever): when it passes, the engine is told to stop and the
+utterance counts as finished. Nothing here waits on the engine, and nothing
+raises to the caller.
+
+Over 400 lines because beeps and speech share one arbitration (a countdown
+beep cuts a tip, words wait for their beep); the next step splits the beep
+half out, into a process of its own like speech (QtMultimedia's first device
+query still holds the GUI thread 60-180 ms once, see bench/bench_stall.py).
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,25 +40,34 @@ from walkback_desktop.audio.base import AudioStatus, Beep
 from walkback_desktop.audio.plan import plan_cue
 from walkback_desktop.audio.priority import SpeechArbiter, Utterance, Verdict, estimated_speech_s
 from walkback_desktop.audio.sounds import sound_path
+from walkback_desktop.audio.speech import InlineSpeech, SpeechBackend, SpeechProcess
+from walkback_desktop.audio.voices import VoiceInfo, for_language, order_voices
 from walkback_desktop.core.clock import Clock, SystemClock
 from walkback_desktop.core.timeline import Cue
+from walkback_desktop.i18n import N_, _, current_language
 
 log = logging.getLogger("walkback_desktop.audio")
 
-NO_DEVICE_NOTICE = "No sound output device found: cues are shown on screen only."
-NO_SPEECH_NOTICE = "No speech engine: install speech-dispatcher and espeak-ng for spoken cues."
-NO_BEEPS_NOTICE = "The cue sounds could not be played: cues are spoken and shown on screen."
+NO_DEVICE_NOTICE = N_("No sound output device found: cues are shown on screen only.")
+NO_SPEECH_NOTICE = N_("No speech engine: install speech-dispatcher and espeak-ng for spoken cues.")
+NO_BEEPS_NOTICE = N_("The cue sounds could not be played: cues are spoken and shown on screen.")
+SPEECH_STALLED_NOTICE = N_(
+    "The speech engine stopped responding: cues are beeped and shown on screen."
+)
 
 # Let a beep sound before the words that follow it, so the two do not blur.
 SPEECH_AFTER_BEEP_S: dict[Beep, float] = {Beep.SEGMENT: 0.3, Beep.FINISH: 0.45}
-# A "Ready" this soon after say() without a "Speaking" first is the previous
-# utterance being cancelled, not this one finishing.
-_STALE_READY_S = 0.25
 
-# Engines by preference; "mock" is Qt's test engine and never chosen by default.
-_PREFERRED_ENGINES = ("speechd", "flite", "sapi", "winrt", "darwin", "macos", "avfoundation")
+# A callable `factory(parent)` runs the engine in this process (tests); a string
+# "module:callable" is loaded by the speech process instead.
+EngineFactory = Callable[[QObject], Any] | str
 
-EngineFactory = Callable[[QObject], Any]
+
+class _Speech:
+    NONE = "none"  # not wanted yet (voice off or unknown, or not prepared)
+    STARTING = "starting"
+    OK = "ok"
+    ABSENT = "absent"  # no device, no engine, or abandoned
 
 
 class QtCuePlayer(QObject):
@@ -64,20 +85,31 @@ class QtCuePlayer(QObject):
         engine_factory: EngineFactory | None = None,
         estimate: Callable[[str, float], float] = estimated_speech_s,
         has_output: Callable[[], bool] | None = None,
+        start_timeout_s: float | None = None,
+        command_timeout_s: float | None = None,
     ) -> None:
         """`engine`: a QTextToSpeech engine name ("mock" in tests); default: the
-        platform's own. `engine_factory(parent)` replaces engine creation (tests);
+        platform's own. `engine_factory` replaces engine creation (tests);
         `estimate(text, rate)` bounds how long an utterance may take;
-        `has_output()` replaces the sound-device check (tests)."""
+        `has_output()` replaces the sound-device check (tests); the timeouts
+        bound how long the speech process may take to start and to answer."""
         super().__init__(parent)
         self._engine_name = engine
         self._clock: Clock = clock or SystemClock()
         self._engine_factory = engine_factory
         self._estimate = estimate
         self._has_output = has_output
+        self._timeouts = {
+            k: v
+            for k, v in (
+                ("start_timeout_s", start_timeout_s),
+                ("command_timeout_s", command_timeout_s),
+            )
+            if v is not None
+        }
         self._arbiter = SpeechArbiter(self._clock.monotonic)
 
-        self._voice_enabled = True
+        self._voice_enabled: bool | None = None  # None: not told yet, so no engine
         self._beeps_enabled = True
         self._volume = 1.0
         self._voice_name = ""
@@ -91,13 +123,12 @@ class QtCuePlayer(QObject):
         self._beeps_checked = False
         self._device_found = True
         self._devices: Any = None
-        self._engine: Any = None
-        self._speech_loaded = False
-        self._speech_ok = False
-        self._speech_ready_state: Any = None
-        self._speech_speaking_state: Any = None
-        self._speech_error_state: Any = None
-        self._seen_speaking = False
+        self._backend: SpeechBackend | None = None
+        self._speech = _Speech.NONE
+        self._speech_notice = NO_SPEECH_NOTICE
+        self._speech_no_device = False
+        self._voices: list[VoiceInfo] = []
+        self.engine_options: dict[str, Any] = {}  # what the engine reported it uses
         self._warned: set[str] = set()
 
         self._timeout_timer = QTimer(self)
@@ -113,7 +144,13 @@ class QtCuePlayer(QObject):
         if self._prepare_requested:
             return
         self._prepare_requested = True
-        QTimer.singleShot(0, self, self._prepare_beeps_step)
+        QTimer.singleShot(0, self, self._prepare_import_step)
+
+    def warm_up(self) -> None:
+        """`prepare()` for when the app is idle after start-up: call it once the
+        window is shown (and `set_options` has told whether voice is on), so the
+        engine is warm before the first workout. Returns at once."""
+        self.prepare()
 
     def play(self, cue: Cue, lateness_ms: float) -> bool:
         try:
@@ -156,6 +193,8 @@ class QtCuePlayer(QObject):
                 effect.setVolume(self._volume)
             if not self._voice_enabled:
                 self._cancel_speech()
+            elif self._prepare_requested and self._speech == _Speech.NONE:
+                self._want_speech()
             self._apply_engine_options()
             self.status_changed.emit()
         except Exception:
@@ -163,13 +202,13 @@ class QtCuePlayer(QObject):
 
     def status(self) -> AudioStatus:
         beeps = self._beeps_usable()
-        speech = not self._speech_loaded or self._speech_ok
+        speech = self._speech != _Speech.ABSENT
         if not self._device_found:
-            notice = NO_DEVICE_NOTICE
+            notice = _(NO_DEVICE_NOTICE)
         elif not speech and self._voice_enabled:
-            notice = NO_SPEECH_NOTICE
+            notice = _(self._speech_notice)
         elif not beeps and self._beeps_enabled:
-            notice = NO_BEEPS_NOTICE
+            notice = _(NO_BEEPS_NOTICE)
         else:
             notice = ""
         return AudioStatus(beeps_available=beeps, speech_available=speech, notice=notice)
@@ -179,16 +218,26 @@ class QtCuePlayer(QObject):
         return self._arbiter.speaking()
 
     def ready(self) -> bool:
-        return self._is_prepared
+        """True once prepare() finished and speech is warm or known absent (or
+        not wanted); False again while an engine asked for later is starting."""
+        return self._is_prepared and self._speech != _Speech.STARTING
 
     def voices(self) -> list[str]:
-        if not self._speech_ok:
+        """The engine's voices, those for the app's language first."""
+        return [voice.name for voice in self.voice_choices(all_languages=True)]
+
+    def voice_choices(self, *, all_languages: bool = False) -> list[VoiceInfo]:
+        """The voices to offer: the app language's (its plain voices first), or
+        all of them with those first."""
+        if self._speech != _Speech.OK:
             return []
-        try:
-            return [voice.name() for voice in self._engine.availableVoices()]
-        except Exception:
-            log.exception("listing voices failed")
-            return []
+        language = current_language()
+        territory = _system_territory(language)
+        ordered = order_voices(self._voices, language, territory)
+        if all_languages:
+            return ordered
+        own = for_language(ordered, language)
+        return own or ordered
 
     # --- extras for the app and tests ------------------------------------
     @property
@@ -206,8 +255,21 @@ class QtCuePlayer(QObject):
 
     @property
     def engine(self) -> Any:
-        """The speech engine once created (None before, or when there is none)."""
-        return self._engine if self._speech_ok else None
+        """An in-process engine once started (tests); None when the engine runs in
+        its own process, before it started, or when there is none."""
+        backend = self._backend
+        if self._speech != _Speech.OK or not isinstance(backend, InlineSpeech):
+            return None
+        return backend.engine
+
+    @property
+    def speech_backend(self) -> SpeechBackend | None:
+        return self._backend
+
+    def shutdown(self) -> None:
+        """End the speech process (the app calls this when it quits)."""
+        if self._backend is not None:
+            self._backend.shutdown()
 
     # --- cues -------------------------------------------------------------
     def _play(self, cue: Cue, lateness_ms: float) -> bool:
@@ -217,10 +279,10 @@ class QtCuePlayer(QObject):
         self._check_overdue()
         if self._beeps_enabled:
             self._ensure_beeps()
-        if self._voice_enabled and not self._speech_loaded:
-            self.prepare()
+        if self._voice_enabled and self._speech == _Speech.NONE:
+            self._want_speech()
         plan = plan_cue(cue, beeps=self._beeps_enabled and self._beeps_usable(), voice=True)
-        speech = plan.speech if self._voice_enabled and self._speech_ok else ""
+        speech = plan.speech if self._voice_enabled and self._speech == _Speech.OK else ""
 
         if speech:
             verdict = self._arbiter.decide(cue.priority)
@@ -270,14 +332,10 @@ class QtCuePlayer(QObject):
         current = self._arbiter.current
         if pending is None or current is None or current.token != pending[0]:
             return
-        if self._engine is None:
-            return
-        self._seen_speaking = False
-        try:
-            self._engine.say(pending[1])
-        except Exception:
-            log.exception("speech failed")
+        if self._backend is None or self._speech != _Speech.OK:
             self._arbiter.finished(pending[0])
+            return
+        self._backend.say(pending[0], pending[1])
 
     def _cancel_speech(self) -> None:
         self._pending = None
@@ -288,12 +346,8 @@ class QtCuePlayer(QObject):
         self._arbiter.finished()
 
     def _stop_engine(self) -> None:
-        if self._engine is None:
-            return
-        try:
-            self._engine.stop()
-        except Exception:
-            log.exception("stopping speech failed")
+        if self._backend is not None and self._speech == _Speech.OK:
+            self._backend.stop()
 
     def _arm_timeout(self) -> None:
         left_ms = math.ceil(self._arbiter.seconds_left() * 1000) + 5
@@ -316,31 +370,63 @@ class QtCuePlayer(QObject):
         self._stop_engine()
         self._arbiter.finished(overdue.token)
 
-    def _on_engine_state(self, state: Any) -> None:
-        if state == self._speech_speaking_state:
-            self._seen_speaking = True
-            return
-        if state == self._speech_ready_state:
-            current = self._arbiter.current
-            if current is None or self._pending is not None:
-                return
-            fresh = self._clock.monotonic() - current.started_at < _STALE_READY_S
-            if self._seen_speaking or not fresh:
-                self._timeout_timer.stop()
-                self._arbiter.finished(current.token)
-            return
-        if state != self._speech_error_state:
-            return
-        reason = ""
-        try:
-            reason = self._engine.errorString()
-        except Exception:
-            reason = "unknown error"
-        self._warn_once("speech-error", "The speech engine reported an error: %s", reason)
+    def _on_speech_done(self, token: int) -> None:
+        current = self._arbiter.current
+        if current is not None and current.token == token and self._pending is None:
+            self._timeout_timer.stop()
+            self._arbiter.finished(token)
+
+    def _on_speech_failed(self, token: int, why: str) -> None:
+        self._warn_once("speech-error", "The speech engine reported an error: %s", why)
+        current = self._arbiter.current
+        if current is not None and (token < 0 or current.token == token):
+            self._timeout_timer.stop()
+            self._arbiter.finished(current.token)
+
+    def _on_speech_lost(self, why: str) -> None:
+        self._warn_once(
+            "speech-lost", "Speech abandoned: %s. Cues are beeped and shown on screen.", why
+        )
+        self._speech = _Speech.ABSENT
+        self._speech_notice = SPEECH_STALLED_NOTICE
+        self._pending = None
+        self._say_timer.stop()
         self._timeout_timer.stop()
         self._arbiter.finished()
+        self.status_changed.emit()
+
+    def _on_speech_started(self, ok: bool, why: str, voices: list[Any]) -> None:
+        if self._speech != _Speech.STARTING:
+            return
+        if not ok:
+            self._speech_failed(why)
+            if "did not start within" in why:
+                self._speech_notice = SPEECH_STALLED_NOTICE
+        else:
+            self._voices = [VoiceInfo(str(v[0]), str(v[1])) for v in voices if len(v) >= 2]
+            self._speech = _Speech.OK
+            self._apply_engine_options()
+            log.info("speech engine ready with %d voices", len(self._voices))
+        self._speech_settled()
 
     # --- loading ------------------------------------------------------------
+    def _want_speech(self) -> None:
+        """Voice is on: start the engine now if prepare() already ran, else prepare."""
+        if not self._prepare_requested:
+            self.prepare()
+        elif self._is_prepared:
+            QTimer.singleShot(0, self, self._prepare_speech_step)
+
+    def _prepare_import_step(self) -> None:
+        """Import QtMultimedia on a helper thread (60-160 ms on a busy machine);
+        the import gives the GIL back every few ms, so the window keeps turning."""
+        if "PySide6.QtMultimedia" in sys.modules:
+            self._prepare_beeps_step()
+            return
+        done = _ImportDone(self)
+        done.finished.connect(self._prepare_beeps_step)
+        threading.Thread(target=done.run, name="import-QtMultimedia", daemon=True).start()
+
     def _prepare_beeps_step(self) -> None:
         try:
             self._ensure_beeps()
@@ -350,11 +436,14 @@ class QtCuePlayer(QObject):
 
     def _prepare_speech_step(self) -> None:
         try:
-            self._load_speech()
+            started = self._load_speech()
         except Exception:
             log.exception("starting the speech engine failed")
-            self._speech_loaded = True
-            self._speech_ok = False
+            self._speech, started = _Speech.ABSENT, False
+        if not started:  # a started backend reports back, maybe at once, and settles then
+            self._speech_settled()
+
+    def _speech_settled(self) -> None:
         self._is_prepared = True
         self.status_changed.emit()
         self.prepared.emit()
@@ -445,6 +534,11 @@ class QtCuePlayer(QObject):
         self._warmed_up = False
         self._beeps_checked = False
         self._ensure_beeps()
+        if found and self._speech_no_device:
+            self._speech_no_device = False
+            self._speech = _Speech.NONE
+            if self._voice_enabled and self._prepare_requested:
+                self._want_speech()
         self.status_changed.emit()
 
     def _beeps_usable(self) -> bool:
@@ -452,54 +546,52 @@ class QtCuePlayer(QObject):
             return True
         return self._device_found and len(self._broken_beeps) < len(Beep)
 
-    def _load_speech(self) -> None:
-        if self._speech_loaded:
-            return
-        self._speech_loaded = True
-        from PySide6.QtTextToSpeech import QTextToSpeech
-
-        self._speech_ready_state = QTextToSpeech.State.Ready
-        self._speech_speaking_state = QTextToSpeech.State.Speaking
-        self._speech_error_state = QTextToSpeech.State.Error
-        if self._engine_factory is not None:
-            engine = self._engine_factory(self)
+    def _load_speech(self) -> bool:
+        """Start the engine if it is wanted and can be heard; True if it was started
+        (it answers later, through `_on_speech_started`)."""
+        if self._speech != _Speech.NONE or not self._voice_enabled:
+            return False
+        self._ensure_beeps()
+        if not self._device_found:
+            self._speech = _Speech.ABSENT  # nothing could be heard: no engine at all
+            self._speech_no_device = True
+            return False
+        factory = self._engine_factory
+        backend: SpeechBackend
+        if callable(factory):
+            backend = InlineSpeech(factory, self)
         else:
-            available = list(QTextToSpeech.availableEngines())
-            name = self._engine_name or _default_engine(available)
-            if not name or name not in available:
-                self._speech_failed(f"no text-to-speech engine (available: {available or 'none'})")
-                return
-            engine = QTextToSpeech(name, self)
-        state = engine.state()
-        if state not in (QTextToSpeech.State.Ready, QTextToSpeech.State.Speaking):
-            self._speech_failed(f"the engine did not start: {engine.errorString() or state}")
-            engine.deleteLater()
-            return
-        self._engine = engine
-        self._speech_ok = True
-        engine.stateChanged.connect(self._on_engine_state)
-        self._apply_engine_options()
-        log.info("speech engine ready with %d voices", len(self.voices()))
+            backend = SpeechProcess(
+                self,
+                engine=self._engine_name or "",
+                factory=factory or "",
+                language=current_language(),
+                **self._timeouts,
+            )
+        backend.started.connect(self._on_speech_started)
+        backend.done.connect(self._on_speech_done)
+        backend.failed.connect(self._on_speech_failed)
+        backend.lost.connect(self._on_speech_lost)
+        backend.options_applied.connect(self._on_options_applied)
+        self._backend = backend
+        self._speech = _Speech.STARTING
+        backend.start()
+        return True
 
     def _speech_failed(self, why: str) -> None:
-        self._speech_ok = False
+        self._speech = _Speech.ABSENT
         self._warn_once("no-speech", "No speech: %s. Spoken cues are shown on screen only.", why)
 
     def _apply_engine_options(self) -> None:
-        engine = self._engine
-        if engine is None or not self._speech_ok:
+        if self._backend is None or self._speech != _Speech.OK:
             return
-        engine.setVolume(self._volume)
-        engine.setRate(self._voice_rate)
-        if self._voice_name:
-            for voice in engine.availableVoices():
-                if voice.name() == self._voice_name:
-                    engine.setVoice(voice)
-                    break
-            else:
-                log.info(
-                    "voice %r not offered by the engine; keeping the default", self._voice_name
-                )
+        self._backend.set_options(self._volume, self._voice_rate, self._voice_name)
+
+    def _on_options_applied(self, options: dict[str, Any]) -> None:
+        self.engine_options = dict(options)
+        wanted = self._voice_name
+        if wanted and options.get("voice") != wanted:
+            log.info("voice %r not offered by the engine; keeping the default", wanted)
 
     def _warn_once(self, key: str, message: str, *args: object) -> None:
         if key in self._warned:
@@ -508,12 +600,24 @@ class QtCuePlayer(QObject):
         log.warning(message, *args)
 
 
-def _default_engine(available: list[str]) -> str:
-    for name in _PREFERRED_ENGINES:
-        if name in available:
-            return name
-    real = [name for name in available if name != "mock"]
-    return real[0] if real else ""
+class _ImportDone(QObject):
+    finished = Signal()  # emitted on the helper thread, delivered on the GUI thread
+
+    def run(self) -> None:
+        try:
+            import PySide6.QtMultimedia  # noqa: F401
+        except Exception:
+            log.exception("QtMultimedia could not be imported")
+        self.finished.emit()
+
+
+def _system_territory(language: str) -> str:
+    """The system's territory ("AT" in de_AT) when its language is `language`."""
+    from PySide6.QtCore import QLocale
+
+    name = QLocale.system().name()
+    code, _sep, territory = name.partition("_")
+    return territory if code == language else ""
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -522,4 +626,4 @@ def _clamp(value: float, low: float, high: float) -> float:
     return min(high, max(low, value))
 
 
-__all__ = ["NO_DEVICE_NOTICE", "NO_SPEECH_NOTICE", "QtCuePlayer"]
+__all__ = ["NO_DEVICE_NOTICE", "NO_SPEECH_NOTICE", "SPEECH_STALLED_NOTICE", "QtCuePlayer"]

@@ -38,5 +38,8 @@ class SilentCuePlayer:
     def prepare(self) -> None:
         pass
 
+    def warm_up(self) -> None:
+        pass
+
     def ready(self) -> bool:
         return True

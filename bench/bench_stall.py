@@ -1,0 +1,147 @@
+"""The longest GUI-thread stall during start-up and the first workout start.
+
+A 10 ms watchdog QTimer records the gap between its ticks; the longest gap
+minus 10 ms is the stall. Phases: `startup` (the 3 s after the window is
+shown, with the app warming the cue player as it will at idle), `workout`
+(the first workout start and the 6 s after it, get-ready cue included). The
+window's own construction (synchronous, before the loop turns) is printed
+apart as build_ms. Uses the real QtCuePlayer, as the app does; `--pulse` runs a
+PulseAudio null-sink sound server so the speech engine really starts;
+`--no-audio` puts a recording player in its place (what is left is not audio).
+
+    python bench/bench_stall.py [--pulse] [--no-audio]
+
+Prints one line; target: longest stall < 50 ms in both phases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+
+class Watchdog:
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.reset()
+        self.timer.start()
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def stall_ms(self) -> float:
+        return max(0.0, self.worst * 1000 - 10)
+
+
+def run_for(app, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pulse", action="store_true")
+    parser.add_argument("--routine", default="first-steps-12")
+    parser.add_argument(
+        "--no-audio", action="store_true", help="a recording player: the stall without audio"
+    )
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    runtime = tempfile.mkdtemp(prefix="bench-stall-pulse-")
+    if args.pulse:
+        os.environ["XDG_RUNTIME_DIR"] = runtime
+        subprocess.run(
+            [
+                "pulseaudio",
+                "--daemonize=yes",
+                "--exit-idle-time=-1",
+                "-n",
+                "--load=module-null-sink sink_name=nullsink",
+                "--load=module-native-protocol-unix",
+            ],
+            check=True,
+        )
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+        from walkback_desktop.app import build_main_window
+        from walkback_desktop.audio.speech import shutdown_all
+        from walkback_desktop.storage.store import open_store
+        from walkback_desktop.ui.workout_controller import audio_options
+
+        data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
+        store = open_store(data)
+        store.settings.update(safety_acknowledged=True)
+        dog = Watchdog()
+        t0 = time.perf_counter()
+        factory = None
+        if args.no_audio:
+            from walkback_desktop.audio.base import RecordingCuePlayer
+
+            factory = lambda ctx: RecordingCuePlayer()  # noqa: E731
+        window = build_main_window(data, store=store, cue_player_factory=factory)
+        window.show()
+        build_ms = (time.perf_counter() - t0) * 1000
+        dog.start()
+        player = window.ctx.cue_player
+
+        def warm() -> None:  # what the app does once it is idle after start-up
+            player.set_options(**audio_options(store.settings.snapshot().to_values()))
+            getattr(player, "warm_up", player.prepare)()
+
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(300, warm)
+        run_for(app, 3.0)
+        startup_ms = dog.stall_ms()
+        ready_at_start = player.ready()
+        dog.reset()
+        window.ctx.events.start_requested.emit(args.routine)
+        run_for(app, 6.0)
+        workout_ms = dog.stall_ms()
+        status = player.status()
+        window.ctx.store.checkpoints.clear()
+        shutdown_all()
+    finally:
+        if args.pulse:
+            subprocess.run(["pulseaudio", "--kill"], capture_output=True)
+    worst = max(startup_ms, workout_ms)
+    print(
+        f"bench_stall build_ms={build_ms:.0f} startup_stall_ms={startup_ms:.1f} "
+        f"workout_stall_ms={workout_ms:.1f} player_ready_before_workout={ready_at_start} "
+        f"speech={status.speech_available} "
+        f"sound_server={'null-sink' if args.pulse else 'none'} audio={not args.no_audio} "
+        f"target_ms=50 {'OK' if worst < 50 else 'OVER'}"
+    )
+    sys.stdout.flush()
+    os._exit(0)  # a workout is running: skip the "stop the workout?" question on close
+
+
+if __name__ == "__main__":
+    sys.exit(main())
