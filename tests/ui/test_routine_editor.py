@@ -8,7 +8,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from walkback_desktop.core.routine import Routine, Segment, SegmentKind
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.routine_editor import dialogs
-from walkback_desktop.ui.routine_editor.editor import RoutineEditor, met_description, slugify
+from walkback_desktop.core.routine import slugify
+from walkback_desktop.ui.routine_editor.dialog import RoutineEditor
+from walkback_desktop.ui.routine_editor.texts import met_description
 from walkback_desktop.ui.routine_editor.segment_model import DURATION, LABEL
 
 
@@ -71,7 +73,7 @@ def test_new_routine_starts_from_a_template_and_saves_under_a_slug_id(qtbot, ctx
     assert kinds == [SegmentKind.WARMUP, SegmentKind.BACKWARD, SegmentKind.COOLDOWN]
     assert editor.problem is None and editor.save_button.isEnabled()
     assert "Total 10:00" in editor.totals_label.text()
-    assert "backward 5.0 min" in editor.totals_label.text()
+    assert "backward 5 min" in editor.totals_label.text()
     qtbot.keyClicks(editor.name_edit, " for knees")
     assert editor.field("name") == "My routine for knees"
     with qtbot.waitSignal(ctx.events.routines_changed):
@@ -170,7 +172,7 @@ def test_add_remove_and_edit_segments_update_totals_live(qtbot, ctx):
     assert "Total 5:30" in editor.totals_label.text()
     editor.model.setData(editor.model.index(2, DURATION), "2:30")
     assert "Total 7:00" in editor.totals_label.text()
-    assert "backward 4.0 min" in editor.totals_label.text()
+    assert "backward 4 min" in editor.totals_label.text()
     editor.model.setData(editor.model.index(2, LABEL), "Backwards again")
     assert editor.model.segment(2).label == "Backwards again"
     editor.remove_segment()
