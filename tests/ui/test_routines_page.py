@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from walkback_desktop.core.routine import Goal, Level, Routine, Segment, SegmentKind
 from walkback_desktop.storage.library import Clash
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.pages.routines import COLUMNS, RoutinesPage
+from walkback_desktop.ui.pages.routines import COLUMNS, RoutinesPage, sharing
 from walkback_desktop.ui.routine_editor import dialogs
 
 
@@ -250,11 +250,11 @@ def test_export_suggests_the_id_as_file_name(page, monkeypatch, tmp_path):
     page.select_routine("knee-friendly-20")
     suggested = []
 
-    def save_name(_parent, _title, directory, _filter):
-        suggested.append(Path(directory).name)
-        return str(tmp_path / "shared"), ""
+    def save_name(_parent, proposed):
+        suggested.append(proposed.name)
+        return tmp_path / "shared.walkback.json"
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(sharing, "ask_export_path", save_name)
     path = page.export_selected()
     assert suggested == ["knee-friendly-20.walkback.json"]
     assert path == tmp_path / "shared.walkback.json"
@@ -291,9 +291,7 @@ def test_made_in_the_editor_exported_deleted_and_imported_again_is_identical(
 
     page.select_routine(saved.id)
     monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        lambda _p, _t, directory, _f: (str(tmp_path / Path(directory).name), ""),
+        sharing, "ask_export_path", lambda _p, proposed: tmp_path / proposed.name
     )
     exported = page.export_selected()
     assert exported.name == "knee-rehab-week-1.walkback.json"
