@@ -34,7 +34,7 @@ def test_edits_change_fields_and_segments():
     assert [s.label for s in draft.segments] == ["Backwards", "Slow forwards", "Easy forwards"]
     removed = draft.remove_segment(1)
     draft.insert_segment(0, removed)
-    assert [s.label for s in draft.segments][0] == "Slow forwards"
+    assert draft.segments[0].label == "Slow forwards"
     assert draft.checked().goal is Goal.KNEE
     with pytest.raises(KeyError):
         draft.set_field("segments", [])

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from walkback_desktop.core.routine import Routine, Segment, SegmentKind
+from walkback_desktop.core.routine import Routine, Segment, SegmentKind, slugify
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.routine_editor import dialogs
-from walkback_desktop.core.routine import slugify
 from walkback_desktop.ui.routine_editor.dialog import RoutineEditor
-from walkback_desktop.ui.routine_editor.texts import met_description
 from walkback_desktop.ui.routine_editor.segment_model import DURATION, LABEL
+from walkback_desktop.ui.routine_editor.texts import met_description
 
 
 @pytest.fixture(autouse=True)
@@ -419,3 +418,79 @@ def test_dropping_a_row_on_the_table_moves_it_once(qtbot, ctx):
     assert editor.undo_stack.count() == 1
     editor.undo_stack.undo()
     assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
+
+
+# --- storage faults (issue 15.3) --------------------------------------------------------
+
+
+def test_a_database_error_on_save_keeps_the_edits_and_offers_retry(qtbot, ctx, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    repo = ctx.store.library._repo
+    real_save = repo.save
+    failures = [OperationalError("INSERT", {}, Exception("database is locked"))] * 2
+
+    def flaky_save(routine):
+        if failures:
+            raise failures.pop()
+        real_save(routine)
+
+    answers = [False, True]  # first Cancel, then Retry
+    asked = []
+    monkeypatch.setattr(repo, "save", flaky_save)
+    monkeypatch.setattr(
+        dialogs, "ask_retry", lambda _p, _t, text: asked.append(text) or answers.pop(0)
+    )
+    editor = make_editor(qtbot, ctx)
+    editor.set_field("name", "Knee rehab week 2")
+    assert not editor.save()  # cancelled: nothing lost, still open and dirty
+    assert editor.isVisible() and editor.is_dirty()
+    assert editor.field("name") == "Knee rehab week 2"
+    assert "Your changes are still here" in asked[0]
+    assert editor.save()  # retried after one more failure
+    assert len(asked) == 2
+    assert ctx.store.library.get("knee-rehab-week-2") is not None
+
+
+# --- text size (issue 11.5) -------------------------------------------------------------
+
+
+@pytest.fixture
+def text_at():
+    """Set the application font to `percent` of its size (as the Text size setting does)."""
+    from PySide6.QtWidgets import QApplication
+
+    original = QApplication.font()
+
+    def set_scale(percent):
+        font = QApplication.font()
+        font.setPointSizeF(original.pointSizeF() * percent / 100)
+        QApplication.setFont(font)
+
+    yield set_scale
+    QApplication.setFont(original)
+
+
+def test_the_editor_follows_text_size_changes(qtbot, ctx, text_at):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    before = editor.description_edit.height()
+    tips_before = editor.panel.tips.height()
+    text_at(200)
+    qtbot.waitUntil(lambda: editor.description_edit.height() > before * 1.5)
+    assert editor.panel.tips.height() > tips_before * 1.5
+    line = editor.description_edit.fontMetrics().lineSpacing()
+    assert editor.description_edit.height() >= 3 * line
+
+
+@pytest.mark.parametrize("percent", [100, 150, 200])
+def test_the_editor_fits_a_1366_by_768_screen(qtbot, ctx, text_at, percent):
+    text_at(percent)
+    editor = make_editor(qtbot, ctx, knee_routine())
+    minimum = editor.minimumSizeHint()
+    assert minimum.width() <= 1366 and minimum.height() <= 768
+    assert editor.width() <= 1366 and editor.height() <= 768
+    editor.resize(1366 - 40, 768 - 80)
+    # The bottom row (Save, Close) is always in view, not scrolled away.
+    assert editor.save_button.isVisible()
+    assert editor.save_button.geometry().bottom() <= editor.height()
+    assert editor.save_button.width() >= editor.save_button.sizeHint().width()
