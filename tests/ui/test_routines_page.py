@@ -612,5 +612,8 @@ def test_nothing_clips_at_large_text_on_1280_by_800(qtbot, ctx, answers, text_at
     # Layouts settle in posted events after the font change; then nothing is cut.
     qtbot.waitUntil(lambda: clipped(page) == [], timeout=2000)
     assert page.detail.start_button.font().pointSizeF() == pytest.approx(page.font().pointSizeF())
+    metrics = page.table.fontMetrics()
+    name_column = page.table.columnWidth(COLUMNS.index("Name"))
+    assert name_column >= metrics.horizontalAdvance("Knee-friendly retro walk")
     row_height = page.table.verticalHeader().defaultSectionSize()
     assert row_height >= page.table.fontMetrics().height()

@@ -15,9 +15,18 @@ import logging
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -44,7 +53,11 @@ from walkback_desktop.ui.routine_editor.commands import (
 from walkback_desktop.ui.routine_editor.fields import RoutineFields
 from walkback_desktop.ui.routine_editor.labels import ScaledLabel
 from walkback_desktop.ui.routine_editor.panel import SegmentPanel
-from walkback_desktop.ui.routine_editor.segment_model import SegmentTableModel, segment_table
+from walkback_desktop.ui.routine_editor.segment_model import (
+    SegmentTableModel,
+    segment_table,
+    size_table_to_font,
+)
 from walkback_desktop.ui.routine_editor.texts import template_segments, totals_text, weight_text
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
 
@@ -128,7 +141,7 @@ class RoutineEditor(QDialog):
         self.strip.setFixedHeight(20)
         body_layout.addWidget(self.strip)
 
-        segments_row = QHBoxLayout()
+        self.segments_row = segments_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
         left.addLayout(self._segment_buttons())
         self.table = segment_table(self.model)
@@ -230,6 +243,25 @@ class RoutineEditor(QDialog):
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
         return bottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            size_table_to_font(self.table)
+            self._arrange()
+
+    def _arrange(self) -> None:
+        """Side by side when there is room for about 130 characters, stacked otherwise
+        (large text on a small screen): the body then scrolls down, never sideways."""
+        stacked = self.width() < 130 * self.fontMetrics().averageCharWidth()
+        self.fields.set_stacked(stacked)
+        self.segments_row.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
 
     def _initial_size(self) -> QSize:
         """As large as it likes, but never past the screen it opens on."""

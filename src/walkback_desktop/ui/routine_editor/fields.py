@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -60,7 +60,7 @@ class RoutineFields(QWidget):
             widget.setAccessibleName(text)
             form.addRow(text, widget)
         left_form.addRow("", self.checklist_box)
-        layout = QHBoxLayout(self)
+        self._layout = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left_form, 2)
         layout.addSpacing(16)
@@ -80,6 +80,12 @@ class RoutineFields(QWidget):
             lambda _i: self._edited("goal", Goal(self.goal_combo.currentData()))
         )
         self.checklist_box.toggled.connect(lambda on: self._edited("safety_checklist", on))
+
+    def set_stacked(self, stacked: bool) -> None:
+        """Description and safety note under the name (large text) or beside it."""
+        self._layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -265,10 +265,19 @@ def segment_table(model: SegmentTableModel) -> QTableView:
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
     )
     table.setAlternatingRowColors(True)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    size_table_to_font(table)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
     header.setStretchLastSection(False)
     table.setToolTip(_("Drag a row to move it; double-click a label or duration to change it"))
     return table
+
+
+def size_table_to_font(table: QTableView) -> None:
+    """One line per row and room for eight rows at the current text size."""
+    height = table.fontMetrics().height()
+    table.verticalHeader().setDefaultSectionSize(height + 10)
+    table.setMinimumHeight((height + 10) * 8)

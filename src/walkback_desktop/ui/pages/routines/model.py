@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from walkback_desktop.core import energy
@@ -189,6 +189,7 @@ class ShapeDelegate(QStyledItemDelegate):
         paint_segments(painter, rect, routine, option.palette)
 
 
+_OPTIONAL_COLUMNS = (SHAPE, TYPE)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -224,6 +225,39 @@ class RoutineTable(QTableView):
                 self.selectRow(index.row())
             self.menu_requested.emit(event.pos())
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Give names room first: with large text in a narrow window the Shape and
+        Type columns (both shown under the list too) step aside."""
+        model = self.model()
+        if model is None:
+            return
+        metrics = self.fontMetrics()
+        names = [str(model.index(r, NAME).data()) for r in range(model.rowCount())]
+        wanted = max((metrics.horizontalAdvance(n) for n in names), default=0)
+        wanted = min(wanted + 2 * metrics.averageCharWidth(), 34 * metrics.averageCharWidth())
+        for column in _OPTIONAL_COLUMNS:
+            self.setColumnHidden(column, False)
+        for column in _OPTIONAL_COLUMNS:
+            if self._name_room() >= wanted:
+                break
+            self.setColumnHidden(column, True)
+
+    def _name_room(self) -> int:
+        header = self.horizontalHeader()
+        others = 0
+        for column in range(self.model().columnCount()):
+            if column == NAME or self.isColumnHidden(column):
+                continue
+            if column == SHAPE:
+                others += header.sectionSize(column)
+            else:
+                others += max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+        return self.viewport().width() - others
 
     def _menu_point(self) -> QPoint:
         rect = self.visualRect(self.currentIndex())

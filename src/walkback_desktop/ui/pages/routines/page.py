@@ -193,6 +193,8 @@ class RoutinesPage(Page):
     def _size_to_font(self) -> None:
         """Rows as tall as the text needs at the current text size."""
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 18)
+        self.search.setMinimumWidth(24 * self.search.fontMetrics().averageCharWidth())
+        self.table.fit_columns()
 
     # --- the context menu --------------------------------------------------------------
     def show_context_menu(self, where: QPoint) -> QMenu | None:
@@ -220,6 +222,7 @@ class RoutinesPage(Page):
         builtin = {r.id for r in routines if library.is_builtin(r.id)}
         settings = self.ctx.store.settings.snapshot()
         self.model.set_routines(routines, builtin, settings.weight_kg, settings.units)
+        self.table.fit_columns()
         if selected is not None:
             self.select_routine(selected.id)
         elif self.proxy.rowCount():
