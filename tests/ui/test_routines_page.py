@@ -617,3 +617,53 @@ def test_nothing_clips_at_large_text_on_1280_by_800(qtbot, ctx, answers, text_at
     assert name_column >= metrics.horizontalAdvance("Knee-friendly retro walk")
     row_height = page.table.verticalHeader().defaultSectionSize()
     assert row_height >= page.table.fontMetrics().height()
+
+
+def test_a_delete_that_cannot_be_written_keeps_the_routine_and_offers_retry(
+    page, ctx, monkeypatch
+):
+    ctx.store.library.save(physio_routine())
+    page.refresh()
+    page.select_routine("knee-physio")
+    repo = ctx.store.library._repo
+
+    def locked(_routine_id):
+        raise OSError(5, "Input/output error")
+
+    asked = []
+    monkeypatch.setattr(repo, "delete", locked)
+    monkeypatch.setattr(dialogs, "ask_retry", lambda _p, _t, text: asked.append(text) or False)
+    assert not page.delete_selected()
+    assert asked and "could not be deleted" in asked[0]
+    monkeypatch.undo()
+    assert ctx.store.library.get("knee-physio") is not None
+
+
+def test_problems_are_rendered_in_the_users_language(page, answers, monkeypatch, tmp_path):
+    """The core's error is data; the page renders its template through _()."""
+    import gettext
+
+    from walkback_desktop import i18n
+
+    german = {
+        "{file} was not imported: {problem}": "{file} wurde nicht importiert: {problem}",
+        "segment {number}: {problem}": "Abschnitt {number}: {problem}",
+        "{field} must be between {low} and {high}, got {got}": (
+            "{field} muss zwischen {low} und {high} liegen, nicht {got}"
+        ),
+    }
+
+    class German(gettext.NullTranslations):
+        def gettext(self, message):
+            return german.get(message, message)
+
+    monkeypatch.setattr(i18n, "_translation", German())
+    data = physio_routine().to_dict()
+    data["segments"][1]["seconds"] = 2
+    bad = tmp_path / "broken.walkback.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert page.import_files([bad]) == []
+    assert answers["problems"] == [
+        "broken.walkback.json wurde nicht importiert: "
+        "Abschnitt 2: seconds muss zwischen 5 und 3600 liegen, nicht 2"
+    ]

@@ -20,7 +20,8 @@ from typing import Any
 
 from walkback_desktop.core import energy
 from walkback_desktop.core.energy import default_met
-from walkback_desktop.core.routine_errors import N_, RoutineError
+from walkback_desktop.core.routine_errors import N_
+from walkback_desktop.core.routine_errors import RoutineError as RoutineError
 
 FORMAT = "walkback-routine"
 VERSION = 1
@@ -71,7 +72,8 @@ class Goal(str, Enum):
     GENERAL = "general"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # str.title() is not used on goals
+        """The goal's English title (marked for translation; shown through _())."""
         return _GOAL_TITLES[self]
 
 

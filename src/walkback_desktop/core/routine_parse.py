@@ -60,7 +60,7 @@ _SEGMENT_KEYS = {"kind", "label", "seconds", "met", "cadence_spm", "incline_pct"
 
 
 def _choices(enum: type[Enum]) -> str:
-    return ", ".join(str(m.value) for m in enum)  # type: ignore[attr-defined]
+    return ", ".join(str(m.value) for m in enum)
 
 
 def parse_routine(data: Any, *, builtin: bool) -> Routine:
@@ -249,7 +249,7 @@ def _number(
     if key not in data or data[key] is None:
         return None
     value = data[key]
-    bounds = {"segment": where, "field": key, "low": _fmt(low), "high": _fmt(high)}
+    bounds: dict[str, Any] = {"segment": where, "field": key, "low": _fmt(low), "high": _fmt(high)}
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         code = "not_whole_number" if integer else "not_number"
         raise RoutineError(code, got=_show(value), **bounds)

@@ -8,6 +8,7 @@ are buttons in the tab order and a context menu (Menu key or Shift+F10).
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -35,7 +36,7 @@ from walkback_desktop.core.routine import (
     copy_name,
     slugify,
 )
-from walkback_desktop.i18n import _
+from walkback_desktop.i18n import N_, _
 from walkback_desktop.i18n.errors import routine_problem
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.base import Page
@@ -55,10 +56,12 @@ from walkback_desktop.ui.routine_editor.dialog import RoutineEditor
 from walkback_desktop.ui.routine_editor.labels import ScaledLabel
 from walkback_desktop.ui.routine_editor.texts import goal_title, level_title, weight_text
 
+log = logging.getLogger(__name__)
+
 
 class RoutinesPage(Page):
     page_id = "routines"
-    title = "Routines"
+    title = N_("Routines")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -335,11 +338,22 @@ class RoutinesPage(Page):
             return False
         if not dialogs.confirm_delete(self, routine.name):
             return False
-        try:
-            self.ctx.store.library.delete(routine.id)
-        except RoutineError as exc:
-            dialogs.show_problem(self, _("Delete routine"), routine_problem(exc))
-            return False
+        while True:
+            try:
+                self.ctx.store.library.delete(routine.id)
+                break
+            except RoutineError as exc:
+                dialogs.show_problem(self, _("Delete routine"), routine_problem(exc))
+                return False
+            except Exception:
+                log.exception("deleting routine %s failed", routine.id)
+                text = _("“{name}” could not be deleted: the database could not be written.")
+                if not dialogs.ask_retry(
+                    self,
+                    _("Delete routine"),
+                    text.format(name=routine.name) + " " + _("Try again?"),
+                ):
+                    return False
         self.ctx.events.routines_changed.emit()
         self.ctx.events.status_message.emit(_("Deleted “{name}”").format(name=routine.name))
         return True
