@@ -496,3 +496,27 @@ def test_the_editor_fits_a_1366_by_768_screen(qtbot, ctx, text_at, percent):
     assert editor.save_button.isVisible()
     assert editor.save_button.geometry().bottom() <= editor.height()
     assert editor.save_button.width() >= editor.save_button.sizeHint().width()
+
+
+def test_undo_commands_act_on_a_bare_draft():
+    """The commands need only the draft's edits: no table, no dialog."""
+    from PySide6.QtGui import QUndoStack
+
+    from walkback_desktop.core.routine_draft import RoutineDraft
+    from walkback_desktop.ui.routine_editor.commands import (
+        MoveSegmentCommand,
+        RemoveSegmentCommand,
+        ReplaceSegmentCommand,
+    )
+
+    draft = RoutineDraft.from_routine(knee_routine())
+    stack = QUndoStack()
+    stack.push(MoveSegmentCommand(draft, 0, 2))
+    stack.push(RemoveSegmentCommand(draft, 0))
+    longer = Segment(SegmentKind.COOLDOWN, "Slow forwards", 120, incline_pct=2.5)
+    stack.push(ReplaceSegmentCommand(draft, 0, longer, "Change duration"))
+    assert [s.label for s in draft.segments] == ["Slow forwards", "Easy forwards"]
+    assert draft.segments[0].seconds == 120
+    while stack.canUndo():
+        stack.undo()
+    assert tuple(draft.segments) == knee_routine().segments
