@@ -5,8 +5,7 @@ is a QUndoCommand on one stack that acts on it. What is shown is checked with
 the file format's own validation (the draft's `problems()`), the row a problem
 is in comes from the error's segment index, and Save is only enabled while the
 routine is valid. A failed write keeps everything typed and offers Retry.
-Its parts live in fields.py, panel.py and segment_model.py; what is left here
-(about 450 lines) is the wiring of one dialog.
+Its parts live in fields.py, panel.py, segment_model.py and buttons.py.
 """
 
 from __future__ import annotations
@@ -17,11 +16,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QColor,
     QGuiApplication,
-    QKeySequence,
     QResizeEvent,
     QUndoStack,
 )
@@ -29,11 +26,8 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +38,7 @@ from walkback_desktop.i18n import _
 from walkback_desktop.i18n.errors import routine_problem
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.routine_editor import dialogs
+from walkback_desktop.ui.routine_editor.buttons import BottomBar, SegmentButtons
 from walkback_desktop.ui.routine_editor.commands import (
     InsertSegmentCommand,
     MoveSegmentCommand,
@@ -143,7 +138,10 @@ class RoutineEditor(QDialog):
 
         self.segments_row = segments_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         left = QVBoxLayout()
-        left.addLayout(self._segment_buttons())
+        row = SegmentButtons(self.add_segment, self.remove_segment, self.move_selected)
+        self.add_button, self.remove_button = row.add_button, row.remove_button
+        self.up_button, self.down_button = row.up_button, row.down_button
+        left.addLayout(row)
         self.table = segment_table(self.model)
         left.addWidget(self.table, 1)
         segments_row.addLayout(left, 3)
@@ -174,75 +172,11 @@ class RoutineEditor(QDialog):
         self.problem_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.model.problem_colour = QColor(colour)
         outer.addWidget(self.problem_label)
-        outer.addLayout(self._bottom_buttons())
-
-    def _segment_buttons(self) -> QHBoxLayout:
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(_("Add segment"))
-        self.remove_button = QPushButton(_("Remove segment"))
-        self.up_button = QPushButton(_("Move up"))
-        self.down_button = QPushButton(_("Move down"))
-        for button, tip in (
-            (self.add_button, _("Add a segment after the selected one (Insert)")),
-            (self.remove_button, _("Remove the selected segment (Delete)")),
-            (self.up_button, _("Move the selected segment earlier (Alt+Up)")),
-            (self.down_button, _("Move the selected segment later (Alt+Down)")),
-        ):
-            button.setAccessibleName(button.text())
-            button.setToolTip(tip)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        self.add_button.setShortcut(QKeySequence(Qt.Key.Key_Insert))
-        self.remove_button.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        self.up_button.setShortcut(QKeySequence("Alt+Up"))
-        self.down_button.setShortcut(QKeySequence("Alt+Down"))
-        self.add_button.clicked.connect(self.add_segment)
-        self.remove_button.clicked.connect(self.remove_segment)
-        self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button.clicked.connect(lambda: self.move_selected(1))
-        return buttons
-
-    def _bottom_buttons(self) -> QHBoxLayout:
-        bottom = QHBoxLayout()
-        # Plain actions rather than createUndoAction(): their visible label stays "Undo"
-        # (equal to the accessible name) and what they would undo goes in the tooltip.
-        self.undo_action = QAction(_("Undo"), self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(self.undo_stack.undo)
-        self.redo_action = QAction(_("Redo"), self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.triggered.connect(self.undo_stack.redo)
-        made = []
-        for action in (self.undo_action, self.redo_action):
-            self.addAction(action)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setAccessibleName(action.text())
-            button.setMinimumWidth(80)
-            bottom.addWidget(button)
-            made.append(button)
-        self.undo_button, self.redo_button = made
-        self.undo_stack.canUndoChanged.connect(self._update_undo_actions)
-        self.undo_stack.canRedoChanged.connect(self._update_undo_actions)
-        self.undo_stack.indexChanged.connect(self._update_undo_actions)
-        self._update_undo_actions()
-        bottom.addStretch(1)
-        self.save_button = QPushButton(_("Save"))
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(_("Save the routine (Ctrl+S)"))
-        self.close_button = QPushButton(_("Close"))
-        self.close_button.setToolTip(_("Close the editor (Esc)"))
-        for button in (self.save_button, self.close_button):
-            button.setAccessibleName(button.text())
-            bottom.addWidget(button)
-        save_action = QAction(self)
-        save_action.setShortcut(QKeySequence.StandardKey.Save)
-        save_action.triggered.connect(self.save)
-        self.addAction(save_action)
-        self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.close)
-        return bottom
+        bar = BottomBar(self, self.undo_stack, self.save, self.close)
+        self.undo_action, self.redo_action = bar.undo_action, bar.redo_action
+        self.undo_button, self.redo_button = bar.undo_button, bar.redo_button
+        self.save_button, self.close_button = bar.save_button, bar.close_button
+        outer.addLayout(bar)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -269,23 +203,6 @@ class RoutineEditor(QDialog):
         screen = self.screen() or QGuiApplication.primaryScreen()
         limit = screen.availableGeometry().size() if screen is not None else _FITS
         return wanted.boundedTo(limit.boundedTo(_FITS)).expandedTo(self.minimumSizeHint())
-
-    def _update_undo_actions(self, *_args: object) -> None:
-        if not shiboken6.isValid(self.undo_stack) or not shiboken6.isValid(self):
-            return
-        stack = self.undo_stack
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        if stack.canUndo():
-            tip = _("Undo: {what} (Ctrl+Z)").format(what=stack.undoText().lower())
-        else:
-            tip = _("Undo (Ctrl+Z)")
-        self.undo_action.setToolTip(tip)
-        if stack.canRedo():
-            tip = _("Redo: {what} (Ctrl+Shift+Z or Ctrl+Y)").format(what=stack.redoText().lower())
-        else:
-            tip = _("Redo (Ctrl+Shift+Z or Ctrl+Y)")
-        self.redo_action.setToolTip(tip)
 
     # --- routine fields ---------------------------------------------------------------
     def _load_fields(self) -> None:
