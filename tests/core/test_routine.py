@@ -219,3 +219,77 @@ def test_format_duration():
 
 def test_segment_kind_word_is_shown_in_capitals():
     assert Segment(SegmentKind.BACKWARD, "Walk backwards", 60).kind.word == "BACKWARD"
+
+
+def test_errors_carry_the_segment_index_field_and_params_as_data():
+    with pytest.raises(RoutineError) as info:
+        Routine.from_dict(with_segment(1, seconds=3))
+    error = info.value
+    assert (error.code, error.segment, error.field) == ("out_of_range", 1, "seconds")
+    assert error.params["got"] == "3" and error.params["low"] == "5"
+    assert str(error) == "segment 2: seconds must be between 5 and 3600, got 3"
+
+
+def test_a_routine_level_error_has_no_segment():
+    with pytest.raises(RoutineError) as info:
+        Routine.from_dict(with_changes(name=""))
+    assert (info.value.code, info.value.segment, info.value.field) == ("empty_text", None, "name")
+
+
+def test_a_bad_tip_names_the_segment_and_the_tip():
+    with pytest.raises(RoutineError) as info:
+        Routine.from_dict(with_segment(0, tips=["ok", "t" * 81]))
+    assert info.value.segment == 0 and info.value.params["tip"] == 2
+    assert str(info.value) == "segment 1: tip 2 is too long (81 characters; at most 80)"
+
+
+def test_the_message_is_rendered_through_the_given_translation():
+    error = RoutineError("out_of_range", segment=2, field="met", low="1", high="20", got="50")
+    german = {
+        "segment {number}: {problem}": "Abschnitt {number}: {problem}",
+        "{field} must be between {low} and {high}, got {got}": (
+            "{field} muss zwischen {low} und {high} liegen, nicht {got}"
+        ),
+    }
+    assert error.render(lambda text: german.get(text, text)) == (
+        "Abschnitt 3: met muss zwischen 1 und 20 liegen, nicht 50"
+    )
+
+
+def test_an_error_survives_pickling_with_its_data():
+    import pickle
+
+    error = RoutineError("missing", segment=0, field="label")
+    again = pickle.loads(pickle.dumps(error))
+    assert (again.code, again.segment, again.field, str(again)) == (
+        "missing",
+        0,
+        "label",
+        "segment 1: label is missing",
+    )
+
+
+def test_a_routine_nested_988_levels_deep_is_a_routine_error():
+    """Nested just shallow enough for json.loads (988 levels from the CLI's stack),
+    then too deep to show in the message: still a RoutineError, never a
+    RecursionError. Every depth near the limit is tried, since the exact one
+    depends on how deep the caller's stack is."""
+    import sys
+
+    for depth in range(sys.getrecursionlimit() - 120, sys.getrecursionlimit() + 5):
+        nested = "[" * depth + "]" * depth
+        for doc in (
+            '{"format": ' + nested + "}",
+            '{"format": "walkback-routine", "version": 1, "id": "abc", "name": ' + nested + "}",
+        ):
+            assert parse_or_message(doc)[1]
+
+
+def test_slugify_copy_name_and_kcal_live_in_the_core():
+    from walkback_desktop.core.routine import MAX_NAME, copy_name, routine_kcal, slugify
+
+    assert slugify("Knee rehab, week 1") == "knee-rehab-week-1"
+    assert copy_name("x" * MAX_NAME) == "x" * (MAX_NAME - 7) + " (copy)"
+    routine = Routine.from_dict(VALID)
+    # 2.8 MET x 70 kg x 3 min + 6.0 MET x 70 kg x 1 min = 9.8 + 7.0 kcal
+    assert routine_kcal(routine.segments, 70.0) == pytest.approx(16.8)

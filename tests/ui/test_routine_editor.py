@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from walkback_desktop.core.routine import Routine, Segment, SegmentKind
+from walkback_desktop.core.routine import Routine, Segment, SegmentKind, slugify
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.routine_editor import dialogs
-from walkback_desktop.ui.routine_editor.editor import RoutineEditor, met_description, slugify
+from walkback_desktop.ui.routine_editor.dialog import RoutineEditor
 from walkback_desktop.ui.routine_editor.segment_model import DURATION, LABEL
+from walkback_desktop.ui.routine_editor.texts import met_description
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +72,7 @@ def test_new_routine_starts_from_a_template_and_saves_under_a_slug_id(qtbot, ctx
     assert kinds == [SegmentKind.WARMUP, SegmentKind.BACKWARD, SegmentKind.COOLDOWN]
     assert editor.problem is None and editor.save_button.isEnabled()
     assert "Total 10:00" in editor.totals_label.text()
-    assert "backward 5.0 min" in editor.totals_label.text()
+    assert "backward 5 min" in editor.totals_label.text()
     qtbot.keyClicks(editor.name_edit, " for knees")
     assert editor.field("name") == "My routine for knees"
     with qtbot.waitSignal(ctx.events.routines_changed):
@@ -170,7 +171,7 @@ def test_add_remove_and_edit_segments_update_totals_live(qtbot, ctx):
     assert "Total 5:30" in editor.totals_label.text()
     editor.model.setData(editor.model.index(2, DURATION), "2:30")
     assert "Total 7:00" in editor.totals_label.text()
-    assert "backward 4.0 min" in editor.totals_label.text()
+    assert "backward 4 min" in editor.totals_label.text()
     editor.model.setData(editor.model.index(2, LABEL), "Backwards again")
     assert editor.model.segment(2).label == "Backwards again"
     editor.remove_segment()
@@ -417,3 +418,105 @@ def test_dropping_a_row_on_the_table_moves_it_once(qtbot, ctx):
     assert editor.undo_stack.count() == 1
     editor.undo_stack.undo()
     assert labels(editor) == ["Easy forwards", "Backwards", "Slow forwards"]
+
+
+# --- storage faults (issue 15.3) --------------------------------------------------------
+
+
+def test_a_database_error_on_save_keeps_the_edits_and_offers_retry(qtbot, ctx, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    repo = ctx.store.library._repo
+    real_save = repo.save
+    failures = [OperationalError("INSERT", {}, Exception("database is locked"))] * 2
+
+    def flaky_save(routine):
+        if failures:
+            raise failures.pop()
+        real_save(routine)
+
+    answers = [False, True]  # first Cancel, then Retry
+    asked = []
+    monkeypatch.setattr(repo, "save", flaky_save)
+    monkeypatch.setattr(
+        dialogs, "ask_retry", lambda _p, _t, text: asked.append(text) or answers.pop(0)
+    )
+    editor = make_editor(qtbot, ctx)
+    editor.set_field("name", "Knee rehab week 2")
+    assert not editor.save()  # cancelled: nothing lost, still open and dirty
+    assert editor.isVisible() and editor.is_dirty()
+    assert editor.field("name") == "Knee rehab week 2"
+    assert "Your changes are still here" in asked[0]
+    assert editor.save()  # retried after one more failure
+    assert len(asked) == 2
+    assert ctx.store.library.get("knee-rehab-week-2") is not None
+
+
+# --- text size (issue 11.5) -------------------------------------------------------------
+
+
+@pytest.fixture
+def text_at():
+    """Set the application font to `percent` of its size (as the Text size setting does)."""
+    from PySide6.QtWidgets import QApplication
+
+    original = QApplication.font()
+
+    def set_scale(percent):
+        font = QApplication.font()
+        font.setPointSizeF(original.pointSizeF() * percent / 100)
+        QApplication.setFont(font)
+
+    yield set_scale
+    QApplication.setFont(original)
+
+
+def test_the_editor_follows_text_size_changes(qtbot, ctx, text_at):
+    editor = make_editor(qtbot, ctx, knee_routine())
+    before = editor.description_edit.height()
+    tips_before = editor.panel.tips.height()
+    text_at(200)
+    qtbot.waitUntil(lambda: editor.description_edit.height() > before * 1.5)
+    assert editor.panel.tips.height() > tips_before * 1.5
+    line = editor.description_edit.fontMetrics().lineSpacing()
+    assert editor.description_edit.height() >= 3 * line
+
+
+@pytest.mark.parametrize("percent", [100, 150, 200])
+def test_the_editor_fits_a_1366_by_768_screen(qtbot, ctx, text_at, percent):
+    text_at(percent)
+    editor = make_editor(qtbot, ctx, knee_routine())
+    minimum = editor.minimumSizeHint()
+    assert minimum.width() <= 1366 and minimum.height() <= 768
+    assert editor.width() <= 1366 and editor.height() <= 768
+    editor.resize(1366 - 40, 768 - 80)
+    # Large text stacks the parts: the body scrolls down, never sideways.
+    qtbot.waitUntil(lambda: editor.scroll.horizontalScrollBar().maximum() == 0, timeout=2000)
+    # The bottom row (Save, Close) is always in view, not scrolled away.
+    assert editor.save_button.isVisible()
+    assert editor.save_button.geometry().bottom() <= editor.height()
+    assert editor.save_button.width() >= editor.save_button.sizeHint().width()
+
+
+def test_undo_commands_act_on_a_bare_draft():
+    """The commands need only the draft's edits: no table, no dialog."""
+    from PySide6.QtGui import QUndoStack
+
+    from walkback_desktop.core.routine_draft import RoutineDraft
+    from walkback_desktop.ui.routine_editor.commands import (
+        MoveSegmentCommand,
+        RemoveSegmentCommand,
+        ReplaceSegmentCommand,
+    )
+
+    draft = RoutineDraft.from_routine(knee_routine())
+    stack = QUndoStack()
+    stack.push(MoveSegmentCommand(draft, 0, 2))
+    stack.push(RemoveSegmentCommand(draft, 0))
+    longer = Segment(SegmentKind.COOLDOWN, "Slow forwards", 120, incline_pct=2.5)
+    stack.push(ReplaceSegmentCommand(draft, 0, longer, "Change duration"))
+    assert [s.label for s in draft.segments] == ["Slow forwards", "Easy forwards"]
+    assert draft.segments[0].seconds == 120
+    while stack.canUndo():
+        stack.undo()
+    assert tuple(draft.segments) == knee_routine().segments

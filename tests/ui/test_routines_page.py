@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from walkback_desktop.core.routine import Goal, Level, Routine, Segment, SegmentKind
 from walkback_desktop.storage.library import Clash
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.pages.routines import COLUMNS, RoutinesPage
+from walkback_desktop.ui.pages.routines import COLUMNS, RoutinesPage, sharing
 from walkback_desktop.ui.routine_editor import dialogs
 
 
@@ -250,11 +250,11 @@ def test_export_suggests_the_id_as_file_name(page, monkeypatch, tmp_path):
     page.select_routine("knee-friendly-20")
     suggested = []
 
-    def save_name(_parent, _title, directory, _filter):
-        suggested.append(Path(directory).name)
-        return str(tmp_path / "shared"), ""
+    def save_name(_parent, proposed):
+        suggested.append(proposed.name)
+        return tmp_path / "shared.walkback.json"
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(sharing, "ask_export_path", save_name)
     path = page.export_selected()
     assert suggested == ["knee-friendly-20.walkback.json"]
     assert path == tmp_path / "shared.walkback.json"
@@ -290,11 +290,7 @@ def test_made_in_the_editor_exported_deleted_and_imported_again_is_identical(
     assert saved.segments[2].incline_pct == 2.5
 
     page.select_routine(saved.id)
-    monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        lambda _p, _t, directory, _f: (str(tmp_path / Path(directory).name), ""),
-    )
+    monkeypatch.setattr(sharing, "ask_export_path", lambda _p, proposed: tmp_path / proposed.name)
     exported = page.export_selected()
     assert exported.name == "knee-rehab-week-1.walkback.json"
     assert page.delete_selected()
@@ -386,3 +382,288 @@ def test_wired_into_the_main_window(qtbot, data_dir, answers, tmp_path):
     page.select_routine("knee-physio")
     page.detail.start_button.click()
     assert window.current_page().page_id == "workout"
+
+
+# --- keyboard (issue 11.7) --------------------------------------------------------------
+
+
+def focus_table(page, qtbot):
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+
+
+def test_tab_and_shift_tab_leave_the_routine_list(page, qtbot):
+    focus_table(page, qtbot)
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()
+    assert page.focusWidget() is page.detail.start_button
+    focus_table(page, qtbot)
+    qtbot.keyClick(page.table, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not page.table.hasFocus()
+    assert page.focusWidget() is page.import_button
+
+
+def test_the_action_buttons_are_in_the_tab_order(page, qtbot):
+    page.select_routine("knee-friendly-20")
+    focus_table(page, qtbot)
+    reached = []
+    for _ in range(5):
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(page.focusWidget())
+    # Edit and Delete are disabled for a built-in routine, so Tab skips them.
+    assert reached[:3] == [
+        page.detail.start_button,
+        page.detail.duplicate_button,
+        page.detail.export_button,
+    ]
+
+
+def test_enter_on_a_routine_starts_it(page, ctx, qtbot):
+    page.select_routine("knee-friendly-20")
+    focus_table(page, qtbot)
+    with qtbot.waitSignal(ctx.events.start_requested) as blocker:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert blocker.args == ["knee-friendly-20"]
+
+
+# The offscreen platform warns that it cannot grab the keyboard for a popup menu.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ],
+)
+def test_the_context_menu_opens_from_the_keyboard(page, ctx, qtbot, key, modifier):
+    ctx.store.library.save(physio_routine())
+    page.refresh()
+    page.select_routine("knee-physio")
+    focus_table(page, qtbot)
+    qtbot.keyClick(page.table, key, modifier)
+    menu = page.context_menu
+    assert menu is not None and menu.isVisible()
+    actions = {a.text(): a for a in menu.actions()}
+    assert list(actions) == ["Start", "Edit", "Duplicate", "Delete", "Export…"]
+    assert all(a.isEnabled() for a in actions.values())
+    actions["Edit"].trigger()
+    assert page.editor is not None and page.editor.field("name") == "Knee physio"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_menu_keeps_edit_and_delete_off_for_built_ins(page, qtbot):
+    page.select_routine("knee-friendly-20")
+    menu = page.show_context_menu(page.table.visualRect(page.table.currentIndex()).center())
+    enabled = {a.text(): a.isEnabled() for a in menu.actions()}
+    assert enabled == {
+        "Start": True,
+        "Edit": False,
+        "Duplicate": True,
+        "Delete": False,
+        "Export…": True,
+    }
+
+
+# --- files and storage faults (issue 15.3, 15.10) ---------------------------------------
+
+
+def test_export_asks_with_the_real_suffix_before_overwriting(page):
+    dialog = sharing.export_dialog(page, Path.home() / "knee-friendly-20.walkback.json")
+    assert dialog.defaultSuffix() == "walkback.json"
+    assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
+
+
+def test_a_name_without_the_suffix_is_not_changed_after_the_question(page, monkeypatch, tmp_path):
+    """The dialog already added the suffix and asked; "knee.json" stays "knee.json"
+    and never silently overwrites "knee.walkback.json"."""
+    other = tmp_path / "knee.walkback.json"
+    other.write_text("keep me", encoding="utf-8")
+    page.select_routine("knee-friendly-20")
+    monkeypatch.setattr(sharing, "ask_export_path", lambda *_a: tmp_path / "knee.json")
+    assert page.export_selected() == tmp_path / "knee.json"
+    assert other.read_text(encoding="utf-8") == "keep me"
+
+
+def test_export_writes_atomically(page, monkeypatch, tmp_path):
+    target = tmp_path / "knee.walkback.json"
+    target.write_text("the old file", encoding="utf-8")
+    page.select_routine("knee-friendly-20")
+    monkeypatch.setattr(sharing, "ask_export_path", lambda *_a: target)
+    seen = []
+    real = sharing.QSaveFile
+
+    class Recording(real):
+        def commit(self):
+            seen.append(target.read_text(encoding="utf-8"))  # still the old file
+            return super().commit()
+
+    monkeypatch.setattr(sharing, "QSaveFile", Recording)
+    assert page.export_selected() == target
+    assert seen == ["the old file"]
+    assert Routine.from_json(target.read_bytes()).id == "knee-friendly-20"
+
+
+def test_an_export_that_cannot_be_written_says_so(page, answers, monkeypatch, tmp_path):
+    page.select_routine("knee-friendly-20")
+    monkeypatch.setattr(sharing, "ask_export_path", lambda *_a: tmp_path / "no" / "x.json")
+    assert page.export_selected() is None
+    assert answers["problems"][-1].startswith("x.json could not be written")
+
+
+def test_import_survives_a_database_error_and_retries(page, ctx, monkeypatch, tmp_path):
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "knee-physio.walkback.json"
+    path.write_text(physio_routine().to_json(), encoding="utf-8")
+    repo = ctx.store.library._repo
+    real_save = repo.save
+    failures = [OperationalError("INSERT", {}, Exception("database is locked"))]
+
+    def flaky_save(routine):
+        if failures:
+            raise failures.pop()
+        real_save(routine)
+
+    asked = []
+    monkeypatch.setattr(repo, "save", flaky_save)
+    monkeypatch.setattr(dialogs, "ask_retry", lambda _p, _t, text: asked.append(text) or True)
+    [imported] = page.import_files([path])
+    assert imported == physio_routine()
+    assert asked and "could not be added" in asked[0]
+    assert ctx.store.library.get("knee-physio") == physio_routine()
+
+
+def test_import_cancelled_after_a_database_error_changes_nothing(page, ctx, monkeypatch, tmp_path):
+    path = tmp_path / "knee-physio.walkback.json"
+    path.write_text(physio_routine().to_json(), encoding="utf-8")
+    repo = ctx.store.library._repo
+
+    def broken(_routine):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(repo, "save", broken)
+    monkeypatch.setattr(dialogs, "ask_retry", lambda *_a: False)
+    assert page.import_files([path]) == []
+    monkeypatch.undo()
+    assert ctx.store.library.get("knee-physio") is None
+
+
+# --- text size (issue 11.5) -------------------------------------------------------------
+
+
+def test_backward_minutes_round_halves_up(page, ctx):
+    routine = physio_routine().with_changes(
+        segments=(Segment(SegmentKind.BACKWARD, "Backwards", 135),)  # 2.25 min
+    )
+    ctx.store.library.save(routine)
+    page.refresh()
+    row = page.model.row_of("knee-physio")
+    assert page.model.index(row, COLUMNS.index("Backward")).data() == "2.3 min"
+    page.select_routine("knee-physio")
+    assert "2.3 min backward" in page.detail.facts.text()
+
+
+@pytest.fixture
+def text_at():
+    """Set the application font to `percent` of its size (as the Text size setting does)."""
+    from PySide6.QtWidgets import QApplication
+
+    original = QApplication.font()
+
+    def set_scale(percent):
+        font = QApplication.font()
+        font.setPointSizeF(original.pointSizeF() * percent / 100)
+        QApplication.setFont(font)
+
+    yield set_scale
+    QApplication.setFont(original)
+
+
+def clipped(root):
+    """Visible buttons, combo boxes and labels smaller than their text needs."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel
+
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or not isinstance(widget, QAbstractButton | QComboBox | QLabel):
+            continue
+        hint = widget.minimumSizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            if widget.height() < widget.heightForWidth(widget.width()):
+                found.append(widget.accessibleName() or widget.text())
+        elif widget.width() < hint.width() or widget.height() < hint.height():
+            found.append(widget.accessibleName() or type(widget).__name__)
+    return found
+
+
+@pytest.mark.parametrize("percent", [150, 200])
+def test_nothing_clips_at_large_text_on_1280_by_800(qtbot, ctx, answers, text_at, percent):
+    text_at(percent)
+    page = RoutinesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1280 - 200, 800 - 60)  # the window less its navigation and status bar
+    page.show()
+    page.select_routine("knee-friendly-20")
+    qtbot.waitExposed(page)
+    # Layouts settle in posted events after the font change; then nothing is cut.
+    qtbot.waitUntil(lambda: clipped(page) == [], timeout=2000)
+    assert page.detail.start_button.font().pointSizeF() == pytest.approx(page.font().pointSizeF())
+    metrics = page.table.fontMetrics()
+    name_column = page.table.columnWidth(COLUMNS.index("Name"))
+    assert name_column >= metrics.horizontalAdvance("Knee-friendly retro walk")
+    row_height = page.table.verticalHeader().defaultSectionSize()
+    assert row_height >= page.table.fontMetrics().height()
+
+
+def test_a_delete_that_cannot_be_written_keeps_the_routine_and_offers_retry(
+    page, ctx, monkeypatch
+):
+    ctx.store.library.save(physio_routine())
+    page.refresh()
+    page.select_routine("knee-physio")
+    repo = ctx.store.library._repo
+
+    def locked(_routine_id):
+        raise OSError(5, "Input/output error")
+
+    asked = []
+    monkeypatch.setattr(repo, "delete", locked)
+    monkeypatch.setattr(dialogs, "ask_retry", lambda _p, _t, text: asked.append(text) or False)
+    assert not page.delete_selected()
+    assert asked and "could not be deleted" in asked[0]
+    monkeypatch.undo()
+    assert ctx.store.library.get("knee-physio") is not None
+
+
+def test_problems_are_rendered_in_the_users_language(page, answers, monkeypatch, tmp_path):
+    """The core's error is data; the page renders its template through _()."""
+    import gettext
+
+    from walkback_desktop import i18n
+
+    german = {
+        "{file} was not imported: {problem}": "{file} wurde nicht importiert: {problem}",
+        "segment {number}: {problem}": "Abschnitt {number}: {problem}",
+        "{field} must be between {low} and {high}, got {got}": (
+            "{field} muss zwischen {low} und {high} liegen, nicht {got}"
+        ),
+    }
+
+    class German(gettext.NullTranslations):
+        def gettext(self, message):
+            return german.get(message, message)
+
+    monkeypatch.setattr(i18n, "_translation", German())
+    data = physio_routine().to_dict()
+    data["segments"][1]["seconds"] = 2
+    bad = tmp_path / "broken.walkback.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert page.import_files([bad]) == []
+    assert answers["problems"] == [
+        "broken.walkback.json wurde nicht importiert: "
+        "Abschnitt 2: seconds muss zwischen 5 und 3600 liegen, nicht 2"
+    ]

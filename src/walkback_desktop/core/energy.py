@@ -72,6 +72,23 @@ def met_entry_for(met: float) -> MetEntry | None:
     return None
 
 
+@dataclass(frozen=True)
+class MetBasis:
+    """What a segment's MET value stands for (the editor explains it in a sentence).
+
+    `entry` is the Compendium entry with exactly this value, or None for a
+    person's own value; `usual` is the entry assumed for the segment's kind.
+    """
+
+    met: float
+    entry: MetEntry | None
+    usual: MetEntry
+
+
+def met_basis(met: float, kind: str) -> MetBasis:
+    return MetBasis(met=met, entry=met_entry_for(met), usual=DEFAULT_BY_KIND[kind])
+
+
 def kcal(met: float, weight_kg: float, seconds: float) -> float:
     """Gross energy in kcal: MET x weight (kg) x hours."""
     if met < 0 or weight_kg < 0 or seconds < 0:

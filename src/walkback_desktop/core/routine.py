@@ -1,8 +1,10 @@
 """Routines: what a workout is made of, and the `*.walkback.json` file format.
 
 Validation speaks to people, not programmers: every problem is reported as a
-`RoutineError` whose message says where ("segment 3"), which field and what
-is allowed. Nothing else escapes `Routine.from_json`.
+`RoutineError` (core/routine_errors.py) that says where (the segment index),
+which field and what is allowed, as data; its English message reads
+"segment 3: seconds must be between 5 and 3600, got 2". Nothing else escapes
+`Routine.from_json`, not even a RecursionError from deeply nested input.
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping, Sequence
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
+from walkback_desktop.core import energy
 from walkback_desktop.core.energy import default_met
+from walkback_desktop.core.routine_errors import N_
+from walkback_desktop.core.routine_errors import RoutineError as RoutineError
 
 FORMAT = "walkback-routine"
 VERSION = 1
@@ -35,11 +41,6 @@ MAX_FILE_BYTES = 1_000_000
 MET_RANGE = (1.0, 20.0)
 CADENCE_RANGE = (40, 200)
 INCLINE_RANGE = (0.0, 15.0)
-_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
-
-
-class RoutineError(ValueError):
-    """A routine file or edit that cannot be accepted; the message is for people."""
 
 
 class SegmentKind(str, Enum):
@@ -71,18 +72,33 @@ class Goal(str, Enum):
     GENERAL = "general"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # str.title() is not used on goals
+        """The goal's English title (marked for translation; shown through _())."""
         return _GOAL_TITLES[self]
 
 
+# English titles, marked for extraction; shown through the translation at the edge.
 _GOAL_TITLES = {
-    Goal.BEGINNER: "First steps",
-    Goal.KNEE: "Knee rehab",
-    Goal.BACK: "Low back",
-    Goal.BALANCE: "Balance",
-    Goal.CARDIO: "Cardio",
-    Goal.GENERAL: "General fitness",
+    Goal.BEGINNER: N_("First steps"),
+    Goal.KNEE: N_("Knee rehab"),
+    Goal.BACK: N_("Low back"),
+    Goal.BALANCE: N_("Balance"),
+    Goal.CARDIO: N_("Cardio"),
+    Goal.GENERAL: N_("General fitness"),
 }
+LEVEL_TITLES = {
+    Level.BEGINNER: N_("Beginner"),
+    Level.INTERMEDIATE: N_("Intermediate"),
+    Level.ADVANCED: N_("Advanced"),
+}
+
+
+class Clash(str, Enum):
+    """What to do when an imported routine's id is already taken."""
+
+    REFUSE = "refuse"
+    RENAME = "rename"
+    REPLACE = "replace"
 
 
 @dataclass(frozen=True)
@@ -149,28 +165,36 @@ class Routine:
 
     @classmethod
     def from_dict(cls, data: Any, *, builtin: bool = False) -> Routine:
-        return _parse_routine(data, builtin=builtin)
+        from walkback_desktop.core.routine_parse import parse_routine
+
+        return parse_routine(data, builtin=builtin)
 
     @classmethod
     def from_json(cls, text: str | bytes, *, builtin: bool = False) -> Routine:
         """Parse a routine file's text; raise RoutineError with a readable reason."""
+        from walkback_desktop.core.routine_parse import parse_routine, refuse_constant
+
         if isinstance(text, (bytes, bytearray)):
             if len(text) > MAX_FILE_BYTES:
-                raise RoutineError("the file is too large to be a routine (over 1 MB)")
+                raise RoutineError("too_large")
             try:
                 text = bytes(text).decode("utf-8-sig")
             except UnicodeDecodeError as exc:
-                raise RoutineError("the file is not UTF-8 text, so it is not a routine") from exc
+                raise RoutineError("not_utf8") from exc
         if len(text) > MAX_FILE_BYTES:
-            raise RoutineError("the file is too large to be a routine (over 1 MB)")
+            raise RoutineError("too_large")
         text = text.removeprefix("\ufeff")
         try:
-            data = json.loads(text, parse_constant=_refuse_constant)
+            data = json.loads(text, parse_constant=refuse_constant)
         except RecursionError as exc:
-            raise RoutineError("the file is not valid JSON (nested too deeply)") from exc
+            raise RoutineError("too_deep") from exc
+        except json.JSONDecodeError as exc:
+            raise RoutineError(
+                "not_json", reason=exc.msg, line=exc.lineno, column=exc.colno
+            ) from exc
         except ValueError as exc:
-            raise RoutineError(f"the file is not valid JSON ({_json_reason(exc)})") from exc
-        return _parse_routine(data, builtin=builtin)
+            raise RoutineError("not_json_value", reason=str(exc)) from exc
+        return parse_routine(data, builtin=builtin)
 
 
 def _segment_to_dict(segment: Segment) -> dict[str, Any]:
@@ -190,244 +214,6 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
     return data
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _json_reason(exc: ValueError) -> str:
-    if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
-    return str(exc)
-
-
-_TOP_KEYS = {
-    "format",
-    "version",
-    "id",
-    "name",
-    "level",
-    "goal",
-    "description",
-    "safety",
-    "safety_checklist",
-    "segments",
-}
-_SEGMENT_KEYS = {"kind", "label", "seconds", "met", "cadence_spm", "incline_pct", "tips"}
-
-
-def _choices(enum: type[Enum]) -> str:
-    return ", ".join(str(m.value) for m in enum)  # type: ignore[attr-defined]
-
-
-def _parse_routine(data: Any, *, builtin: bool) -> Routine:
-    if not isinstance(data, Mapping):
-        raise RoutineError("the file is not a WalkBack routine (expected a JSON object)")
-    fmt = data.get("format")
-    if fmt != FORMAT:
-        raise RoutineError(
-            f'the file is not a WalkBack routine (format must be "{FORMAT}", got {_show(fmt)})'
-        )
-    version = data.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise RoutineError(f"version must be a whole number, got {_show(version)}")
-    if version > VERSION:
-        raise RoutineError(
-            f"this routine was made by a newer WalkBack (format version {version}); "
-            f"this version reads version {VERSION}. Please update WalkBack."
-        )
-    if version < 1:
-        raise RoutineError(f"version must be 1, got {version}")
-    unknown = sorted(str(k) for k in data if k not in _TOP_KEYS)
-    if unknown:
-        raise RoutineError(
-            f"unknown field {_show(unknown[0])} (allowed: {', '.join(sorted(_TOP_KEYS))})"
-        )
-
-    routine_id = _required_text(data, "id", "", max_len=64)
-    if not _ID_RE.match(routine_id):
-        raise RoutineError(
-            f"id {_show(routine_id)} must be 3 to 64 lowercase letters, digits or hyphens "
-            "(not starting or ending with a hyphen)"
-        )
-    name = _required_text(data, "name", "", max_len=MAX_NAME)
-    level = _enum_field(data, "level", "", Level, default=Level.BEGINNER)
-    goal = _enum_field(data, "goal", "", Goal, default=Goal.GENERAL)
-    description = _optional_text(data, "description", "", max_len=MAX_DESCRIPTION)
-    safety = _optional_text(data, "safety", "", max_len=MAX_SAFETY)
-    checklist = data.get("safety_checklist", False)
-    if not isinstance(checklist, bool):
-        raise RoutineError(f"safety_checklist must be true or false, got {_show(checklist)}")
-
-    raw_segments = data.get("segments")
-    if raw_segments is None:
-        raise RoutineError("the routine has no segments (add at least one)")
-    if not isinstance(raw_segments, list):
-        raise RoutineError("segments must be a list")
-    if not raw_segments:
-        raise RoutineError("the routine is empty: add at least one segment")
-    if len(raw_segments) > MAX_SEGMENTS:
-        raise RoutineError(
-            f"a routine may have at most {MAX_SEGMENTS} segments, this one has {len(raw_segments)}"
-        )
-    segments = tuple(_parse_segment(raw, i + 1) for i, raw in enumerate(raw_segments))
-    total = sum(s.seconds for s in segments)
-    if total > MAX_TOTAL_S:
-        raise RoutineError(
-            f"the routine lasts {total // 60} minutes; at most {MAX_TOTAL_S // 3600} hours are allowed"
-        )
-    return Routine(
-        id=routine_id,
-        name=name,
-        segments=segments,
-        level=level,
-        goal=goal,
-        description=description,
-        safety=safety,
-        safety_checklist=checklist,
-        builtin=builtin,
-    )
-
-
-def _parse_segment(raw: Any, number: int) -> Segment:
-    where = f"segment {number}: "
-    if not isinstance(raw, Mapping):
-        raise RoutineError(f"{where}expected an object with kind, label and seconds")
-    unknown = sorted(str(k) for k in raw if k not in _SEGMENT_KEYS)
-    if unknown:
-        raise RoutineError(
-            f"{where}unknown field {_show(unknown[0])} (allowed: {', '.join(sorted(_SEGMENT_KEYS))})"
-        )
-    if "kind" not in raw:
-        raise RoutineError(f"{where}kind is missing (one of {_choices(SegmentKind)})")
-    kind = _enum_field(raw, "kind", where, SegmentKind, default=None)
-    label = _required_text(raw, "label", where, max_len=MAX_LABEL)
-    seconds = _number(raw, "seconds", where, MIN_SEGMENT_S, MAX_SEGMENT_S, integer=True)
-    if seconds is None:
-        raise RoutineError(
-            f"{where}seconds is missing (between {MIN_SEGMENT_S} and {MAX_SEGMENT_S})"
-        )
-    met = _number(raw, "met", where, *MET_RANGE)
-    cadence = _number(raw, "cadence_spm", where, *CADENCE_RANGE, integer=True)
-    incline = _number(raw, "incline_pct", where, *INCLINE_RANGE)
-    tips = _tips(raw.get("tips", []), where)
-    return Segment(
-        kind=kind,
-        label=label,
-        seconds=int(seconds),
-        met=float(met) if met is not None else None,
-        cadence_spm=int(cadence) if cadence is not None else None,
-        incline_pct=float(incline) if incline is not None else None,
-        tips=tips,
-    )
-
-
-def _show(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else f'"{value}"'
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _required_text(data: Mapping[str, Any], key: str, where: str, *, max_len: int) -> str:
-    if key not in data:
-        raise RoutineError(f"{where}{key} is missing")
-    value = data[key]
-    if not isinstance(value, str):
-        raise RoutineError(f"{where}{key} must be text, got {_show(value)}")
-    value = value.strip()
-    if not value:
-        raise RoutineError(f"{where}{key} must not be empty")
-    _check_text(value, key, where, max_len)
-    return value
-
-
-def _optional_text(data: Mapping[str, Any], key: str, where: str, *, max_len: int) -> str:
-    value = data.get(key, "")
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise RoutineError(f"{where}{key} must be text, got {_show(value)}")
-    value = value.strip()
-    _check_text(value, key, where, max_len)
-    return value
-
-
-def _check_text(value: str, key: str, where: str, max_len: int) -> None:
-    if len(value) > max_len:
-        raise RoutineError(
-            f"{where}{key} is too long ({len(value)} characters; at most {max_len})"
-        )
-    if any(ord(c) < 32 and c not in "\n\t" for c in value) or "\x7f" in value:
-        raise RoutineError(f"{where}{key} contains control characters")
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-        raise RoutineError(f"{where}{key} contains invalid characters")
-
-
-def _enum_field(
-    data: Mapping[str, Any], key: str, where: str, enum: type[Enum], default: Any
-) -> Any:
-    if key not in data:
-        if default is None:
-            raise RoutineError(f"{where}{key} is missing (one of {_choices(enum)})")
-        return default
-    value = data[key]
-    try:
-        return enum(value) if isinstance(value, str) else enum(None)
-    except ValueError:
-        raise RoutineError(
-            f"{where}{key} must be one of {_choices(enum)}, got {_show(value)}"
-        ) from None
-
-
-def _number(
-    data: Mapping[str, Any],
-    key: str,
-    where: str,
-    low: float,
-    high: float,
-    *,
-    integer: bool = False,
-) -> float | int | None:
-    if key not in data or data[key] is None:
-        return None
-    value = data[key]
-    kind = "a whole number" if integer else "a number"
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise RoutineError(
-            f"{where}{key} must be {kind} between {_fmt(low)} and {_fmt(high)}, got {_show(value)}"
-        )
-    if isinstance(value, float) and not math.isfinite(value):
-        raise RoutineError(f"{where}{key} must be {kind} between {_fmt(low)} and {_fmt(high)}")
-    if integer and isinstance(value, float) and not value.is_integer():
-        raise RoutineError(
-            f"{where}{key} must be {kind} between {_fmt(low)} and {_fmt(high)}, got {value}"
-        )
-    if not low <= value <= high:
-        raise RoutineError(
-            f"{where}{key} must be between {_fmt(low)} and {_fmt(high)}, got {_show(value)}"
-        )
-    return int(value) if integer else float(value)
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _tips(value: Any, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise RoutineError(f"{where}tips must be a list of short phrases")
-    if len(value) > MAX_TIPS:
-        raise RoutineError(f"{where}at most {MAX_TIPS} tips are allowed, got {len(value)}")
-    tips = []
-    for n, tip in enumerate(value, start=1):
-        if not isinstance(tip, str) or not tip.strip():
-            raise RoutineError(f"{where}tip {n} must be a short phrase")
-        tip = tip.strip()
-        _check_text(tip, f"tip {n}", where, MAX_TIP)
-        tips.append(tip)
-    return tuple(tips)
-
-
 def validate_segments(segments: Sequence[Segment]) -> None:
     """Check edited segments with the same rules and messages as the file format."""
     Routine.from_dict(
@@ -439,6 +225,25 @@ def validate_segments(segments: Sequence[Segment]) -> None:
             "segments": [_segment_to_dict(s) for s in segments],
         }
     )
+
+
+def slugify(name: str) -> str:
+    """A routine id made from its name: "Knee rehab, week 1" -> "knee-rehab-week-1"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].strip("-")
+    if len(slug) < 3:
+        slug = f"routine-{slug}".strip("-") if slug else "my-routine"
+    return slug
+
+
+def copy_name(name: str, suffix: str = " (copy)") -> str:
+    """The name of a duplicate: `name` + `suffix`, shortened to fit MAX_NAME."""
+    return name[: MAX_NAME - len(suffix)].rstrip() + suffix
+
+
+def routine_kcal(segments: Sequence[Segment], weight_kg: float) -> float:
+    """Gross kcal of `segments` for a person of `weight_kg` (each at its effective MET)."""
+    return sum(energy.kcal(s.effective_met, weight_kg, s.seconds) for s in segments)
 
 
 def format_duration(seconds: float) -> str:

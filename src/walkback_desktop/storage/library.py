@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-from enum import Enum
 from pathlib import Path
 
-from walkback_desktop.core.routine import FILE_SUFFIX, Routine, RoutineError
+from walkback_desktop.core.routine import FILE_SUFFIX, Clash, Routine, RoutineError
 from walkback_desktop.core.tips import load_tip_library
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage.repositories import RoutineRepository
@@ -14,20 +13,23 @@ from walkback_desktop.storage.repositories import RoutineRepository
 log = logging.getLogger(__name__)
 
 
-class Clash(str, Enum):
-    """What to do when an imported routine's id is already taken."""
-
-    REFUSE = "refuse"
-    RENAME = "rename"
-    REPLACE = "replace"
+# `Clash` lives beside the routine records in the core; importing it from here
+# keeps working for code written against earlier versions.
+__all__ = ["Clash", "RoutineClashError", "RoutineLibrary", "load_builtin_routines"]
 
 
 class RoutineClashError(RoutineError):
+    """An imported routine's id is taken (`builtin`: by a built-in routine)."""
+
     def __init__(self, routine: Routine, builtin: bool) -> None:
         self.routine = routine
         self.builtin = builtin
-        what = "a built-in routine" if builtin else "a routine in your library"
-        super().__init__(f'the id "{routine.id}" is already used by {what}')
+        super().__init__(
+            "id_taken_builtin" if builtin else "id_taken_custom", field="id", id=routine.id
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (RoutineClashError, (self.routine, self.builtin))
 
 
 def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
@@ -78,14 +80,12 @@ class RoutineLibrary:
 
     def save(self, routine: Routine) -> None:
         if self.is_builtin(routine.id):
-            raise RoutineError(
-                f'"{routine.name}" is a built-in routine; duplicate it to change it'
-            )
+            raise RoutineError("builtin_read_only", name=routine.name)
         self._repo.save(routine)
 
     def delete(self, routine_id: str) -> bool:
         if self.is_builtin(routine_id):
-            raise RoutineError("built-in routines cannot be deleted")
+            raise RoutineError("builtin_delete")
         return self._repo.delete(routine_id)
 
     def free_id(self, base: str) -> str:

@@ -1,24 +1,36 @@
 """Undo commands for every edit the routine editor makes.
 
-Each command holds the before and after values; the model and the form only
-ever change through these, so Ctrl+Z undoes exactly what the person did.
+Each command holds the before and after values and acts on the draft
+(`core.routine_draft.RoutineDraft`) through the `Segments` protocol: the
+editor passes its table model, which changes the draft and tells the view;
+a bare `RoutineDraft` works the same (the tests use one). The draft and the
+form only ever change through these, so Ctrl+Z undoes exactly what the
+person did.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from walkback_desktop.core.routine import Segment
+from walkback_desktop.i18n import _
 
-if TYPE_CHECKING:
-    from walkback_desktop.ui.routine_editor.segment_model import SegmentTableModel
+
+class Segments(Protocol):
+    """The draft's segment edits (RoutineDraft, or the table model in front of it)."""
+
+    def segment(self, row: int) -> Segment: ...
+    def replace_segment(self, row: int, segment: Segment) -> None: ...
+    def insert_segment(self, row: int, segment: Segment) -> None: ...
+    def remove_segment(self, row: int) -> Any: ...
+    def move_segment(self, source: int, target: int) -> None: ...
 
 
 class ReplaceSegmentCommand(QUndoCommand):
-    def __init__(self, model: SegmentTableModel, row: int, new: Segment, text: str) -> None:
+    def __init__(self, model: Segments, row: int, new: Segment, text: str) -> None:
         super().__init__(text)
         self._model = model
         self._row = row
@@ -33,8 +45,8 @@ class ReplaceSegmentCommand(QUndoCommand):
 
 
 class InsertSegmentCommand(QUndoCommand):
-    def __init__(self, model: SegmentTableModel, row: int, segment: Segment) -> None:
-        super().__init__("Add segment")
+    def __init__(self, model: Segments, row: int, segment: Segment) -> None:
+        super().__init__(_("Add segment"))
         self._model = model
         self._row = row
         self._segment = segment
@@ -47,8 +59,8 @@ class InsertSegmentCommand(QUndoCommand):
 
 
 class RemoveSegmentCommand(QUndoCommand):
-    def __init__(self, model: SegmentTableModel, row: int) -> None:
-        super().__init__("Remove segment")
+    def __init__(self, model: Segments, row: int) -> None:
+        super().__init__(_("Remove segment"))
         self._model = model
         self._row = row
         self._segment = model.segment(row)
@@ -63,8 +75,8 @@ class RemoveSegmentCommand(QUndoCommand):
 class MoveSegmentCommand(QUndoCommand):
     """Move the segment at `source` so that it ends up at index `target`."""
 
-    def __init__(self, model: SegmentTableModel, source: int, target: int) -> None:
-        super().__init__("Move segment")
+    def __init__(self, model: Segments, source: int, target: int) -> None:
+        super().__init__(_("Move segment"))
         self._model = model
         self._source = source
         self._target = target
@@ -80,9 +92,15 @@ class SetFieldCommand(QUndoCommand):
     """A routine-level field (name, level, ...); typing in one field merges into one step."""
 
     def __init__(
-        self, field: str, old: Any, new: Any, apply: Callable[[str, Any], None], merge_id: int
+        self,
+        field: str,
+        old: Any,
+        new: Any,
+        apply: Callable[[str, Any], None],
+        merge_id: int,
+        text: str = "",
     ) -> None:
-        super().__init__(f"Change {field.replace('_', ' ')}")
+        super().__init__(text or _("Change {field}").format(field=field.replace("_", " ")))
         self.field = field
         self._old = old
         self._new = new

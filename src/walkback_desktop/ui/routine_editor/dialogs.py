@@ -11,7 +11,8 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from walkback_desktop.storage.library import Clash
+from walkback_desktop.core.routine import Clash
+from walkback_desktop.i18n import _
 
 
 class Unsaved(str, Enum):
@@ -32,8 +33,8 @@ def _box(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) 
 def ask_unsaved(parent: QWidget | None, name: str) -> Unsaved:
     box = _box(
         parent,
-        "Unsaved changes",
-        f"“{name}” has changes that are not saved. Save them?",
+        _("Unsaved changes"),
+        _("“{name}” has changes that are not saved. Save them?").format(name=name),
         QMessageBox.Icon.Question,
     )
     box.setStandardButtons(
@@ -53,26 +54,33 @@ def ask_unsaved(parent: QWidget | None, name: str) -> Unsaved:
 def confirm_delete(parent: QWidget | None, name: str) -> bool:
     box = _box(
         parent,
-        "Delete routine",
-        f"Delete “{name}” from your library?\n\n"
-        "Workouts you already did with it stay in your history.",
+        _("Delete routine"),
+        _(
+            "Delete “{name}” from your library?\n\n"
+            "Workouts you already did with it stay in your history."
+        ).format(name=name),
         QMessageBox.Icon.Warning,
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-    box.button(QMessageBox.StandardButton.No).setText("Keep")
+    box.button(QMessageBox.StandardButton.Yes).setText(_("Delete"))
+    box.button(QMessageBox.StandardButton.No).setText(_("Keep"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def ask_clash(parent: QWidget | None, message: str, *, allow_replace: bool) -> Clash | None:
     """Rename / Replace (custom routines only) / Cancel; None means cancel."""
-    text = f"{message}.\n\nImport it under a new id, "
-    text += "or replace the routine in your library?" if allow_replace else "or cancel?"
-    box = _box(parent, "Routine already exists", text, QMessageBox.Icon.Question)
-    rename = box.addButton("Import as a copy", QMessageBox.ButtonRole.AcceptRole)
+    if allow_replace:
+        question = _("Import it under a new id, or replace the routine in your library?")
+    else:
+        question = _("Import it under a new id, or cancel?")
+    text = f"{message}.\n\n{question}"
+    box = _box(parent, _("Routine already exists"), text, QMessageBox.Icon.Question)
+    rename = box.addButton(_("Import as a copy"), QMessageBox.ButtonRole.AcceptRole)
     replace = (
-        box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole) if allow_replace else None
+        box.addButton(_("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        if allow_replace
+        else None
     )
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(rename)
@@ -87,3 +95,11 @@ def ask_clash(parent: QWidget | None, message: str, *, allow_replace: bool) -> C
 
 def show_problem(parent: QWidget | None, title: str, text: str) -> None:
     _box(parent, title, text, QMessageBox.Icon.Warning).exec()
+
+
+def ask_retry(parent: QWidget | None, title: str, text: str) -> bool:
+    """A write failed: Retry (True) or Cancel (False); what was typed is kept either way."""
+    box = _box(parent, title, text, QMessageBox.Icon.Warning)
+    box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Retry)
+    return box.exec() == QMessageBox.StandardButton.Retry
