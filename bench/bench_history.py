@@ -25,7 +25,14 @@ ROUTINES = ("knee-friendly-20", "first-steps-12", "low-back-relief-20", "Park lo
 
 
 def synthetic_csv(path: Path, sessions: int = SESSIONS, years: int = YEARS) -> None:
-    from walkback_desktop.core.history import SessionRecord, format_history_csv
+    from walkback_desktop.core.history import format_history_csv
+
+    path.write_text(format_history_csv(synthetic_records(sessions, years)), encoding="utf-8")
+
+
+def synthetic_records(sessions: int = SESSIONS, years: int = YEARS) -> list:
+    """10 years of varied sessions (four routines, notes, missing ratings)."""
+    from walkback_desktop.core.history import SessionRecord
 
     rng = random.Random(5)
     zone = ZoneInfo("Europe/London")
@@ -48,7 +55,7 @@ def synthetic_csv(path: Path, sessions: int = SESSIONS, years: int = YEARS) -> N
                 notes=rng.choice(("", "felt good", "knee stiff at first", "windy")),
             )
         )
-    path.write_text(format_history_csv(records), encoding="utf-8")
+    return records
 
 
 def calibration_ms() -> float:
