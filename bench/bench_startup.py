@@ -13,8 +13,12 @@ Today page, then exits at once. Both windows are started the same way:
 QApplication first, then the bare window (a QMainWindow with one label) or
 WalkBack's own `walkback --data-dir DIR` entry point.
 
+The child also reports the CPU time it used up to the stamp (user + system,
+getrusage): on a machine shared with other work the wall-clock figures swing,
+the CPU figures much less; both ratios are printed.
+
 Prints one line a script can read:
-    startup bare_ms=82 first_paint_ms=110 ratio=1.34 interactive_ms=300 interactive_ratio=3.66 runs=9
+    startup bare_ms=82 first_paint_ms=110 ratio=1.34 ... cpu_ratio=1.30 ... runs=9
 
 Run: .venv/bin/python bench/bench_startup.py [runs]
 """
@@ -41,9 +45,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 def done(label):
     ms = (time.monotonic_ns() / 1e9 - T0) * 1000
+    import resource
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (use.ru_utime + use.ru_stime) * 1000
     heavy = [m for m in ("sqlalchemy", "alembic", "pyqtgraph", "numpy", "PySide6.QtMultimedia",
                          "PySide6.QtTextToSpeech") if m in sys.modules]
-    print(f"{label} {ms:.1f} {','.join(heavy) or '-'}", flush=True)
+    print(f"{label} {ms:.1f} {cpu:.1f} {','.join(heavy) or '-'}", flush=True)
     os._exit(0)
 
 class Stamp(QObject):
@@ -75,7 +82,7 @@ else:
 """
 
 
-def run_child(mode: str, data_dir: str, env: dict[str, str]) -> tuple[float, str]:
+def run_child(mode: str, data_dir: str, env: dict[str, str]) -> tuple[float, float, str]:
     t0 = time.monotonic_ns()
     out = subprocess.run(
         [sys.executable, "-c", CHILD, str(t0), mode, data_dir],
@@ -86,9 +93,9 @@ def run_child(mode: str, data_dir: str, env: dict[str, str]) -> tuple[float, str
         check=False,
     )
     parts = out.stdout.split()
-    if len(parts) != 3 or parts[0] != mode:
+    if len(parts) != 4 or parts[0] != mode:
         raise SystemExit(f"{mode}: the child failed:\n{out.stdout}\n{out.stderr[-2000:]}")
-    return float(parts[1]), parts[2]
+    return float(parts[1]), float(parts[2]), parts[3]
 
 
 def make_history(data_dir: Path) -> None:
@@ -111,7 +118,9 @@ def main() -> None:
         QT_QPA_PLATFORM="offscreen",
         PYTHONPATH=os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
     )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # installed apps have their .pyc files
     results: dict[str, list[float]] = {"bare": [], "first_paint": [], "interactive": []}
+    cpu: dict[str, list[float]] = {mode: [] for mode in results}
     heavy = "-"
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
@@ -121,8 +130,9 @@ def main() -> None:
             run_child(mode, str(data), env)
         for _ in range(runs):
             for mode in results:
-                ms, loaded = run_child(mode, str(data), env)
+                ms, cpu_ms, loaded = run_child(mode, str(data), env)
                 results[mode].append(ms)
+                cpu[mode].append(cpu_ms)
                 if mode == "first_paint":
                     heavy = loaded
     bare = statistics.median(results["bare"])
@@ -131,6 +141,7 @@ def main() -> None:
     pair = [f / b for f, b in zip(results["first_paint"], results["bare"], strict=True)]
     pair_i = [f / b for f, b in zip(results["interactive"], results["bare"], strict=True)]
     spread = {k: f"{min(v):.0f}-{max(v):.0f}" for k, v in results.items()}
+    cpu_med = {k: statistics.median(v) for k, v in cpu.items()}
     load = os.getloadavg()[0]
     print(
         f"startup bare_ms={bare:.0f} first_paint_ms={first:.0f} ratio={first / bare:.2f} "
@@ -139,6 +150,10 @@ def main() -> None:
         f"interactive_pair_ratio_median={statistics.median(pair_i):.2f} "
         f"bare_range={spread['bare']} first_paint_range={spread['first_paint']} "
         f"interactive_range={spread['interactive']} heavy_at_first_paint={heavy} "
+        f"cpu_bare_ms={cpu_med['bare']:.0f} cpu_first_paint_ms={cpu_med['first_paint']:.0f} "
+        f"cpu_ratio={cpu_med['first_paint'] / cpu_med['bare']:.2f} "
+        f"cpu_interactive_ms={cpu_med['interactive']:.0f} "
+        f"cpu_interactive_ratio={cpu_med['interactive'] / cpu_med['bare']:.2f} "
         f"runs={runs} load1={load:.2f} budget_ratio=1.5 budget_interactive_ratio=4.0"
     )
 
