@@ -61,7 +61,7 @@ class Stamp(QObject):
                 if MODE != "interactive":
                     done(MODE)
                 page = getattr(window, "current_page", None)
-                if getattr(window, "ready", False) and page is not None:
+                if page is not None and type(page()).__name__ != "LoadingPage":
                     shown = page()
                     if obj is shown or shown.isAncestorOf(obj):
                         done(MODE)

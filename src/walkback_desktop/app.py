@@ -126,7 +126,8 @@ def install_language(app: QApplication | None, language_setting: str) -> str:
     return code
 
 
-def build_pages(ctx: AppContext) -> list[Page]:
+def page_factories() -> dict[str, Callable[[AppContext], Page]]:
+    """How to build each page, by page id (imported here: after the first paint)."""
     from walkback_desktop.ui.pages.history import HistoryPage
     from walkback_desktop.ui.pages.progress import ProgressPage
     from walkback_desktop.ui.pages.routines import RoutinesPage
@@ -134,14 +135,18 @@ def build_pages(ctx: AppContext) -> list[Page]:
     from walkback_desktop.ui.pages.today import TodayPage
     from walkback_desktop.ui.pages.workout import WorkoutPage
 
-    return [
-        TodayPage(ctx),
-        RoutinesPage(ctx),
-        WorkoutPage(ctx),
-        HistoryPage(ctx),
-        ProgressPage(ctx),
-        SettingsPage(ctx),
-    ]
+    return {
+        "today": TodayPage,
+        "routines": RoutinesPage,
+        "workout": WorkoutPage,
+        "history": HistoryPage,
+        "progress": ProgressPage,
+        "settings": SettingsPage,
+    }
+
+
+def build_pages(ctx: AppContext) -> list[Page]:
+    return [factory(ctx) for factory in page_factories().values()]
 
 
 def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainWindow:
@@ -152,20 +157,20 @@ def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainW
     return MainWindow(state_file=data_dir / STATE_FILENAME, icon=app_icon())
 
 
-def load_data(
+def open_context(
     window: MainWindow,
     data_dir: Path,
     *,
     store: Store | None = None,
     clock: Clock | None = None,
     cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
-) -> None:
-    """Open the store (migrations, recovery) and put the real pages in the window."""
+) -> AppContext:
+    """Open the store (migrations, recovery) and wire the window to its events."""
     from walkback_desktop.storage.store import open_store
     from walkback_desktop.ui.context import AppContext
-    from walkback_desktop.ui.report_actions import build_report_actions
 
     store = store or open_store(data_dir)
+    window.store = store
     qapp = QApplication.instance()
     if isinstance(qapp, QApplication):
         # Before the pages are built, so the sizes they set follow the text size.
@@ -176,9 +181,6 @@ def load_data(
     if cue_player_factory is not None:
         ctx.cue_player_factory = cue_player_factory
     window.ctx = ctx
-    window.install_pages(
-        build_pages(ctx), store=store, extra_actions={"File": build_report_actions(ctx)}
-    )
     events = ctx.events
     window.files_dropped.connect(events.files_dropped.emit)
     events.page_requested.connect(window.show_page)
@@ -187,6 +189,62 @@ def load_data(
     window.destroyed.connect(store.close)
     if store.notices:
         window.show_status(store.notices[-1])
+    return ctx
+
+
+def finish_loading(window: MainWindow, ctx: AppContext) -> None:
+    from walkback_desktop.ui.report_actions import build_report_actions
+
+    window.finish_install(store=ctx.store, extra_actions={"File": build_report_actions(ctx)})
+
+
+def load_data(
+    window: MainWindow,
+    data_dir: Path,
+    *,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+) -> None:
+    """Open the store and put every real page in the window, all at once."""
+    ctx = open_context(
+        window, data_dir, store=store, clock=clock, cue_player_factory=cue_player_factory
+    )
+    for page in build_pages(ctx):
+        window.install_page(page)
+    finish_loading(window, ctx)
+
+
+def load_data_stepwise(
+    window: MainWindow,
+    data_dir: Path,
+    done: Callable[[], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """As `load_data`, one step per turn of the event loop: the store, the page on
+    screen (which then paints), then the other pages; then `done()`."""
+    try:
+        ctx = open_context(window, data_dir)
+        factories = page_factories()
+    except Exception as exc:
+        failed(exc)
+        return
+    shown = window.current_page().page_id
+    order = [shown, *(pid for pid in factories if pid != shown)]
+
+    def step() -> None:
+        try:
+            if order:
+                window.install_page(factories[order.pop(0)](ctx))
+                QTimer.singleShot(0, step)
+                return
+            finish_loading(window, ctx)
+        except Exception as exc:
+            failed(exc)
+            return
+        done()
+
+    step()
 
 
 def build_main_window(
@@ -341,16 +399,19 @@ def _run_gui(
         window.show()
         failure: list[BaseException] = []
 
+        def failed(exc: BaseException) -> None:
+            log.error("cannot open the data", exc_info=exc)
+            failure.append(exc)
+            show_startup_error(exc)
+            app.exit(1)
+
         def after_paint() -> None:
-            try:
-                load_data(window, data_dir)
-            except Exception as exc:
-                log.exception("cannot open the data")
-                failure.append(exc)
-                show_startup_error(exc)
-                app.exit(1)
-                return
-            QTimer.singleShot(0, lambda: handed_over(window.store.notices if window.store else []))
+            load_data_stepwise(
+                window,
+                data_dir,
+                done=lambda: handed_over(window.store.notices if window.store else []),
+                failed=failed,
+            )
 
         def handed_over(store_notices: list[str]) -> None:
             """Notices first (modal, so in order), then the workout, then the files."""

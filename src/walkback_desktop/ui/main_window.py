@@ -160,28 +160,42 @@ class MainWindow(QMainWindow):
     ) -> None:
         """Swap the real pages in for the placeholders, keeping the page shown."""
         ids = [page.page_id for page in pages]
-        if ids != [pid for pid, _title in PAGES]:
+        if sorted(ids) != sorted(pid for pid, _title in PAGES):
             raise ValueError(f"pages must be {[pid for pid, _t in PAGES]}, got {ids}")
+        for page in pages:
+            self.install_page(page)
+        self.finish_install(store=store, extra_actions=extra_actions)
+
+    def install_page(self, page: Page) -> None:
+        """Put one real page in place of its placeholder (start-up builds them one
+        at a time, the page on screen first, so the window stays responsive)."""
+        row = [pid for pid, _title in PAGES].index(page.page_id)
+        old = self._pages[row]
+        self._pages[row] = page
+        was_current = self.stack.currentWidget() is old
+        self.stack.insertWidget(row, page)
+        if was_current:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        item = self.nav.item(row)
+        item.setText(_(page.title))
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, _(page.title))
+        if was_current:
+            page.page_shown()
+
+    def finish_install(
+        self,
+        *,
+        store: Store | None = None,
+        extra_actions: dict[str, list[QAction]] | None = None,
+    ) -> None:
+        """Every page is in: add their menu entries and say the data is ready."""
         if store is not None:
             self.store = store
-        current = max(self.stack.currentIndex(), 0)
-        old = self._pages
-        self._pages = list(pages)
-        self.stack.blockSignals(True)
-        for row, page in enumerate(self._pages):
-            self.stack.insertWidget(row, page)
-            item = self.nav.item(row)
-            item.setText(_(page.title))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, _(page.title))
-        for placeholder in old:
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-        self.stack.setCurrentIndex(current)
-        self.stack.blockSignals(False)
         self._extra_actions = dict(extra_actions or {})
         self._build_menus()
         self.ready = True
-        self._pages[current].page_shown()
         self.data_ready.emit()
 
     def page(self, page_id: str) -> Page:
