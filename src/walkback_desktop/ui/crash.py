@@ -15,9 +15,10 @@ import faulthandler
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, Any
 
 from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -41,6 +42,9 @@ _QT_LEVELS = {
 
 _showing = False
 _fault_file: IO[str] | None = None
+# What was there before install(), put back by uninstall().
+_previous_hook: Callable[..., Any] | None = None
+_fault_was_enabled = False
 
 
 def log_location() -> str:
@@ -121,7 +125,9 @@ def previous_crash(data_dir: Path) -> str | None:
 def install(data_dir: Path | None = None) -> list[str]:
     """Install the hooks; with a data folder also faulthandler. Returns notices for
     the person (a crash in the previous run)."""
-    global _fault_file
+    global _fault_file, _previous_hook, _fault_was_enabled
+    if sys.excepthook is not handle_exception:
+        _previous_hook = sys.excepthook
     sys.excepthook = handle_exception
     qInstallMessageHandler(qt_message_handler)
     notices: list[str] = []
@@ -131,6 +137,8 @@ def install(data_dir: Path | None = None) -> list[str]:
     if notice:
         notices.append(notice)
     try:
+        if _fault_file is None:
+            _fault_was_enabled = faulthandler.is_enabled()
         _fault_file = open(data_dir / CRASH_FILENAME, "w", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(file=_fault_file, all_threads=True)
     except OSError as exc:
@@ -140,10 +148,13 @@ def install(data_dir: Path | None = None) -> list[str]:
 
 def uninstall() -> None:
     """Back to Python's and Qt's defaults (tests; the end of run_gui)."""
-    global _fault_file
-    sys.excepthook = sys.__excepthook__
+    global _fault_file, _previous_hook
+    sys.excepthook = _previous_hook or sys.__excepthook__
+    _previous_hook = None
     qInstallMessageHandler(None)
     if _fault_file is not None:
         faulthandler.disable()
         _fault_file.close()
         _fault_file = None
+        if _fault_was_enabled and sys.__stderr__ is not None:
+            faulthandler.enable(file=sys.__stderr__)
