@@ -54,22 +54,39 @@ def done(label):
     os._exit(0)
 
 class Stamp(QObject):
+    # Watches the main window's own events until its first Paint; then, for
+    # "interactive", every widget's paint until one inside a real (not Loading...)
+    # page. Both kinds of window are stamped by this same code.
+
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj.isWidgetType():
-            window = obj.window()
-            if isinstance(window, QMainWindow):
-                if MODE != "interactive":
-                    done(MODE)
-                page = getattr(window, "current_page", None)
-                if page is not None and type(page()).__name__ != "LoadingPage":
-                    shown = page()
-                    if obj is shown or shown.isAncestorOf(obj):
-                        done(MODE)
+        if event.type() != QEvent.Type.Paint or not obj.isWidgetType():
+            return False
+        window = obj.window()
+        if not isinstance(window, QMainWindow):
+            return False
+        if MODE != "interactive":
+            done(MODE)
+        if obj is window and not getattr(self, "wide", False):
+            self.wide = True  # first paint seen: now watch the pages too
+            app.installEventFilter(self)
+        page = getattr(window, "current_page", None)
+        if page is not None and type(page()).__name__ != "LoadingPage":
+            shown = page()
+            if obj is shown or shown.isAncestorOf(obj):
+                done(MODE)
         return False
 
-app = QApplication(sys.argv[:1])
 stamp = Stamp()
-app.installEventFilter(stamp)
+original_show = QMainWindow.show
+
+def show(self):
+    # The same hook for both windows: a filter on the window itself (an
+    # application-wide Python filter would tax every event of start-up).
+    self.installEventFilter(stamp)
+    original_show(self)
+
+QMainWindow.show = show
+app = QApplication(sys.argv[:1])
 if MODE == "bare":
     w = QMainWindow()
     w.setCentralWidget(QLabel("Hello"))

@@ -27,13 +27,12 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QObject,
-    Qt,
     QTimer,
     QTranslator,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from walkback_desktop import APP_ID, APP_NAME, __version__
 from walkback_desktop.i18n import _, set_language
@@ -126,27 +125,28 @@ def install_language(app: QApplication | None, language_setting: str) -> str:
     return code
 
 
-def page_factories() -> dict[str, Callable[[AppContext], Page]]:
-    """How to build each page, by page id (imported here: after the first paint)."""
-    from walkback_desktop.ui.pages.history import HistoryPage
-    from walkback_desktop.ui.pages.progress import ProgressPage
-    from walkback_desktop.ui.pages.routines import RoutinesPage
-    from walkback_desktop.ui.pages.settings import SettingsPage
-    from walkback_desktop.ui.pages.today import TodayPage
-    from walkback_desktop.ui.pages.workout import WorkoutPage
+# Where each page lives, by page id; imported when the page is built, so start-up
+# imports the page on screen first and the others after it has painted.
+PAGE_CLASSES = {
+    "today": ("walkback_desktop.ui.pages.today", "TodayPage"),
+    "routines": ("walkback_desktop.ui.pages.routines", "RoutinesPage"),
+    "workout": ("walkback_desktop.ui.pages.workout", "WorkoutPage"),
+    "history": ("walkback_desktop.ui.pages.history", "HistoryPage"),
+    "progress": ("walkback_desktop.ui.pages.progress", "ProgressPage"),
+    "settings": ("walkback_desktop.ui.pages.settings", "SettingsPage"),
+}
 
-    return {
-        "today": TodayPage,
-        "routines": RoutinesPage,
-        "workout": WorkoutPage,
-        "history": HistoryPage,
-        "progress": ProgressPage,
-        "settings": SettingsPage,
-    }
+
+def build_page(page_id: str, ctx: AppContext) -> Page:
+    import importlib
+
+    module, name = PAGE_CLASSES[page_id]
+    page: Page = getattr(importlib.import_module(module), name)(ctx)
+    return page
 
 
 def build_pages(ctx: AppContext) -> list[Page]:
-    return [factory(ctx) for factory in page_factories().values()]
+    return [build_page(page_id, ctx) for page_id in PAGE_CLASSES]
 
 
 def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainWindow:
@@ -225,17 +225,16 @@ def load_data_stepwise(
     screen (which then paints), then the other pages; then `done()`."""
     try:
         ctx = open_context(window, data_dir)
-        factories = page_factories()
     except Exception as exc:
         failed(exc)
         return
     shown = window.current_page().page_id
-    order = [shown, *(pid for pid in factories if pid != shown)]
+    order = [shown, *(pid for pid in PAGE_CLASSES if pid != shown)]
 
     def step() -> None:
         try:
             if order:
-                window.install_page(factories[order.pop(0)](ctx))
+                window.install_page(build_page(order.pop(0), ctx))
                 QTimer.singleShot(0, step)
                 return
             finish_loading(window, ctx)
@@ -330,6 +329,9 @@ class AfterFirstPaint(QObject):
 
 def show_notice(parent: MainWindow | None, text: str) -> None:
     """An information box; the text is shown literally (it may quote a routine name)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
@@ -373,7 +375,9 @@ def run_gui(
 def _run_gui(
     app: QApplication, data_dir: Path, start_routine: str | None, open_files: Sequence[Path]
 ) -> int:
-    file_opener = FileOpenCatcher(app)
+    # Only macOS sends QFileOpenEvent. An application-wide Python event filter sees
+    # every event and made the first paint ~100 ms slower, so only there.
+    file_opener = FileOpenCatcher(app) if sys.platform == "darwin" else None
     app.setWindowIcon(app_icon())
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -422,10 +426,11 @@ def _run_gui(
                 show_notice(window, text)
             if start_routine:
                 events.start_requested.emit(start_routine)
-            to_open = [*open_files, *file_opener.take_early()]
+            to_open = [*open_files, *(file_opener.take_early() if file_opener else [])]
             if to_open:
                 events.files_dropped.emit(to_open)
-            file_opener.files_opened.connect(events.files_dropped.emit)
+            if file_opener is not None:
+                file_opener.files_opened.connect(events.files_dropped.emit)
             QTimer.singleShot(200, _warm_up_imports)
 
         AfterFirstPaint(window, after_paint)

@@ -20,8 +20,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from PySide6.QtCore import QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
 
 from walkback_desktop import APP_NAME
 from walkback_desktop.i18n import _
@@ -57,6 +57,9 @@ def log_location() -> str:
 
 def show_error_dialog(title: str, text: str) -> None:
     """The friendly dialog (tests patch this). Plain text: messages may hold user text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, title, text)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()

@@ -57,7 +57,14 @@ class EmptyState(QWidget):
         layout.addStretch(1)
         layout.addWidget(title)
         layout.addSpacing(12)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: a widget placed with an
+        # alignment gets its sizeHint() height, and a word-wrapped label's hint is
+        # for a different width, so the text was cut off (34 px of the 85 needed).
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(body, 100)
+        body_row.addStretch(1)
+        layout.addLayout(body_row)
         layout.addSpacing(20)
         layout.addLayout(self.buttons)
         layout.addStretch(2)

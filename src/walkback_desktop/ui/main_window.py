@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +46,10 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("settings", N_("Settings")),
 )
 MENU_ORDER = ("File", "View", "Help")
+# Qt.ItemDataRole.AccessibleTextRole. The `Qt` namespace costs ~50 ms to load in
+# PySide6 (all its enums are built on first use), so nothing shown before the
+# first paint touches it.
+ACCESSIBLE_TEXT_ROLE = 11
 MENU_TITLES = {"File": N_("&File"), "View": N_("&View"), "Help": N_("&Help")}
 SIDEBAR_STYLE = """
 #sidebar { background: palette(base); border-right: 1px solid palette(mid); }
@@ -69,10 +73,15 @@ class LoadingPage(Page):
         label = QLabel(_("Loading…"))
         label.setObjectName("loading")
         label.setAccessibleName(_("Loading…"))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setEnabled(False)  # the muted text colour
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(label)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
 
 
 class MainWindow(QMainWindow):
@@ -106,13 +115,12 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(_("Navigation"))
-        self.nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.nav.setIconSize(QSize(24, 24))
         self.nav.setFixedWidth(200)
         self.stack = QStackedWidget()
         for page in self._pages:
             item = QListWidgetItem(page.title)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+            item.setData(ACCESSIBLE_TEXT_ROLE, page.title)
             item.setSizeHint(QSize(160, 44))
             self.nav.addItem(item)
             self.stack.addWidget(page)
@@ -140,7 +148,6 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.status_label.setAccessibleName(_("Status"))
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addWidget(self.status_label, 1)
 
         self._build_window_actions()
@@ -180,7 +187,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         item = self.nav.item(row)
         item.setText(_(page.title))
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, _(page.title))
+        item.setData(ACCESSIBLE_TEXT_ROLE, _(page.title))
         if was_current:
             page.page_shown()
 
@@ -194,6 +201,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.store = store
         self._extra_actions = dict(extra_actions or {})
+        self.apply_shortcuts()
         self._build_menus()
         self.ready = True
         self.data_ready.emit()
@@ -227,22 +235,25 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------
     def _build_window_actions(self) -> None:
         """The window's own actions: made once, kept when the pages arrive."""
+        # Shortcuts are set once the pages are in (apply_shortcuts): the first
+        # setShortcut() makes PySide6 build the Qt.Key enum (~100 ms), and before the
+        # data is there no shortcut has anything to do.
+        self._shortcuts: list[tuple[QAction, str]] = []
         self.quit_action = QAction(_("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcuts.append((self.quit_action, "Quit"))
         self.quit_action.triggered.connect(self.close)
         self.go_actions: list[QAction] = []
         for n, (page_id, title) in enumerate(PAGES, start=1):
             go = QAction(_("Go to &{page}").format(page=_(title)), self)
-            go.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            self._shortcuts.append((go, f"Ctrl+{n}"))
             go.triggered.connect(lambda _=False, p=page_id: self.show_page(p))
             self.go_actions.append(go)
         self.fullscreen_action = QAction(_("&Full screen"), self)
         self.fullscreen_action.setCheckable(True)
-        self.fullscreen_action.setShortcut(QKeySequence(Qt.Key.Key_F11))
+        self._shortcuts.append((self.fullscreen_action, "F11"))
         self.fullscreen_action.toggled.connect(self.set_full_screen)
         self.help_action = QAction(_("WalkBack &help"), self)
-        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self._shortcuts.append((self.help_action, "HelpContents"))
         self.help_action.triggered.connect(self.show_help)
         self.safety_action = QAction(_("&Safety guide"), self)
         self.safety_action.triggered.connect(self.show_safety_guide)
@@ -251,6 +262,18 @@ class MainWindow(QMainWindow):
         for action in (self.quit_action, *self.go_actions, self.fullscreen_action):
             self.addAction(action)
         self.addAction(self.help_action)
+
+    def apply_shortcuts(self) -> None:
+        for action, keys in self._shortcuts:
+            if keys in ("Quit", "HelpContents"):
+                standard = getattr(QKeySequence.StandardKey, keys)
+                bound = QKeySequence.keyBindings(standard)
+                if keys == "HelpContents" and QKeySequence("F1") not in bound:
+                    bound = [QKeySequence("F1"), *bound]  # F1 everywhere, as the menu says
+                action.setShortcuts(bound)
+            else:
+                action.setShortcut(QKeySequence(keys))
+        self._shortcuts = []
 
     def _build_menus(self) -> None:
         contributed: dict[str, list[QAction]] = {name: [] for name in MENU_ORDER}
@@ -307,6 +330,8 @@ class MainWindow(QMainWindow):
             self.fullscreen_action.setChecked(on)
 
     def _rich_box(self, title: str, html: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+
         box = QMessageBox(self)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.RichText)
@@ -327,6 +352,9 @@ class MainWindow(QMainWindow):
     # --- status -----------------------------------------------------------------
     def show_status(self, text: str) -> None:
         """One line in the status area; user text is shown literally."""
+        from PySide6.QtCore import Qt
+
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setText(" ".join(text.split()))
 
     # --- drag and drop -----------------------------------------------------------
