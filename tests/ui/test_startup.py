@@ -67,7 +67,8 @@ CHILD = textwrap.dedent(
                         "window_lightness": window.palette().window().color().lightness(),
                     })
                     window.data_ready.connect(lambda: say("data_ready"))
-                    QTimer.singleShot(3000, finish)
+                    window.data_ready.connect(lambda: QTimer.singleShot(1000, finish))
+                    QTimer.singleShot(90_000, finish)
             return False
 
     def finish():
