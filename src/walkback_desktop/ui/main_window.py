@@ -276,11 +276,13 @@ class MainWindow(QMainWindow):
         self._shortcuts = []
 
     def _build_menus(self) -> None:
-        contributed: dict[str, list[QAction]] = {name: [] for name in MENU_ORDER}
+        # Each page's (and the extra) actions form a group; groups are separated.
+        contributed: dict[str, list[list[QAction]]] = {name: [] for name in MENU_ORDER}
         sources = [page.menu_actions() for page in self._pages] + [self._extra_actions]
         for source in sources:
             for menu_name, actions in source.items():
-                contributed.setdefault(menu_name, []).extend(actions)
+                if actions:
+                    contributed.setdefault(menu_name, []).append(list(actions))
         for action in self._page_actions:
             self.removeAction(action)
         self._page_actions = []
@@ -290,10 +292,13 @@ class MainWindow(QMainWindow):
             menu = self.menuBar().addMenu(_(MENU_TITLES[name]) if name in MENU_TITLES else name)
             menu.setAccessibleName(menu.title().replace("&", ""))
             self.menus[name] = menu
-            for action in contributed[name]:
-                menu.addAction(action)
-                self.addAction(action)
-                self._page_actions.append(action)
+            for n, group in enumerate(contributed[name]):
+                if n:
+                    menu.addSeparator()
+                for action in group:
+                    menu.addAction(action)
+                    self.addAction(action)
+                    self._page_actions.append(action)
 
         file_menu = self.menus["File"]
         if contributed["File"]:
