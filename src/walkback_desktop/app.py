@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +61,7 @@ EARLY_SETTINGS: dict[str, tuple[object, ...]] = {
     "text_scale": tuple(range(75, 201)),
 }
 # Loaded in idle time after start-up so the first visit to Progress does not wait for it.
-IDLE_IMPORTS = ("pyqtgraph",)
+IDLE_IMPORTS = ("numpy", "pyqtgraph")
 
 
 def app_icon() -> QIcon:
@@ -346,15 +347,29 @@ def show_startup_error(exc: BaseException) -> None:
     )
 
 
-def _warm_up_imports() -> None:
-    """Idle time after start-up: import what the first visit to a page would wait for."""
+_warm_up: list[threading.Thread] = []
+
+
+def _import_quietly(names: Sequence[str]) -> None:
     import importlib
 
-    for name in IDLE_IMPORTS:
+    for name in names:
         try:
             importlib.import_module(name)
-        except Exception as exc:  # a missing optional module must not stop the app
+        except Exception as exc:  # a broken optional module must not stop the app
             log.info("idle import of %s failed: %s", name, exc)
+
+
+def warm_up_imports() -> None:
+    """After start-up, import what the first visit to Progress would wait for
+    (numpy and pyqtgraph: seconds on a slow machine). In a worker thread, so the
+    window keeps answering; a page that needs the module meanwhile just waits
+    for the import to finish."""
+    thread = threading.Thread(
+        target=_import_quietly, args=(IDLE_IMPORTS,), name="warm-up-imports", daemon=True
+    )
+    _warm_up.append(thread)
+    thread.start()
 
 
 def run_gui(
@@ -369,6 +384,8 @@ def run_gui(
         show_startup_error(exc)
         return 1
     finally:
+        for thread in _warm_up:  # never leave an import running into interpreter exit
+            thread.join(timeout=10)
         crash.uninstall()
 
 
@@ -431,7 +448,7 @@ def _run_gui(
                 events.files_dropped.emit(to_open)
             if file_opener is not None:
                 file_opener.files_opened.connect(events.files_dropped.emit)
-            QTimer.singleShot(200, _warm_up_imports)
+            QTimer.singleShot(200, warm_up_imports)
 
         AfterFirstPaint(window, after_paint)
         code = app.exec()

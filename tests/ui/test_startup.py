@@ -152,3 +152,27 @@ def test_early_settings_tolerate_a_missing_or_damaged_database(tmp_path: Path):
     assert read_early_settings(tmp_path) == {}
     (tmp_path / "walkback.db").write_bytes(b"not a database")
     assert read_early_settings(tmp_path) == {}
+
+
+def test_pyqtgraph_is_imported_in_idle_time_off_the_gui_thread():
+    code = textwrap.dedent(
+        """
+        import sys, threading
+        import walkback_desktop.app as app_module
+        seen = []
+        real = app_module._import_quietly
+        def spy(names):
+            seen.append(threading.current_thread() is threading.main_thread())
+            real(names)
+        app_module._import_quietly = spy
+        assert "pyqtgraph" not in sys.modules
+        app_module.warm_up_imports()
+        app_module._warm_up[-1].join(120)
+        print("pyqtgraph" in sys.modules, seen)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=180, env=env
+    )
+    assert out.stdout.split() == ["True", "[False]"], out.stderr[-2000:]
