@@ -222,9 +222,9 @@ class HistoryPage(Page):
             (_("Rou&tine"), self.routine_filter),
             (_("&Show"), self.completed_filter),
         ):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            filters.addWidget(text)
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
             filters.addWidget(widget)
             filters.addSpacing(8)
         filters.addWidget(clear)
