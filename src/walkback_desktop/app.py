@@ -186,7 +186,6 @@ def open_context(
     window.files_dropped.connect(events.files_dropped.emit)
     events.page_requested.connect(window.show_page)
     events.status_message.connect(window.show_status)
-    events.start_requested.connect(lambda _rid: window.show_page("workout"))
     window.destroyed.connect(store.close)
     if store.notices:
         window.show_status(store.notices[-1])
@@ -196,6 +195,8 @@ def open_context(
 def finish_loading(window: MainWindow, ctx: AppContext) -> None:
     from walkback_desktop.ui.report_actions import build_report_actions
 
+    # After the pages: the Workout page starts the routine before it is shown.
+    ctx.events.start_requested.connect(lambda _rid: window.show_page("workout"))
     window.finish_install(store=ctx.store, extra_actions={"File": build_report_actions(ctx)})
 
 
