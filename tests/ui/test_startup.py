@@ -176,3 +176,22 @@ def test_pyqtgraph_is_imported_in_idle_time_off_the_gui_thread():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=180, env=env
     )
     assert out.stdout.split() == ["True", "[False]"], out.stderr[-2000:]
+
+
+def test_language_reaches_qt_dialogs_and_locale(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    import walkback_desktop.app as app_module
+
+    monkeypatch.setattr(app_module, "set_language", lambda setting: "de")
+    before = QLocale()
+    try:
+        assert app_module.install_language(qapp, "de") == "de"
+        assert QLocale().name().startswith("de")
+        # Qt's own buttons ("Cancel" in a QMessageBox) come from qtbase_de.qm
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    finally:
+        monkeypatch.setattr(app_module, "set_language", lambda setting: "en")
+        app_module.install_language(qapp, "en")
+        QLocale.setDefault(before)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
