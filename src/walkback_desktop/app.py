@@ -10,7 +10,10 @@ paint, so those three settings are read directly with the standard library's
 sqlite3, read-only (see `read_early_settings`).
 
 `build_main_window(data_dir)` (tests, scripts) does both steps at once and
-returns the fully wired window.
+returns the fully wired window. See docs/startup.md.
+
+(Longer than the ~400 lines of most modules: this is the one place where the
+start-up order is written, and it reads best top to bottom in one file.)
 """
 
 from __future__ import annotations
