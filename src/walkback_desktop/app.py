@@ -1,53 +1,254 @@
-"""The one wiring place: QApplication, data folder, store, pages, main window."""
+"""The one wiring place: QApplication, data folder, store, pages, main window.
+
+Start-up shows the window first. `run_gui` builds the main window as a shell
+(navigation from a static list, a "Loading…" placeholder per page: Qt only, no
+SQLAlchemy, no pages), shows it, and once its first frame is painted opens the
+store (migrations, recovery) and swaps the real pages in. Only then are the
+start-up notices shown, `walkback start ID` started and handed-over files
+opened, in that order. The language and appearance are needed before the first
+paint, so those three settings are read directly with the standard library's
+sqlite3, read-only (see `read_early_settings`).
+
+`build_main_window(data_dir)` (tests, scripts) does both steps at once and
+returns the fully wired window. See docs/startup.md.
+
+(Longer than the ~400 lines of most modules: this is the one place where the
+start-up order is written, and it reads best top to bottom in one file.)
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from walkback_desktop import APP_ID, APP_NAME, __version__
-from walkback_desktop.audio.base import CuePlayer
-from walkback_desktop.core.clock import Clock
+from walkback_desktop.i18n import _, set_language
 from walkback_desktop.instance_lock import gui_lock
 from walkback_desktop.resources import resource_path
-from walkback_desktop.storage.database import DatabaseError
-from walkback_desktop.storage.store import Store, open_store
+from walkback_desktop.ui import crash
 from walkback_desktop.ui.appearance import apply_appearance
-from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.main_window import MainWindow
-from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.history import HistoryPage
-from walkback_desktop.ui.pages.progress import ProgressPage
-from walkback_desktop.ui.pages.routines import RoutinesPage
-from walkback_desktop.ui.pages.settings import SettingsPage
-from walkback_desktop.ui.pages.today import TodayPage
-from walkback_desktop.ui.pages.workout import WorkoutPage
-from walkback_desktop.ui.report_actions import build_report_actions
+
+if TYPE_CHECKING:
+    from walkback_desktop.audio.base import CuePlayer
+    from walkback_desktop.core.clock import Clock
+    from walkback_desktop.storage.store import Store
+    from walkback_desktop.ui.context import AppContext
+    from walkback_desktop.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
 
 STATE_FILENAME = "window-state.ini"
+DB_FILENAME = "walkback.db"
+# What must be known before the first paint, with the values each may take.
+EARLY_SETTINGS: dict[str, tuple[object, ...]] = {
+    "language": ("system", "en", "de"),
+    "theme": ("system", "light", "dark"),
+    "text_scale": tuple(range(75, 201)),
+}
+# Loaded in idle time after start-up so the first visit to Progress does not wait for it.
+IDLE_IMPORTS = ("numpy", "pyqtgraph")
 
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "walkback.svg")))
 
 
+def read_early_settings(data_dir: Path) -> dict[str, object]:
+    """The settings needed before the first paint (language, theme, text size), read
+    with sqlite3 in read-only mode: no SQLAlchemy, no migration, nothing written.
+
+    Returns only the values found and valid (a plain dict: importing the typed
+    settings costs more than this whole read). A missing, locked, newer or
+    damaged database gives no values; the store, opened after the first paint,
+    deals with it properly.
+    """
+    import sqlite3
+
+    values: dict[str, object] = {}
+    path = data_dir / DB_FILENAME
+    if not path.is_file():
+        return values
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            marks = ",".join("?" * len(EARLY_SETTINGS))
+            rows = conn.execute(
+                f"SELECT key, value FROM settings WHERE key IN ({marks})", tuple(EARLY_SETTINGS)
+            ).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        log.info("early settings not read (%s): defaults until the store opens", exc)
+        return values
+    for key, raw in rows:
+        try:
+            value = json.loads(raw)
+        except (ValueError, TypeError):
+            continue
+        if key in EARLY_SETTINGS and value in EARLY_SETTINGS[key] and not isinstance(value, bool):
+            values[key] = value
+    return values
+
+
+def install_language(app: QApplication | None, language_setting: str) -> str:
+    """Our catalogue, QLocale's default and Qt's own dialogs (qtbase_<lang>.qm) in
+    the language of the `language` setting. Returns the language code."""
+    code = set_language(language_setting)
+    QLocale.setDefault(QLocale(code))
+    if app is not None:
+        old = app.findChild(QTranslator, "walkback-qt-translator")
+        if old is not None:
+            app.removeTranslator(old)
+            old.deleteLater()
+        if code != "en":
+            translator = QTranslator(app)
+            translator.setObjectName("walkback-qt-translator")
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if translator.load(f"qtbase_{code}", folder):
+                app.installTranslator(translator)
+            else:
+                log.info("no Qt translation qtbase_%s in %s", code, folder)
+    return code
+
+
+# Where each page lives, by page id; imported when the page is built, so start-up
+# imports the page on screen first and the others after it has painted.
+PAGE_CLASSES = {
+    "today": ("walkback_desktop.ui.pages.today", "TodayPage"),
+    "routines": ("walkback_desktop.ui.pages.routines", "RoutinesPage"),
+    "workout": ("walkback_desktop.ui.pages.workout", "WorkoutPage"),
+    "history": ("walkback_desktop.ui.pages.history", "HistoryPage"),
+    "progress": ("walkback_desktop.ui.pages.progress", "ProgressPage"),
+    "settings": ("walkback_desktop.ui.pages.settings", "SettingsPage"),
+}
+
+
+def build_page(page_id: str, ctx: AppContext) -> Page:
+    import importlib
+
+    module, name = PAGE_CLASSES[page_id]
+    page: Page = getattr(importlib.import_module(module), name)(ctx)
+    return page
+
+
 def build_pages(ctx: AppContext) -> list[Page]:
-    return [
-        TodayPage(ctx),
-        RoutinesPage(ctx),
-        WorkoutPage(ctx),
-        HistoryPage(ctx),
-        ProgressPage(ctx),
-        SettingsPage(ctx),
-    ]
+    return [build_page(page_id, ctx) for page_id in PAGE_CLASSES]
+
+
+def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainWindow:
+    """The main window with navigation and "Loading…" pages: Qt only, no data."""
+    qapp = QApplication.instance()
+    if early is not None and isinstance(qapp, QApplication):
+        apply_appearance(qapp, early)
+    return MainWindow(state_file=data_dir / STATE_FILENAME, icon=app_icon())
+
+
+def open_context(
+    window: MainWindow,
+    data_dir: Path,
+    *,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+) -> AppContext:
+    """Open the store (migrations, recovery) and wire the window to its events."""
+    from walkback_desktop.storage.store import open_store
+    from walkback_desktop.ui.context import AppContext
+
+    store = store or open_store(data_dir)
+    window.store = store
+    qapp = QApplication.instance()
+    if isinstance(qapp, QApplication):
+        # Before the pages are built, so the sizes they set follow the text size.
+        apply_appearance(qapp, store.settings.snapshot())
+    ctx = AppContext(store=store, data_dir=data_dir)
+    if clock is not None:
+        ctx.clock = clock
+    if cue_player_factory is not None:
+        ctx.cue_player_factory = cue_player_factory
+    window.ctx = ctx
+    events = ctx.events
+    window.files_dropped.connect(events.files_dropped.emit)
+    events.page_requested.connect(window.show_page)
+    events.status_message.connect(window.show_status)
+    window.destroyed.connect(store.close)
+    if store.notices:
+        window.show_status(store.notices[-1])
+    return ctx
+
+
+def finish_loading(window: MainWindow, ctx: AppContext) -> None:
+    from walkback_desktop.ui.report_actions import build_report_actions
+
+    # After the pages: the Workout page starts the routine before it is shown.
+    ctx.events.start_requested.connect(lambda _rid: window.show_page("workout"))
+    window.finish_install(store=ctx.store, extra_actions={"File": build_report_actions(ctx)})
+
+
+def load_data(
+    window: MainWindow,
+    data_dir: Path,
+    *,
+    store: Store | None = None,
+    clock: Clock | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+) -> None:
+    """Open the store and put every real page in the window, all at once."""
+    ctx = open_context(
+        window, data_dir, store=store, clock=clock, cue_player_factory=cue_player_factory
+    )
+    for page in build_pages(ctx):
+        window.install_page(page)
+    finish_loading(window, ctx)
+
+
+def load_data_stepwise(
+    window: MainWindow,
+    data_dir: Path,
+    done: Callable[[], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """As `load_data`, one step per turn of the event loop: the store, the page on
+    screen (which then paints), then the other pages; then `done()`."""
+    try:
+        ctx = open_context(window, data_dir)
+    except Exception as exc:
+        failed(exc)
+        return
+    shown = window.current_page().page_id
+    order = [shown, *(pid for pid in PAGE_CLASSES if pid != shown)]
+
+    def step() -> None:
+        try:
+            if order:
+                window.install_page(build_page(order.pop(0), ctx))
+                QTimer.singleShot(0, step)
+                return
+            finish_loading(window, ctx)
+        except Exception as exc:
+            failed(exc)
+            return
+        done()
+
+    step()
 
 
 def build_main_window(
@@ -62,32 +263,8 @@ def build_main_window(
     Tests pass a FakeClock and a factory returning a RecordingCuePlayer.
     """
     data_dir = Path(data_dir)
-    store = store or open_store(data_dir)
-    qapp = QApplication.instance()
-    if isinstance(qapp, QApplication):
-        # Before the pages are built, so the sizes they set follow the text size.
-        apply_appearance(qapp, store.settings.all())
-    ctx = AppContext(store=store, data_dir=data_dir)
-    if clock is not None:
-        ctx.clock = clock
-    if cue_player_factory is not None:
-        ctx.cue_player_factory = cue_player_factory
-    window = MainWindow(
-        build_pages(ctx),
-        state_file=data_dir / STATE_FILENAME,
-        icon=app_icon(),
-        store=store,
-        extra_actions={"File": build_report_actions(ctx)},
-    )
-    window.ctx = ctx
-    events = ctx.events
-    window.files_dropped.connect(events.files_dropped.emit)
-    events.page_requested.connect(window.show_page)
-    events.status_message.connect(window.show_status)
-    events.start_requested.connect(lambda _rid: window.show_page("workout"))
-    window.destroyed.connect(store.close)
-    if store.notices:
-        window.show_status(store.notices[-1])
+    window = build_shell(data_dir)
+    load_data(window, data_dir, store=store, clock=clock, cue_player_factory=cue_player_factory)
     return window
 
 
@@ -128,44 +305,157 @@ class FileOpenCatcher(QObject):
         return True
 
 
+class AfterFirstPaint(QObject):
+    """Calls `then` once the window has painted its first frame (or after
+    `fallback_ms`, e.g. when the window starts minimised and never paints)."""
+
+    def __init__(self, window: MainWindow, then: Callable[[], None], fallback_ms: int = 1500):
+        super().__init__(window)
+        self._then: Callable[[], None] | None = then
+        self._window = window
+        window.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._window and event.type() in (
+            QEvent.Type.Paint,
+            QEvent.Type.UpdateRequest,
+        ):
+            # Runs before the paint itself: the call waits until the frame is out.
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def show_notice(parent: MainWindow | None, text: str) -> None:
+    """An information box; the text is shown literally (it may quote a routine name)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
+
+
+def show_startup_error(exc: BaseException) -> None:
+    crash.show_error_dialog(
+        _("{app} cannot start").format(app=APP_NAME),
+        _("{app} could not open: {error}\n\nThe details are in {log}.").format(
+            app=APP_NAME, error=exc, log=crash.log_location()
+        ),
+    )
+
+
+_warm_up: list[threading.Thread] = []
+
+
+def _import_quietly(names: Sequence[str]) -> None:
+    import importlib
+
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as exc:  # a broken optional module must not stop the app
+            log.info("idle import of %s failed: %s", name, exc)
+
+
+def warm_up_imports() -> None:
+    """After start-up, import what the first visit to Progress would wait for
+    (numpy and pyqtgraph: seconds on a slow machine). In a worker thread, so the
+    window keeps answering; a page that needs the module meanwhile just waits
+    for the import to finish."""
+    thread = threading.Thread(
+        target=_import_quietly, args=(IDLE_IMPORTS,), name="warm-up-imports", daemon=True
+    )
+    _warm_up.append(thread)
+    thread.start()
+
+
 def run_gui(
     data_dir: Path, start_routine: str | None = None, open_files: Sequence[Path] = ()
 ) -> int:
     app = _application()
-    file_opener = FileOpenCatcher(app)
+    crash.install()
+    try:
+        return _run_gui(app, data_dir, start_routine, open_files)
+    except Exception as exc:
+        log.exception("WalkBack could not start")
+        show_startup_error(exc)
+        return 1
+    finally:
+        for thread in _warm_up:  # never leave an import running into interpreter exit
+            thread.join(timeout=10)
+        crash.uninstall()
+
+
+def _run_gui(
+    app: QApplication, data_dir: Path, start_routine: str | None, open_files: Sequence[Path]
+) -> int:
+    # Only macOS sends QFileOpenEvent. An application-wide Python event filter sees
+    # every event and made the first paint ~100 ms slower, so only there.
+    file_opener = FileOpenCatcher(app) if sys.platform == "darwin" else None
     app.setWindowIcon(app_icon())
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        QMessageBox.critical(None, APP_NAME, f"Cannot create the data folder {data_dir}:\n{exc}")
+        show_startup_error(
+            OSError(
+                _("cannot create the data folder {path}: {error}").format(path=data_dir, error=exc)
+            )
+        )
         return 1
+    early = read_early_settings(data_dir)
+    install_language(app, str(early.get("language", "system")))
     lock = gui_lock(data_dir)
     if not lock.tryLock(200):
-        QMessageBox.information(
+        show_notice(
             None,
-            APP_NAME,
-            "WalkBack is already open (look for its window or its icon in the task bar).",
+            _("WalkBack is already open (look for its window or its icon in the task bar)."),
         )
         return 1
     try:
-        window = build_main_window(data_dir)
-    except DatabaseError as exc:
-        log.error("cannot open the database: %s", exc)
-        QMessageBox.critical(None, APP_NAME, f"WalkBack cannot open its data:\n{exc}")
-        return 1
-    window.show()
-    notices = list(store.notices) if (store := window.store) else []
-    if notices:
-        QTimer.singleShot(
-            0, lambda: QMessageBox.information(window, APP_NAME, "\n\n".join(notices))
-        )
-    if start_routine:
-        QTimer.singleShot(0, lambda: window.ctx.events.start_requested.emit(start_routine))
-    events = window.ctx.events
-    to_open = [*open_files, *file_opener.take_early()]
-    if to_open:
-        QTimer.singleShot(0, lambda: events.files_dropped.emit(to_open))
-    file_opener.files_opened.connect(events.files_dropped.emit)
-    code = app.exec()
-    lock.unlock()
-    return code
+        notices = crash.install(data_dir)
+        window = build_shell(data_dir, early)
+        window.show()
+        failure: list[BaseException] = []
+
+        def failed(exc: BaseException) -> None:
+            log.error("cannot open the data", exc_info=exc)
+            failure.append(exc)
+            show_startup_error(exc)
+            app.exit(1)
+
+        def after_paint() -> None:
+            load_data_stepwise(
+                window,
+                data_dir,
+                done=lambda: handed_over(window.store.notices if window.store else []),
+                failed=failed,
+            )
+
+        def handed_over(store_notices: list[str]) -> None:
+            """Notices first (modal, so in order), then the workout, then the files."""
+            assert window.ctx is not None
+            events = window.ctx.events
+            text = "\n\n".join([*notices, *store_notices])
+            if text:
+                show_notice(window, text)
+            if start_routine:
+                events.start_requested.emit(start_routine)
+            to_open = [*open_files, *(file_opener.take_early() if file_opener else [])]
+            if to_open:
+                events.files_dropped.emit(to_open)
+            if file_opener is not None:
+                file_opener.files_opened.connect(events.files_dropped.emit)
+            QTimer.singleShot(200, warm_up_imports)
+
+        AfterFirstPaint(window, after_paint)
+        code = app.exec()
+        return 1 if failure else code
+    finally:
+        lock.unlock()

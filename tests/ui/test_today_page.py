@@ -61,7 +61,7 @@ def test_goal_follows_the_settings(page, ctx):
     ctx.store.settings.set("weekly_goal_backward_min", 10)
     ctx.events.settings_changed.emit("weekly_goal_sessions")
     page.page_shown()
-    assert page.sessions_text.text() == "1 of 1 sessions"
+    assert page.sessions_text.text() == "1 of 1 session"
     assert page.goal_text.text() == "Goal reached this week. Well done!"
 
 
@@ -69,5 +69,5 @@ def test_sunday_weeks(page, ctx):
     ctx.store.settings.set("week_start", "sunday")
     ctx.store.sessions.add(make_session(6))  # Sunday 9 March
     page.page_shown()
-    assert page.week_dates.text() == "Sunday 09 March – Saturday 15 March 2025"
+    assert page.week_dates.text() == "Sunday 9 March – Saturday 15 March 2025"
     assert page.sessions_text.text() == "1 of 3 sessions"

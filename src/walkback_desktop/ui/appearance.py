@@ -1,7 +1,7 @@
 """Theme (system / light / dark) and text size for the whole application.
 
-`apply_appearance(app, settings)` is called by app.py at start-up and by the
-Settings page when `theme` or `text_scale` change. The colour scheme is asked
+`apply_appearance(app, settings)` (an `AppSettings` snapshot, or a mapping of
+setting values) is called by app.py at start-up and by the Settings page when `theme` or `text_scale` change. The colour scheme is asked
 of the platform through `QStyleHints.setColorScheme` (Qt 6.8+); where the
 platform cannot switch (the offscreen platform, some Linux desktops), the
 Fusion style's standard light or dark palette is set instead. Text size scales
@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from walkback_desktop.core.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
 _BASE_POINT_SIZE = "walkback_base_point_size"
-_SCHEMES = {
-    "system": Qt.ColorScheme.Unknown,
-    "light": Qt.ColorScheme.Light,
-    "dark": Qt.ColorScheme.Dark,
-}
+_applied_theme: str | None = None
 
 
 def dark_palette() -> QPalette:
@@ -64,7 +62,17 @@ def dark_palette() -> QPalette:
 
 
 def apply_theme(app: QGuiApplication, theme: str) -> None:
-    scheme = _SCHEMES.get(theme, Qt.ColorScheme.Unknown)
+    global _applied_theme
+    if theme not in ("light", "dark") and _applied_theme in (None, "system"):
+        # The platform's own scheme, and nothing else was ever set: nothing to do
+        # (this also keeps the `Qt` namespace, ~50 ms, off the first paint).
+        _applied_theme = "system"
+        return
+    from PySide6.QtCore import Qt
+
+    _applied_theme = theme
+    schemes = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}
+    scheme = schemes.get(theme, Qt.ColorScheme.Unknown)
     hints = QGuiApplication.styleHints()
     try:
         if scheme is Qt.ColorScheme.Unknown:
@@ -105,10 +113,14 @@ def apply_text_scale(app: QGuiApplication, percent: int) -> None:
     app.setFont(font)
 
 
-def apply_appearance(app: QGuiApplication, settings: Mapping[str, Any]) -> None:
+def apply_appearance(app: QGuiApplication, settings: AppSettings | Mapping[str, Any]) -> None:
     """Apply the `theme` and `text_scale` settings; never raises."""
     try:
-        apply_theme(app, str(settings.get("theme", "system")))
-        apply_text_scale(app, int(settings.get("text_scale", 100)))
+        if isinstance(settings, Mapping):
+            theme, scale = settings.get("theme", "system"), settings.get("text_scale", 100)
+        else:
+            theme, scale = settings.theme, settings.text_scale
+        apply_theme(app, str(theme))
+        apply_text_scale(app, int(scale))
     except Exception:
         log.exception("could not apply the appearance settings")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from walkback_desktop.i18n import _
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font
 
@@ -42,9 +43,9 @@ class EmptyState(QWidget):
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setMaximumWidth(560)
         scale_font(body, 1.2)
-        self.start_button = QPushButton("Start your first walk")
-        self.start_button.setAccessibleName("Start your first walk")
-        self.start_button.setToolTip("Open a gentle beginner routine and start it")
+        self.start_button = QPushButton(_("Start your first walk"))
+        self.start_button.setAccessibleName(_("Start your first walk"))
+        self.start_button.setToolTip(_("Open a gentle beginner routine and start it"))
         self.start_button.setMinimumHeight(48)
         self.start_button.setDefault(True)
         scale_font(self.start_button, 1.3, bold=True)
@@ -57,7 +58,14 @@ class EmptyState(QWidget):
         layout.addStretch(1)
         layout.addWidget(title)
         layout.addSpacing(12)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: a widget placed with an
+        # alignment gets its sizeHint() height, and a word-wrapped label's hint is
+        # for a different width, so the text was cut off (34 px of the 85 needed).
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(body, 100)
+        body_row.addStretch(1)
+        layout.addLayout(body_row)
         layout.addSpacing(20)
         layout.addLayout(self.buttons)
         layout.addStretch(2)

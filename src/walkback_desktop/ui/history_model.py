@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import format_duration
+from walkback_desktop.ui.text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -191,9 +192,8 @@ class SessionTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == NOTES and r.notes:
-                return (
-                    r.notes
-                )  # QTableView shows tooltips as plain text unless they look like HTML
+                # Qt renders a tooltip that looks like HTML as HTML: escape the note.
+                return plain_tooltip(r.notes)
             if column == KCAL and r.is_estimated_kcal:
                 return "Estimated from the minutes walked and your weight"
             if column == ROUTINE and r.source == "manual":

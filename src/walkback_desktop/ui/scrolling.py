@@ -3,6 +3,7 @@ forcing a large minimum window size."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -11,6 +12,9 @@ def scroll_page(page: QWidget, content: QWidget) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Not a tab stop of its own: a keyboard user would land on an unnamed, invisible
+    # control. Tabbing to a control inside still scrolls it into view.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(content)
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkback_desktop.core.history import MAX_NOTES
+from walkback_desktop.i18n import N_, _, ngettext
 from walkback_desktop.ui import history_model as hm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
@@ -40,8 +41,8 @@ from walkback_desktop.ui.manual_entry_dialog import ManualEntryDialog, scale_spi
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.scrolling import scroll_page
 
-ALL_ROUTINES = "All routines"
-SHOW_CHOICES = (("All sessions", None), ("Completed", True), ("Not completed", False))
+ALL_ROUTINES = N_("All routines")
+SHOW_CHOICES = ((N_("All sessions"), None), (N_("Completed"), True), (N_("Not completed"), False))
 COLUMN_WIDTHS = {
     hm.DATE: 190,
     hm.ROUTINE: 220,
@@ -106,12 +107,12 @@ def _button(action: QAction) -> QToolButton:
 
 class HistoryPage(Page):
     page_id = "history"
-    title = "History"
+    title = N_("History")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(self.title)
+        self.setAccessibleName(_(self.title))
         self._loaded = False
         self._saving = False
         self._auto_span: tuple[date, date] | None = None
@@ -123,13 +124,15 @@ class HistoryPage(Page):
         self.proxy.setSourceModel(self.model)
 
         self.table = QTableView()
-        self.table.setAccessibleName("Sessions")
+        self.table.setAccessibleName(_("Sessions"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(hm.DATE, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Tab and Shift+Tab leave the table (arrow keys move between cells).
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -153,33 +156,36 @@ class HistoryPage(Page):
         # actions: page-local shortcuts so other pages may have their own undo
         local = Qt.ShortcutContext.WidgetWithChildrenShortcut
         self.log_action = _action(
-            self, "Log a walk…", "Record a walk you did without the app", QKeySequence("Ctrl+L")
+            self,
+            _("&Log a walk…"),
+            _("Record a walk you did without the app"),
+            QKeySequence("Ctrl+L"),
         )
         self.log_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.log_action.triggered.connect(self.log_walk)
         self.delete_action = _action(
             self,
-            "Delete",
-            "Delete the selected sessions",
+            _("&Delete"),
+            _("Delete the selected sessions"),
             QKeySequence(QKeySequence.StandardKey.Delete),
         )
         self.delete_action.setShortcutContext(local)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.setToolTip("Undo the last change (Ctrl+Z)")
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        self.undo_action.setToolTip(_("Undo the last change (Ctrl+Z)"))
+        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setToolTip("Redo what was undone (Ctrl+Shift+Z)")
+        self.redo_action.setToolTip(_("Redo what was undone (Ctrl+Shift+Z)"))
         for action in (self.delete_action, self.undo_action, self.redo_action):
             action.setShortcutContext(local)
             self.addAction(action)
 
-        heading = QLabel("History")
-        heading.setAccessibleName("History")
+        heading = QLabel(_("History"))
+        heading.setAccessibleName(_("History"))
         scale_font(heading, 1.8, bold=True)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Sessions shown")
+        self.count_label.setAccessibleName(_("Sessions shown"))
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -187,38 +193,38 @@ class HistoryPage(Page):
         top.addWidget(self.count_label, 1)
         for action in (self.undo_action, self.redo_action, self.delete_action):
             top.addWidget(_button(action))
-        log_button = QPushButton("Log a walk…")
-        log_button.setAccessibleName("Log a walk…")
+        log_button = QPushButton(_("Log a walk…"))
+        log_button.setAccessibleName(_("Log a walk…"))
         log_button.setToolTip(self.log_action.toolTip())
         log_button.setMinimumHeight(36)
         log_button.clicked.connect(self.log_walk)
         top.addWidget(log_button)
 
-        self.date_from = self._date_edit("From")
-        self.date_to = self._date_edit("To")
+        self.date_from = self._date_edit(_("From"))
+        self.date_to = self._date_edit(_("To"))
         self.routine_filter = QComboBox()
-        self.routine_filter.setAccessibleName("Routine")
-        self.routine_filter.setToolTip("Show only one routine")
+        self.routine_filter.setAccessibleName(_("Routine"))
+        self.routine_filter.setToolTip(_("Show only one routine"))
         self.routine_filter.setMinimumWidth(160)
         self.completed_filter = QComboBox()
-        self.completed_filter.setAccessibleName("Show")
-        self.completed_filter.setToolTip("Show completed walks, unfinished ones, or all")
+        self.completed_filter.setAccessibleName(_("Show"))
+        self.completed_filter.setToolTip(_("Show completed walks, unfinished ones, or all"))
         for text, value in SHOW_CHOICES:
-            self.completed_filter.addItem(text, value)
-        clear = QPushButton("Clear filters")
-        clear.setAccessibleName("Clear filters")
-        clear.setToolTip("Show every session again")
+            self.completed_filter.addItem(_(text), value)
+        clear = QPushButton(_("Clear filters"))
+        clear.setAccessibleName(_("Clear filters"))
+        clear.setToolTip(_("Show every session again"))
         clear.clicked.connect(self.clear_filters)
         filters = QHBoxLayout()
         for label, widget in (
-            ("From", self.date_from),
-            ("To", self.date_to),
-            ("Routine", self.routine_filter),
-            ("Show", self.completed_filter),
+            (_("&From"), self.date_from),
+            (_("&To"), self.date_to),
+            (_("Rou&tine"), self.routine_filter),
+            (_("&Show"), self.completed_filter),
         ):
-            text = QLabel(label)
-            text.setBuddy(widget)
-            filters.addWidget(text)
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            filters.addWidget(caption)
             filters.addWidget(widget)
             filters.addSpacing(8)
         filters.addWidget(clear)
@@ -234,8 +240,10 @@ class HistoryPage(Page):
         table_layout.addLayout(filters)
         table_layout.addWidget(self.table, 1)
         hint = QLabel(
-            "Double-click effort, pain or notes to change them. "
-            "Delete removes the selected sessions; Ctrl+Z brings them back."
+            _(
+                "Double-click effort, pain or notes (or press F2) to change them. "
+                "Delete removes the selected sessions; Ctrl+Z brings them back."
+            )
         )
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
@@ -243,13 +251,15 @@ class HistoryPage(Page):
 
         self.empty = EmptyState(
             ctx,
-            "No walks yet",
-            "Every walk you finish is listed here, with its minutes, effort and pain, "
-            "so you and your physiotherapist can see how it is going. "
-            "Walked without the app? Log it by hand.",
+            _("No walks yet"),
+            _(
+                "Every walk you finish is listed here, with its minutes, effort and pain, "
+                "so you and your physiotherapist can see how it is going. "
+                "Walked without the app? Log it by hand."
+            ),
         )
-        empty_log = QPushButton("Log a walk…")
-        empty_log.setAccessibleName("Log a walk…")
+        empty_log = QPushButton(_("Log a walk…"))
+        empty_log.setAccessibleName(_("Log a walk…"))
         empty_log.setToolTip(self.log_action.toolTip())
         empty_log.clicked.connect(self.log_walk)
         self.empty.add_button(empty_log)
@@ -275,7 +285,7 @@ class HistoryPage(Page):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setAccessibleName(name)
-        edit.setToolTip(f"{name} this date (inclusive)")
+        edit.setToolTip(_("{which} this date (inclusive)").format(which=name))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumWidth(120)
@@ -292,7 +302,7 @@ class HistoryPage(Page):
     # --- loading --------------------------------------------------------------------
     def reload(self) -> None:
         """Read every session (plain rows: fast) and show them."""
-        self.model.weight_kg = float(self.ctx.store.settings.get("weight_kg"))
+        self.model.weight_kg = self.ctx.store.settings.snapshot().weight_kg
         records = self.ctx.store.sessions.list()
         self.model.set_records(records)
         self._loaded = True
@@ -305,7 +315,7 @@ class HistoryPage(Page):
         current = self.routine_filter.currentText()
         self.routine_filter.blockSignals(True)
         self.routine_filter.clear()
-        self.routine_filter.addItem(ALL_ROUTINES)
+        self.routine_filter.addItem(_(ALL_ROUTINES), ALL_ROUTINES)
         self.routine_filter.addItems(names)
         index = self.routine_filter.findText(current)
         self.routine_filter.setCurrentIndex(max(index, 0))
@@ -352,11 +362,13 @@ class HistoryPage(Page):
             date_from = None
         if full is not None and date_to >= full[1]:
             date_to = None
-        routine = self.routine_filter.currentText()
+        routine = (
+            None if self.routine_filter.currentIndex() <= 0 else self.routine_filter.currentText()
+        )
         self.proxy.set_filter(
             date_from=date_from,
             date_to=date_to,
-            routine=None if routine in ("", ALL_ROUTINES) else routine,
+            routine=routine,
             completed=self.completed_filter.currentData(),
         )
         self._update_count()
@@ -376,7 +388,11 @@ class HistoryPage(Page):
     def _update_count(self, *_: Any) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            f"{total} sessions" if shown == total else f"{shown} of {total} sessions shown"
+            ngettext("{n} session", "{n} sessions", total).format(n=total)
+            if shown == total
+            else ngettext(
+                "{shown} of {n} session shown", "{shown} of {n} sessions shown", total
+            ).format(shown=shown, n=total)
         )
 
     # --- editing ------------------------------------------------------------------------
@@ -416,8 +432,11 @@ class HistoryPage(Page):
         )
         n = len(ids)
         self.ctx.events.status_message.emit(
-            f"Deleted {n} session{'s' if n != 1 else ''}. Press Ctrl+Z to bring "
-            f"{'them' if n != 1 else 'it'} back."
+            ngettext(
+                "Deleted {n} session. Press Ctrl+Z to bring it back.",
+                "Deleted {n} sessions. Press Ctrl+Z to bring them back.",
+                n,
+            ).format(n=n)
         )
 
     def _update_actions(self, *_: Any) -> None:
@@ -438,7 +457,9 @@ class HistoryPage(Page):
             AddSessionCommand(self.ctx.store.sessions, self.model, record, self._changed)
         )
         self._refresh_filters()
-        self.ctx.events.status_message.emit(f"Logged a walk: {record.routine_name}.")
+        self.ctx.events.status_message.emit(
+            _("Logged a walk: {name}.").format(name=record.routine_name)
+        )
 
     def select_session(self, session_id: int) -> QModelIndex | QPersistentModelIndex | None:
         row = self.model.row_of(session_id)

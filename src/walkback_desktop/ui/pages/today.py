@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, timedelta
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,18 +19,55 @@ from PySide6.QtWidgets import (
 )
 
 from walkback_desktop.core import stats
-from walkback_desktop.core.routine import format_duration
+from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.i18n import N_, _, formats, ngettext
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState, suggested_routine_id
 from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.progress import (
-    first_weekday_from_settings,
-    goal_from_settings,
-    local_today,
-)
+from walkback_desktop.ui.pages.progress import first_weekday_from_settings, local_today
 from walkback_desktop.ui.scrolling import scroll_page
+from walkback_desktop.ui.text import plain_tooltip
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
+
+# The Today page reads this many weeks back first, and further only while the
+# current streak reaches the start of what was read (so 10 years of history
+# cost a few weeks' reading, and a long streak is still counted in full).
+FIRST_WINDOW_WEEKS = 12
+
+
+def recent_summary(
+    read: Callable[[datetime | None], Sequence[SessionRecord]],
+    *,
+    today: date,
+    goal: stats.WeeklyGoal,
+    weight_kg: float,
+    weekday: int,
+) -> stats.Summary:
+    """This week's totals and the current streaks, from as little history as they need.
+
+    `read(start)` returns the sessions from `start` on (everything for None).
+    The summary's all-time fields (bests, adherence, totals) cover only what
+    was read: the Today page does not show them.
+    """
+    weeks = FIRST_WINDOW_WEEKS
+    while True:
+        first_day = stats.week_start(today, weekday) - timedelta(weeks=weeks, days=1)
+        start = datetime.combine(first_day, time.min).astimezone() if weeks < 1024 else None
+        records = read(start)
+        summary = stats.summarise(
+            records, today=today, goal=goal, weight_kg=weight_kg, first_weekday=weekday
+        )
+        cut_short = summary.week_streak >= weeks - 1 or summary.day_streak >= 7 * weeks - 2
+        if start is None or not cut_short:
+            return summary
+        weeks *= 4
+
+
+def _long_date(day: date, *, year: bool = False) -> str:
+    """ "Monday 3 March" in the user's language (QLocale), with the year if asked."""
+    fmt = "dddd d MMMM yyyy" if year else "dddd d MMMM"
+    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
 def _label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -51,28 +88,28 @@ def _bar(name: str) -> QProgressBar:
 
 class TodayPage(Page):
     page_id = "today"
-    title = "Today"
+    title = N_("Today")
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.setAccessibleName(self.title)
+        self.setAccessibleName(_(self.title))
         self.today: Callable[[], date] = local_today  # tests pin the date
         self._dirty = True
         self.routine_id: str | None = None
 
-        self.heading = _label("This week", 1.8, True)
-        self.heading.setAccessibleName("This week")
+        self.heading = _label(_("This week"), 1.8, True)
+        self.heading.setAccessibleName(_("This week"))
         self.week_dates = _label()
 
         self.sessions_text = _label("", 1.4, True)
-        self.sessions_bar = _bar("Sessions this week")
+        self.sessions_bar = _bar(_("Sessions this week"))
         self.minutes_text = _label("", 1.4, True)
-        self.minutes_bar = _bar("Backward minutes this week")
+        self.minutes_bar = _bar(_("Backward minutes this week"))
         self.goal_text = _label("", 1.2)
-        self.goal_text.setAccessibleName("Goal")
+        self.goal_text.setAccessibleName(_("Goal"))
         self.streak_text = _label("", 1.2)
-        self.streak_text.setAccessibleName("Streak")
+        self.streak_text.setAccessibleName(_("Streak"))
         goal_box = QFrame()
         goal_box.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(goal_box)
@@ -87,14 +124,14 @@ class TodayPage(Page):
 
         next_box = QFrame()
         next_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.next_caption = _label("Next walk", 1.0)
+        self.next_caption = _label(_("Next walk"), 1.0)
         self.routine_name = _label("", 1.6, True)
-        self.routine_name.setAccessibleName("Next walk")
+        self.routine_name.setAccessibleName(_("Next walk"))
         self.routine_detail = _label()
         self.strip: QWidget | None = None
-        self.start_button = QPushButton("Start")
-        self.start_button.setAccessibleName("Start")
-        self.start_button.setToolTip("Start this walk now")
+        self.start_button = QPushButton(_("Start"))
+        self.start_button.setAccessibleName(_("Start"))
+        self.start_button.setToolTip(_("Start this walk now"))
         self.start_button.setMinimumSize(160, 52)
         scale_font(self.start_button, 1.4, bold=True)
         self.start_button.clicked.connect(self.start)
@@ -122,10 +159,12 @@ class TodayPage(Page):
 
         self.empty = EmptyState(
             ctx,
-            "Welcome to WalkBack",
-            "Walking backwards is gentle on the knees and good for balance. "
-            "Start with a short beginner walk: WalkBack counts down each part, speaks "
-            "the cues and keeps track of your week.",
+            _("Welcome to WalkBack"),
+            _(
+                "Walking backwards is gentle on the knees and good for balance. "
+                "Start with a short beginner walk: WalkBack counts down each part, speaks "
+                "the cues and keeps track of your week."
+            ),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
@@ -153,6 +192,7 @@ class TodayPage(Page):
         self._dirty = False
         sessions = self.ctx.store.sessions
         today = self.today()
+        settings = self.ctx.store.settings.snapshot()
         weekday = first_weekday_from_settings(self.ctx)
         start = stats.week_start(today, weekday)
         if sessions.count() == 0:
@@ -160,41 +200,62 @@ class TodayPage(Page):
             self._show_routine()
             return
         self.stack.setCurrentIndex(0)
-        # streaks need the history; read plain rows (fast)
-        records = sessions.list()
-        goal = goal_from_settings(self.ctx)
-        summary = stats.summarise(
-            records,
-            today=today,
-            goal=goal,
-            weight_kg=float(self.ctx.store.settings.get("weight_kg")),
-            first_weekday=weekday,
+        goal = stats.WeeklyGoal(
+            sessions=settings.weekly_goal_sessions,
+            backward_min=settings.weekly_goal_backward_min,
+        )
+        summary = recent_summary(
+            sessions.list, today=today, goal=goal, weight_kg=settings.weight_kg, weekday=weekday
         )
         self.summary = summary
         week = summary.this_week
-        self.week_dates.setText(f"{start:%A %d %B} – {start + timedelta(days=6):%A %d %B %Y}")
-        self.sessions_text.setText(f"{week.sessions} of {goal.sessions} sessions")
+        self.week_dates.setText(
+            _("{first} – {last}").format(
+                first=_long_date(start), last=_long_date(start + timedelta(days=6), year=True)
+            )
+        )
+        self.sessions_text.setText(
+            ngettext("{n} of {goal} session", "{n} of {goal} sessions", goal.sessions).format(
+                n=week.sessions, goal=goal.sessions
+            )
+        )
         self.sessions_bar.setRange(0, max(goal.sessions, 1))
         self.sessions_bar.setValue(min(week.sessions, max(goal.sessions, 1)))
         minutes = round(week.backward_min)
-        self.minutes_text.setText(f"{minutes} of {goal.backward_min} backward minutes")
+        self.minutes_text.setText(
+            ngettext(
+                "{n} of {goal} backward minute",
+                "{n} of {goal} backward minutes",
+                goal.backward_min,
+            ).format(n=minutes, goal=goal.backward_min)
+        )
         self.minutes_bar.setRange(0, max(goal.backward_min, 1))
         self.minutes_bar.setValue(min(minutes, max(goal.backward_min, 1)))
         if summary.goal_met_this_week:
-            self.goal_text.setText("Goal reached this week. Well done!")
+            self.goal_text.setText(_("Goal reached this week. Well done!"))
         else:
             left_s = max(goal.sessions - week.sessions, 0)
             left_m = max(goal.backward_min - minutes, 0)
             parts = []
             if left_s:
-                parts.append(f"{left_s} more session{'s' if left_s != 1 else ''}")
+                parts.append(
+                    ngettext("{n} more session", "{n} more sessions", left_s).format(n=left_s)
+                )
             if left_m:
-                parts.append(f"{left_m} more backward minutes")
-            self.goal_text.setText("To reach your goal: " + " and ".join(parts) + ".")
+                parts.append(
+                    ngettext(
+                        "{n} more backward minute", "{n} more backward minutes", left_m
+                    ).format(n=left_m)
+                )
+            self.goal_text.setText(
+                _("To reach your goal: {what}.").format(what=_(" and ").join(parts))
+            )
         weeks, days = summary.week_streak, summary.day_streak
         self.streak_text.setText(
-            f"Streak: {weeks} week{'s' if weeks != 1 else ''} on goal, "
-            f"{days} day{'s' if days != 1 else ''} in a row."
+            _("Streak: {weeks}, {days}.").format(
+                weeks=ngettext("{n} week on goal", "{n} weeks on goal", weeks).format(n=weeks),
+                days=ngettext("{n} day in a row", "{n} days in a row", days).format(n=days),
+            )
         )
         self._show_routine()
 
@@ -203,15 +264,19 @@ class TodayPage(Page):
         routine = self.ctx.store.library.get(self.routine_id) if self.routine_id else None
         self.start_button.setEnabled(routine is not None)
         if routine is None:
-            self.routine_name.setText("No routine in your library")
+            self.routine_name.setText(_("No routine in your library"))
             self.routine_detail.setText("")
             return
         self.routine_name.setText(routine.name)
         self.routine_detail.setText(
-            f"{format_duration(routine.total_seconds)} in all, "
-            f"{format_duration(routine.backward_seconds)} walking backwards"
+            _("{total} in all, {backward} walking backwards").format(
+                total=formats.duration(routine.total_seconds),
+                backward=formats.duration(routine.backward_seconds),
+            )
         )
-        self.start_button.setToolTip(f"Start “{routine.name}” now")
+        self.start_button.setToolTip(
+            plain_tooltip(_("Start “{name}” now").format(name=routine.name))
+        )
         if self.strip is None:
             self.strip = SegmentStrip(routine)
             self.strip.setMinimumHeight(36)

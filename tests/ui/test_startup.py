@@ -1,0 +1,197 @@
+"""Start-up shows the window first: navigation and "Loading…" are painted before
+the store, SQLAlchemy or any page is loaded; then the data arrives and the
+start-up notice, `walkback start ID` and handed-over files follow in order."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.helpers import make_routine
+from walkback_desktop.app import read_early_settings
+
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "pyqtgraph",
+    "numpy",
+    "PySide6.QtMultimedia",
+    "PySide6.QtTextToSpeech",
+)
+
+CHILD = textwrap.dedent(
+    """
+    import json, os, sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    import walkback_desktop.app as app_module
+    from walkback_desktop.ui.main_window import MainWindow
+
+    HEAVY = json.loads(sys.argv[1])
+    events = []
+
+    def say(*item):
+        events.append(item)
+
+    original_show_page = MainWindow.show_page
+    def show_page(self, page_id):
+        say("page", page_id)
+        original_show_page(self, page_id)
+    MainWindow.show_page = show_page
+    app_module.show_notice = lambda parent, text: say("notice", text)
+    real_set_language = app_module.set_language
+    def set_language(setting):
+        say("set_language", setting)
+        return real_set_language(setting)
+    app_module.set_language = set_language
+
+    class FirstPaint(QObject):
+        seen = False
+        def eventFilter(self, obj, event):
+            if not self.seen and event.type() == QEvent.Type.Paint and obj.isWidgetType():
+                window = obj.window()
+                if isinstance(window, MainWindow):
+                    self.seen = True
+                    say("first_paint", {
+                        "heavy": [m for m in HEAVY if m in sys.modules],
+                        "pages_loaded": [m for m in sys.modules
+                                         if m.startswith("walkback_desktop.ui.pages.")
+                                         and m != "walkback_desktop.ui.pages.base"],
+                        "nav": [window.nav.item(i).text() for i in range(window.nav.count())],
+                        "page": type(window.current_page()).__name__,
+                        "ready": window.ready,
+                        "window_lightness": window.palette().window().color().lightness(),
+                    })
+                    window.data_ready.connect(lambda: say("data_ready"))
+                    window.data_ready.connect(lambda: QTimer.singleShot(1000, finish))
+                    QTimer.singleShot(90_000, finish)
+            return False
+
+    def finish():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        say("end", type(window.current_page()).__name__)
+        print(json.dumps(events), flush=True)
+        os._exit(0)
+
+    app = QApplication(sys.argv[:1])
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    from walkback_desktop.cli import main
+    main(sys.argv[2:])
+    """
+)
+
+
+def _run(args: list[str]) -> list:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, json.dumps(HEAVY), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert out.stdout.strip(), out.stderr[-3000:]
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_first_paint_shows_navigation_and_loading_without_heavy_modules(data_dir):
+    events = _run(["--data-dir", str(data_dir)])
+    kind, first = events[1]
+    assert kind == "first_paint"
+    assert first["heavy"] == []
+    assert first["pages_loaded"] == []
+    assert first["nav"] == ["Today", "Routines", "Workout", "History", "Progress", "Settings"]
+    assert first["page"] == "LoadingPage" and not first["ready"]
+    assert ["data_ready"] in events
+    assert events[-1] == ["end", "TodayPage"]
+
+
+def test_language_and_theme_are_known_before_the_first_paint(data_dir, store):
+    store.settings.update(language="de", theme="dark")
+    store.close()
+    events = _run(["--data-dir", str(data_dir)])
+    assert events[0] == ["set_language", "de"]
+    kind, first = events[1]
+    assert kind == "first_paint"
+    assert first["window_lightness"] < 100  # painted dark from the first frame
+
+
+def test_notice_then_start_then_files_once_the_data_is_ready(data_dir, tmp_path):
+    (data_dir / "walkback.db").write_bytes(b"not a database")
+    routine = make_routine((60, "backward"), routine_id="handed-over")
+    path = tmp_path / "handed-over.walkback.json"
+    path.write_text(routine.to_json(), encoding="utf-8")
+    events = _run(["--data-dir", str(data_dir), str(path)])
+    after = events[events.index(["data_ready"]) :]
+    kinds = [e[0] for e in after]
+    assert kinds.index("notice") < after.index(["page", "routines"])
+    assert "moved aside" in next(e[1] for e in after if e[0] == "notice")
+
+    events = _run(["--data-dir", str(data_dir), "start", "first-steps-12"])
+    after = events[events.index(["data_ready"]) :]
+    assert ["page", "workout"] in after
+    assert events[-1] == ["end", "WorkoutPage"]
+
+
+def test_early_settings_are_read_without_writing(data_dir, store):
+    store.settings.update(language="de", theme="dark", text_scale=150)
+    store.close()
+    db = data_dir / "walkback.db"
+    before = db.read_bytes()
+    assert read_early_settings(data_dir) == {"language": "de", "theme": "dark", "text_scale": 150}
+    assert db.read_bytes() == before
+
+
+def test_early_settings_tolerate_a_missing_or_damaged_database(tmp_path: Path):
+    assert read_early_settings(tmp_path) == {}
+    (tmp_path / "walkback.db").write_bytes(b"not a database")
+    assert read_early_settings(tmp_path) == {}
+
+
+def test_pyqtgraph_is_imported_in_idle_time_off_the_gui_thread():
+    code = textwrap.dedent(
+        """
+        import sys, threading
+        import walkback_desktop.app as app_module
+        seen = []
+        real = app_module._import_quietly
+        def spy(names):
+            seen.append(threading.current_thread() is threading.main_thread())
+            real(names)
+        app_module._import_quietly = spy
+        assert "pyqtgraph" not in sys.modules
+        app_module.warm_up_imports()
+        app_module._warm_up[-1].join(120)
+        print("pyqtgraph" in sys.modules, seen)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=180, env=env
+    )
+    assert out.stdout.split() == ["True", "[False]"], out.stderr[-2000:]
+
+
+def test_language_reaches_qt_dialogs_and_locale(qapp, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    import walkback_desktop.app as app_module
+
+    monkeypatch.setattr(app_module, "set_language", lambda setting: "de")
+    before = QLocale()
+    try:
+        assert app_module.install_language(qapp, "de") == "de"
+        assert QLocale().name().startswith("de")
+        # Qt's own buttons ("Cancel" in a QMessageBox) come from qtbase_de.qm
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    finally:
+        monkeypatch.setattr(app_module, "set_language", lambda setting: "en")
+        app_module.install_language(qapp, "en")
+        QLocale.setDefault(before)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
