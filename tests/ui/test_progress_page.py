@@ -78,15 +78,18 @@ def test_tiles_show_hand_computed_numbers(page, ctx):
     page.page_shown()
     assert page.stack.currentWidget() is not page.empty
     assert page.week_tile.value.text() == "20 / 30 min"
-    assert page.week_tile.detail.text() == "2 of 3 sessions"
+    assert page.week_tile.detail.text() == "2 of 3 completed sessions"
     # weeks: 3 Mar met, 10 Mar not; this week not yet -> current week streak 0, best 1
     assert page.streak_tile.value.text() == "0 weeks"
     assert page.streak_tile.detail.text() == "on goal in a row (best 1); 2 days in a row"
-    assert page.bout_tile.value.text() == "2 min 30 s"
-    assert page.bout_tile.detail.text() == "longest session 30 min"
+    assert page.bout_tile.value.text() == "2:30"
+    assert page.bout_tile.detail.text() == "longest session 30:00"
     assert page.best_week_tile.value.text() == "30 min"
     assert page.best_week_tile.detail.text() == "backward, week of 03 Mar 2025"
-    assert page.adherence_tile.value.text() == "50%"
+    assert page.adherence_tile.value.text() == "50 %"
+    assert page.adherence_tile.detail.text() == (
+        "1 of 2 weeks met your goal (50 %); this week in progress"
+    )
 
 
 def test_charts_cover_the_chosen_range(page, ctx):
@@ -94,12 +97,12 @@ def test_charts_cover_the_chosen_range(page, ctx):
     page.page_shown()
     charts = page.charts
     assert charts is not None
-    page.set_range(28)  # 20 Feb .. 19 Mar: weeks of 17 Feb, 24 Feb, 3, 10, 17 Mar
+    page.set_period("4w")  # 20 Feb .. 19 Mar: weeks of 17 Feb, 24 Feb, 3, 10, 17 Mar
     texts = [r.text for r in charts._readouts[charts.backward_plot]]
     assert len(texts) == 5
-    assert texts[2] == "03 Mar – 09 Mar 2025: 30 backward min, 3 sessions"
-    assert texts[3] == "10 Mar – 16 Mar 2025: 25 backward min, 1 sessions"
-    page.set_range(None)  # all: from the first session's week
+    assert texts[2] == "03 Mar – 09 Mar 2025: 30 min backward, 3 sessions"
+    assert texts[3] == "10 Mar – 16 Mar 2025: 25 min backward, 1 session"
+    page.set_period("all")  # all: from the first session's week
     assert len(charts._readouts[charts.backward_plot]) == 3
     x = charts._readouts[charts.backward_plot][0].x
     assert charts.readout_at(charts.backward_plot, x + 86400).startswith("03 Mar")
@@ -187,7 +190,8 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
         (date(2025, 3, 31), 2, 30.0),
     ]
     assert progress.week_tile.value.text() == "30 / 30 min"
-    assert progress.week_tile.detail.text() == "2 of 3 sessions"
+    # the Monday walk was saved as not completed: its minutes count, not the session
+    assert progress.week_tile.detail.text() == "1 of 3 completed sessions"
     assert progress.best_week_tile.value.text() == "30 min"
     # 29, 30, 31 March in a row; 2 April breaks it; today 3 April -> current 1, longest 3
     assert progress.streak_tile.detail.text() == "on goal in a row (best 0); 1 day in a row"

@@ -54,17 +54,24 @@ class ReportCommands:
             parent,
             title=title,
             accept_label="Preview…" if printing else "Choose file…",
-            person_name=str(self.ctx.store.settings.get("person_name")),
+            person_name=self.ctx.store.settings.snapshot().person_name,
             today=self._today(),
+            first_session=self._first_session_day(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         request = dialog.request()
         name = request.person_name or ""
-        if name != self.ctx.store.settings.get("person_name"):
-            self.ctx.store.settings.set("person_name", name)
+        if name != self.ctx.store.settings.snapshot().person_name:
+            self.ctx.store.settings.update(person_name=name)
             self.ctx.events.settings_changed.emit("person_name")
         return request
+
+    def _first_session_day(self) -> date | None:
+        from walkback_desktop.core.stats import local_date
+
+        records = self.ctx.store.sessions.list()
+        return local_date(records[0]) if records else None
 
     def build(self, parent: QWidget | None, request: ReportRequest) -> LaidOutReport | None:
         from walkback_desktop.report.data import ReportRangeError
