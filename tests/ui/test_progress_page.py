@@ -200,3 +200,46 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
     assert (weeks[0].avg_pain, weeks[0].avg_rpe) == (3.5, 5.5)
     assert (weeks[1].avg_pain, weeks[1].avg_rpe) == (1.5, 4.0)
     window.close()
+
+
+def test_charts_have_a_text_alternative_and_a_table(page, ctx):
+    add_weeks(ctx)
+    page.page_shown()
+    description = page.charts.view.accessibleDescription()
+    assert "6 sessions" in description
+    assert "1 of 13 weeks met your goal (8 %)" in description  # 3 months, empty weeks too
+    page.table_toggle.click()
+    assert page.chart_area.currentWidget() is page.table
+    assert page.table_toggle.text() == "Show as chart"
+    rows = [
+        [page.table.item(r, c).text() for c in range(page.table.columnCount())]
+        for r in range(page.table.rowCount())
+    ]
+    assert rows[0][0] == "17 Mar 2025" and rows[0][4] == "in progress"
+    assert ["03 Mar 2025", "3", "3", "30 min", "met"] in [row[:5] for row in rows]
+
+
+def test_saved_png_carries_the_title_and_dates(page, ctx, tmp_path):
+    from PySide6.QtGui import QImage
+
+    add_weeks(ctx)
+    page.page_shown()
+    target = tmp_path / "progress.png"
+    page.save_png(target)
+    image = QImage(str(target))
+    assert image.width() == 1600
+    assert page.charts.title == "WalkBack progress, 20 Dec 2024 – 19 Mar 2025"
+    # the band above the charts is not plain background: the title is drawn there
+    band = {image.pixel(x, 30) for x in range(0, 800, 2)}
+    assert len(band) > 1
+
+
+def test_the_report_is_reachable_from_progress(page, ctx, monkeypatch):
+    from walkback_desktop.ui import report_actions
+
+    called = []
+    monkeypatch.setattr(
+        report_actions.ReportCommands, "export_pdf", lambda self, parent=None: called.append(1)
+    )
+    page.report_button.click()
+    assert called == [1]
