@@ -29,7 +29,6 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
-from statistics import fmean
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.settings import AppSettings
@@ -144,17 +143,30 @@ def _next_month(day: date) -> date:
 
 
 def _totals(start: date, records: Sequence[SessionRecord], weight_kg: float) -> PeriodTotals:
-    rpes = [r.rpe for r in records if r.rpe is not None]
-    pains = [r.pain for r in records if r.pain is not None]
+    # one pass: this runs over every session of a ten-year history
+    active = backward = energy = 0.0
+    completed = rpe_n = pain_n = 0
+    rpe_sum = pain_sum = 0.0
+    for r in records:
+        active += r.active_seconds
+        backward += r.backward_seconds
+        energy += r.kcal if r.kcal is not None else r.estimated_kcal(weight_kg)
+        completed += r.completed
+        if r.rpe is not None:
+            rpe_n += 1
+            rpe_sum += r.rpe
+        if r.pain is not None:
+            pain_n += 1
+            pain_sum += r.pain
     return PeriodTotals(
         start=start,
         sessions=len(records),
-        active_s=sum(r.active_seconds for r in records),
-        backward_s=sum(r.backward_seconds for r in records),
-        kcal=sum(r.estimated_kcal(weight_kg) for r in records),
-        avg_rpe=fmean(rpes) if rpes else None,
-        avg_pain=fmean(pains) if pains else None,
-        completed=sum(1 for r in records if r.completed),
+        active_s=active,
+        backward_s=backward,
+        kcal=energy,
+        avg_rpe=rpe_sum / rpe_n if rpe_n else None,
+        avg_pain=pain_sum / pain_n if pain_n else None,
+        completed=completed,
     )
 
 
@@ -308,9 +320,12 @@ def personal_bests(
     weight_kg: float,
     first_weekday: int = 0,
     tz: tzinfo | None = None,
+    weeks: Sequence[PeriodTotals] | None = None,
 ) -> PersonalBests:
+    """`weeks`: the records' weekly totals when the caller has them already."""
     bouts = [s.done_seconds for r in records for s in r.segments if s.kind == "backward"]
-    weeks = weekly_totals(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
+    if weeks is None:
+        weeks = weekly_totals(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
     best_week = max(weeks, key=lambda w: (w.backward_s, w.start), default=None)
     return PersonalBests(
         longest_backward_bout_s=max(bouts) if bouts else None,
@@ -363,15 +378,20 @@ def summarise(
     first_weekday: int = 0,
     tz: tzinfo | None = None,
     longest_bout_s: float | None = None,
+    weeks: Sequence[PeriodTotals] | None = None,
 ) -> Summary:
     """Totals, streaks, adherence and bests up to `today`.
 
     `longest_bout_s` lets a caller that reads records without their segments
-    pass the longest backward segment it found another way (one SQL query).
+    pass the longest backward segment it found another way (one SQL query);
+    `weeks`, the weekly totals of `records` from the first session's week to
+    today's, when the caller has computed them already.
     """
-    weeks = weekly_totals(
-        records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, end=today
-    )
+    if weeks is None:
+        weeks = weekly_totals(
+            records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, end=today
+        )
+    weeks = list(weeks)
     if not weeks:
         weeks = [_totals(week_start(today, first_weekday), [], weight_kg)]
     this_week = weeks[-1]
@@ -381,7 +401,9 @@ def summarise(
     goal_weeks = goal_adherence(weeks if records else [], goal, last=today, today=today)
     current_days, longest_days = day_streaks(records, today, tz)
     current_weeks, longest_weeks = week_streaks(weeks, goal)
-    bests = personal_bests(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
+    bests = personal_bests(
+        records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, weeks=weeks
+    )
     if longest_bout_s is not None:
         known = bests.longest_backward_bout_s or 0.0
         bests = PersonalBests(

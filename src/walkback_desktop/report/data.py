@@ -112,20 +112,19 @@ def collect(
     now = (now or datetime.now(timezone.utc)).astimezone()
     today = now.date()
     last = request.last or today
+    end = _utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN
     if request.first is not None:
         first = request.first
+        if first > last:
+            raise ReportRangeError(
+                f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
+            )
+        candidates = store.sessions.list(_utc_start_of(first) - _OFFSET_MARGIN, end)
     else:
-        oldest = store.sessions.list(end=_utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN)
-        first = min((stats.local_date(r) for r in oldest), default=last)
+        # from the first session: one read of everything up to the end
+        candidates = store.sessions.list(end=end)
+        first = min((stats.local_date(r) for r in candidates), default=last)
         first = min(first, last)
-    if first > last:
-        raise ReportRangeError(
-            f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
-        )
-    candidates = store.sessions.list(
-        _utc_start_of(first) - _OFFSET_MARGIN,
-        _utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN,
-    )
     records = [r for r in candidates if first <= stats.local_date(r) <= last]
 
     settings = store.settings.snapshot()

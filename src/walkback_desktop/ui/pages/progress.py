@@ -437,6 +437,7 @@ class ProgressPage(Page):
             weight_kg=weight,
             first_weekday=weekday,
             longest_bout_s=self._bout,
+            weeks=self._weeks,
         )
         self.summary = summary
         self.streak_tile.set(
