@@ -522,3 +522,50 @@ def plot_pain_rpe(
     plot.setXRange(date_timestamp(first) - DAY_S, date_timestamp(last) + 2 * DAY_S, padding=0.02)
     plot.getAxis("bottom").setTicks([date_ticks(first, last)])
     return readouts
+
+
+def plot_bwt(
+    plot: pg.PlotItem,
+    results: Sequence[tuple[date, float]],
+    palette: ChartPalette,
+    *,
+    reference_s: float | None = None,
+) -> list[Readout]:
+    """3-m Backward Walk Test times (seconds, lower is better) over dates, with
+    the screening reference as a dashed line."""
+    title = _("3-m Backward Walk Test (seconds, lower is better)")
+    _prepare(plot, palette, title, _("seconds"))
+    if not results:
+        return []
+    xs = [date_timestamp(day) for day, _s in results]
+    ys = [seconds for _d, seconds in results]
+    plot.plot(
+        xs,
+        ys,
+        pen=_pen(palette.rpe, palette.line_width),
+        symbol="o",
+        symbolSize=9,
+        symbolBrush=pg.mkBrush(palette.rpe),
+        symbolPen=pg.mkPen(palette.background),
+    )
+    entries = [(_("Time"), palette.rpe, "line")]
+    first, last = results[0][0], results[-1][0]
+    if reference_s is not None:
+        plot.plot(
+            [xs[0] - 7 * DAY_S, xs[-1] + 7 * DAY_S],
+            [reference_s, reference_s],
+            pen=_pen(palette.goal, palette.line_width, palette.goal_style),
+        )
+        entries.append(
+            (
+                _("Reference {seconds} s").format(seconds=formats.decimal(reference_s, 2)),
+                palette.goal,
+                "dash",
+            )
+        )
+    _legend_title(plot, palette, title, entries)
+    top = max([*ys, reference_s or 0.0, 1.0])
+    plot.setYRange(0, top * 1.15, padding=0)
+    plot.setXRange(xs[0] - 7 * DAY_S, xs[-1] + 7 * DAY_S, padding=0)
+    plot.getAxis("bottom").setTicks([date_ticks(first, last)])
+    return [Readout(x, f"{y:.2f} s") for x, y in zip(xs, ys, strict=True)]

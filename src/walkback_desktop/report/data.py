@@ -3,13 +3,14 @@ computed from them (all from core.stats, so the report and the app agree)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from statistics import fmean
 
 from walkback_desktop import __version__
 from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.storage.store import Store
 
 # Sessions keep the UTC offset they were walked at (at most +-14 h), and the
@@ -69,6 +70,7 @@ class ReportData:
     log_records: list[SessionRecord]  # the sessions the log lists (with their segments)
     log_first: date  # the first day the log covers
     full_log: bool = False
+    extras: ReportExtras = field(default_factory=ReportExtras)
 
     @property
     def adherence(self) -> float | None:
@@ -107,6 +109,7 @@ def collect(
     *,
     now: datetime | None = None,
     locale_first_weekday: int = 0,
+    extras: ReportExtras | None = None,
 ) -> ReportData:
     """Read the sessions in the requested range and compute every figure the report shows."""
     now = (now or datetime.now(timezone.utc)).astimezone()
@@ -173,6 +176,7 @@ def collect(
         log_records=log_records,
         log_first=log_first,
         full_log=request.full_log,
+        extras=extras or ReportExtras(),
     )
 
 

@@ -128,7 +128,7 @@ class LogTable:
         # the routine as wide as its longest name (so rows stay one line), up to
         # its share; the notes take the rest
         routine = max((body.horizontalAdvance(row[1]) for row in cells), default=0.0)
-        widths[1] = min(routine + 2 * self.pad_x, spare * FLEXIBLE[1])
+        widths[1] = min(routine + 2 * self.pad_x + dots(2), spare * FLEXIBLE[1])
         widths[1] = max(widths[1], header.horizontalAdvance(_(COLUMNS[1][0])) + 2 * self.pad_x)
         widths[7] = spare - widths[1]
         self.col_w = widths

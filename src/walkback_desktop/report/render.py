@@ -141,6 +141,8 @@ class LaidOutReport:
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(BODY_PT)
+        # no "fi"/"fl" ligatures: text copied or searched in the PDF reads "first"
+        font.setFeature(QFont.Tag("liga"), 0)
         self._font = font
         self.docs: list[QTextDocument] = []
         self.log: LogTable | None = None

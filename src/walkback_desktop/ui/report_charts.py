@@ -51,6 +51,18 @@ def render_report_charts(
             _same_dates_as_backward(plot, data)
 
         out["pain-rpe"] = _render(pain_rpe, size, PRINT.background)
+    bwt = data.extras.bwt
+    if "bwt" in kinds and bwt is not None and bwt.results:
+        from walkback_desktop.charts.plots import plot_bwt
+
+        points = [(r.day, r.seconds) for r in bwt.results]
+        reference = bwt.reference.seconds if bwt.reference else None
+        smaller = ChartSize(size.width_pt, size.height_pt * 0.8, size.dpi)
+        out["bwt"] = _render(
+            lambda plot: plot_bwt(plot, points, PRINT, reference_s=reference),
+            smaller,
+            PRINT.background,
+        )
     return out
 
 
