@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import html
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 
@@ -46,7 +47,16 @@ BAR_WIDTH = 0.72 * WEEK_S
 # a year of daily points is noise, a weekly line shows the trend.
 MAX_SESSION_POINTS = 60
 MAX_SYMBOL_POINTS = 60
-TICK_POINT_SIZE = 11
+TICK_POINT_SIZE = 11  # at the default text size, and always in print
+
+
+def text_pt(palette: ChartPalette) -> float:
+    """Chart text size: 11 pt in print; on screen it follows the app's text size
+    setting (the application font), never smaller than 11 pt."""
+    if palette.name == "print":
+        return float(TICK_POINT_SIZE)
+    app_pt = QFont().pointSizeF()
+    return max(float(TICK_POINT_SIZE), round(app_pt * 1.2, 1)) if app_pt > 0 else 11.0
 
 
 class Readout:
@@ -96,14 +106,17 @@ def _prepare(plot: pg.PlotItem, palette: ChartPalette, title: str, y_label: str)
     if not isinstance(bottom, pg.DateAxisItem):
         plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
     font = QFont()
-    font.setPointSize(TICK_POINT_SIZE)
+    font.setPointSizeF(text_pt(palette))
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(palette.foreground))
         axis.setTextPen(pg.mkPen(palette.foreground))
         axis.setTickFont(font)
-    plot.getAxis("left").setWidth(48)
-    plot.setLabel("left", y_label, color=palette.foreground, size=f"{TICK_POINT_SIZE}pt")
+    size = text_pt(palette)
+    plot.getAxis("left").setWidth(round(48 * size / TICK_POINT_SIZE))
+    if size > TICK_POINT_SIZE:  # room for the date labels' descenders at large text
+        plot.getAxis("bottom").setHeight(round(size * 2.2 + 10))
+    plot.setLabel("left", y_label, color=palette.foreground, size=f"{text_pt(palette):g}pt")
     _legend_title(plot, palette, title, ())
     plot.showGrid(x=False, y=True, alpha=palette.grid_alpha)
     plot.setMenuEnabled(False)
@@ -111,10 +124,10 @@ def _prepare(plot: pg.PlotItem, palette: ChartPalette, title: str, y_label: str)
     plot.hideButtons()
 
 
-def _swatch(colour: str, shape: str) -> str:
+def _swatch(colour: str, shape: str, size: float) -> str:
     """A coloured mark for a legend written into the title (HTML)."""
     mark = {"bar": "■", "line": "━", "dash": "╍", "point": "●"}[shape]
-    return f'<span style="color:{colour}; font-size:{TICK_POINT_SIZE + 2}pt">{mark}</span>'
+    return f'<span style="color:{colour}; font-size:{size + 2:g}pt">{mark}</span>'
 
 
 def _legend_title(
@@ -122,21 +135,38 @@ def _legend_title(
 ) -> None:
     """The title with the legend on a line under it: outside the plotted area,
     so it never covers a bar or a point. `entries`: (label, colour, shape)."""
+    size = text_pt(palette)
     items = "&nbsp;&nbsp;&nbsp;".join(
-        f"{_swatch(colour, shape)}&nbsp;{html.escape(label)}" for label, colour, shape in entries
+        f"{_swatch(colour, shape, size)}&nbsp;{html.escape(label)}"
+        for label, colour, shape in entries
     )
-    head = f'<span style="font-size:13pt; font-weight:bold">{html.escape(title)}</span>'
-    legend = f'<span style="font-size:{TICK_POINT_SIZE}pt">{items}</span>' if items else ""
+    head = f'<span style="font-size:{size + 2:g}pt; font-weight:bold">{html.escape(title)}</span>'
+    legend = f'<span style="font-size:{size:g}pt">{items}</span>' if items else ""
     plot.setTitle(
         f'<span style="color:{palette.foreground}">{head}<br>{legend}</span>'
         if legend
         else f'<span style="color:{palette.foreground}">{head}</span>'
     )
+    # pyqtgraph gives the title row a fixed 30 px: make it as tall as the text
+    # (two lines, at any text size), so it is neither cut nor drawn over the plot
+    height = math.ceil(plot.titleLabel.item.boundingRect().height()) + 2
+    plot.titleLabel.setMaximumHeight(height)
+    _no_minimum_width(plot.titleLabel)
+    plot.layout.setRowFixedHeight(0, height)
 
 
-def _set_x_range(plot: pg.PlotItem, first: date, last: date) -> None:
+def _no_minimum_width(label: pg.LabelItem) -> None:
+    """A long title or legend must not widen the plot (and the whole view) beyond
+    the window: LabelItem sets its minimum width to its text's on every resize."""
+    label.updateMin = lambda: label.setMinimumHeight(label.itemRect().height())
+    label.setMinimumWidth(0)
+
+
+def _set_x_range(plot: pg.PlotItem, first: date, last: date, max_labels: int = 8) -> None:
     plot.setXRange(date_timestamp(first) - 0.2 * WEEK_S, date_timestamp(last) + WEEK_S, padding=0)
-    plot.getAxis("bottom").setTicks([date_ticks(first, last, week_offset_s=WEEK_S / 2)])
+    plot.getAxis("bottom").setTicks(
+        [date_ticks(first, last, max_labels, week_offset_s=WEEK_S / 2)]
+    )
 
 
 def _add_months(day: date, months: int) -> date:
@@ -256,15 +286,19 @@ def sessions_text(n: int) -> str:
     return ngettext("{n} session", "{n} sessions", n).format(n=n)
 
 
-def _x_range(plot: pg.PlotItem, periods: Sequence[PeriodTotals], monthly: bool) -> None:
+def _x_range(
+    plot: pg.PlotItem, periods: Sequence[PeriodTotals], monthly: bool, compact: bool = False
+) -> None:
+    """Half-width charts (`compact`) get half as many date labels."""
+    max_labels = 4 if compact else 8
     first, last = periods[0].start, periods[-1].start
     if monthly:
         plot.setXRange(
             date_timestamp(first) - 0.2 * MONTH_S, date_timestamp(last) + MONTH_S, padding=0
         )
-        plot.getAxis("bottom").setTicks([date_ticks(first, last)])
+        plot.getAxis("bottom").setTicks([date_ticks(first, last, max_labels)])
     else:
-        _set_x_range(plot, first, last)
+        _set_x_range(plot, first, last, max_labels)
 
 
 def plot_backward(
@@ -326,6 +360,7 @@ def plot_sessions(
     palette: ChartPalette,
     *,
     monthly: bool = False,
+    compact: bool = False,
 ) -> list[Readout]:
     """Completed sessions per week (coloured by `WeeklyGoal.met_by`, the session
     goal as a line) with sessions finished early stacked on top in grey."""
@@ -367,7 +402,7 @@ def plot_sessions(
     _legend_title(plot, palette, title, entries)
     totals = [d + e for d, e in zip(done, early, strict=True)]
     plot.setYRange(0, max([*totals, 0.0 if monthly else goal.sessions, 1.0]) * 1.1, padding=0)
-    _x_range(plot, periods, monthly)
+    _x_range(plot, periods, monthly, compact)
     return [
         Readout(
             x,
@@ -387,6 +422,7 @@ def plot_kcal(
     palette: ChartPalette,
     *,
     monthly: bool = False,
+    compact: bool = False,
 ) -> list[Readout]:
     """Bars of kilocalories per week or month (estimated where a session had none)."""
     title = _("Energy per month (kcal)") if monthly else _("Energy per week (kcal)")
@@ -397,7 +433,7 @@ def plot_kcal(
     xs = [_period_x(p, monthly) for p in periods]
     _bars(plot, xs, values, palette.kcal, palette, monthly=monthly, count=len(xs))
     plot.setYRange(0, max([*values, 1.0]) * 1.1, padding=0)
-    _x_range(plot, periods, monthly)
+    _x_range(plot, periods, monthly, compact)
     return [
         Readout(
             x,

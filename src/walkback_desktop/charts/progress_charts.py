@@ -37,7 +37,7 @@ class ProgressCharts(QWidget):
 
     readout_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, single_column: bool = False) -> None:
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setAccessibleName(_("Progress charts"))
@@ -45,15 +45,28 @@ class ProgressCharts(QWidget):
         self.view.ci.setContentsMargins(6, 6, 6, 6)
         date_axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
         self.backward_plot = self.view.addPlot(row=0, col=0, colspan=2, axisItems=date_axis)
+        # at large text sizes the sessions and kcal charts get a row each (side by
+        # side their titles and legends would not fit)
+        kcal_at = (2, 0, 2) if single_column else (1, 1, 1)
         self.sessions_plot = self.view.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=1,
+            col=0,
+            colspan=2 if single_column else 1,
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
         )
         self.kcal_plot = self.view.addPlot(
-            row=1, col=1, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=kcal_at[0],
+            col=kcal_at[1],
+            colspan=kcal_at[2],
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
         )
         self.pain_plot = self.view.addPlot(
-            row=2, col=0, colspan=2, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=3 if single_column else 2,
+            col=0,
+            colspan=2,
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
         )
+        self.single_column = single_column
         self._readouts: dict[object, list[Readout]] = {}
         self._tolerance: dict[object, float] = {}
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -86,9 +99,16 @@ class ProgressCharts(QWidget):
                 self.backward_plot, periods, goal, palette, monthly=monthly
             ),
             self.sessions_plot: plot_sessions(
-                self.sessions_plot, periods, goal, palette, monthly=monthly
+                self.sessions_plot,
+                periods,
+                goal,
+                palette,
+                monthly=monthly,
+                compact=not self.single_column,
             ),
-            self.kcal_plot: plot_kcal(self.kcal_plot, periods, palette, monthly=monthly),
+            self.kcal_plot: plot_kcal(
+                self.kcal_plot, periods, palette, monthly=monthly, compact=not self.single_column
+            ),
             self.pain_plot: plot_pain_rpe(
                 self.pain_plot,
                 records,

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -88,6 +89,11 @@ def adherence_text(goal_weeks: stats.GoalAdherence, goal: stats.WeeklyGoal) -> s
     return text
 
 
+def large_text() -> bool:
+    """Text size 150 % or more: tiles in three columns, buttons on rows of their own."""
+    return QFont().pointSizeF() >= 13.5
+
+
 def is_dark(ctx: AppContext) -> bool:
     theme = ctx.store.settings.snapshot().theme
     if theme in ("light", "dark"):
@@ -130,10 +136,12 @@ class ProgressPage(Page):
         scale_font(heading, 1.8, bold=True)
         self.range_group = QButtonGroup(self)
         self.range_group.setExclusive(True)
+        large = large_text()
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        top.addWidget(QLabel(_("Show:")))
+        ranges = QHBoxLayout()
+        ranges.addWidget(QLabel(_("Show:")))
         self.range_buttons: dict[str, QPushButton] = {}
         for text, period in RANGES:
             button = QPushButton(_(text))
@@ -148,7 +156,11 @@ class ProgressPage(Page):
             button.clicked.connect(lambda _c=False, p=period: self.set_period(p))
             self.range_group.addButton(button)
             self.range_buttons[period] = button
-            top.addWidget(button)
+            ranges.addWidget(button)
+        if large:  # the range buttons on a row of their own
+            ranges.addStretch(1)
+        else:
+            top.addLayout(ranges)
 
         self.save_action = QAction(_("Save chart as PNG…"), self)
         self.save_action.setToolTip(_("Save the progress charts as a picture"))
@@ -169,29 +181,36 @@ class ProgressPage(Page):
         self.table_toggle.setToolTip(_("Show the charts' numbers as a table"))
         self.table_toggle.toggled.connect(self._show_table)
         actions = QHBoxLayout()
+        buttons = QHBoxLayout()
         self.range_summary = QLabel(" ")
         self.range_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.range_summary.setWordWrap(True)
         self.range_summary.setAccessibleName(_("Weeks on goal in this period"))
         actions.addWidget(self.range_summary, 1)
-        actions.addWidget(self.table_toggle)
-        actions.addWidget(save)
-        actions.addWidget(self.report_button)
+        if large:
+            buttons.addStretch(1)
+        for button in (self.table_toggle, save, self.report_button):
+            (buttons if large else actions).addWidget(button)
 
         self.streak_tile = Tile(_("Streak"))
         self.week_tile = Tile(_("This week"))
         self.bout_tile = Tile(_("Longest backward bout"))
         self.best_week_tile = Tile(_("Best week"))
         self.adherence_tile = Tile(_("Weeks on goal"))
-        tiles = QHBoxLayout()
-        for tile in (
-            self.streak_tile,
-            self.week_tile,
-            self.bout_tile,
-            self.best_week_tile,
-            self.adherence_tile,
+        tiles = QGridLayout()
+        columns = 3 if large else 5
+        for n, tile in enumerate(
+            (
+                self.streak_tile,
+                self.week_tile,
+                self.bout_tile,
+                self.best_week_tile,
+                self.adherence_tile,
+            )
         ):
-            tiles.addWidget(tile, 1)
+            tiles.addWidget(tile, n // columns, n % columns)
+        for column in range(columns):
+            tiles.setColumnStretch(column, 1)
 
         self.readout = QLabel(" ")
         self.readout.setAccessibleName(_("Chart read-out"))
@@ -216,6 +235,7 @@ class ProgressPage(Page):
         content_layout.addLayout(tiles)
         content_layout.addWidget(self.note)
         content_layout.addLayout(actions)
+        content_layout.addLayout(buttons)
         content_layout.addWidget(self.chart_area, 1)
         content_layout.addWidget(self.readout)
 
@@ -234,6 +254,8 @@ class ProgressPage(Page):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(top)
+        if large:
+            layout.addLayout(ranges)
         layout.addWidget(self.stack, 1)
         scroll_page(self, body)
 
@@ -296,7 +318,14 @@ class ProgressPage(Page):
         if self.charts is None:
             from walkback_desktop.charts.progress_charts import ProgressCharts
 
-            self.charts = ProgressCharts()
+            large = large_text()
+            self.charts = ProgressCharts(single_column=large)
+            # three rows of charts, each tall enough for its title, legend and
+            # dates at the chosen text size: the page scrolls rather than squash them
+            rows = 4 if large else 3
+            self.charts.view.setMinimumHeight(
+                round(rows * 175 * max(1.0, QFont().pointSizeF() / 10))
+            )
             self.charts.readout_changed.connect(lambda text: self.readout.setText(text or " "))
             self.chart_holder.addWidget(self.charts)
         return self.charts
