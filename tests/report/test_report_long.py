@@ -40,7 +40,7 @@ def test_ten_years_fit_in_thirty_pages_and_the_log_is_the_last_12_weeks(store, t
 
 def test_full_log_lists_every_session(store, make_pdf):
     store.sessions.import_many([make_session(day * 3) for day in range(60)])  # 180 days
-    report, pages, _path = make_pdf(date(2025, 3, 3), date(2025, 8, 29))
+    report, _pages, _path = make_pdf(date(2025, 3, 3), date(2025, 8, 29))
     assert len(report.data.log_records) == 28  # the last 84 days
     assert not report.data.monthly  # 180 days: still weekly
     full = collect(

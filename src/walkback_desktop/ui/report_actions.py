@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from walkback_desktop.ui.context import AppContext
 
@@ -166,3 +173,17 @@ def build_report_actions(ctx: AppContext) -> list[QAction]:
     print_action.report_commands = commands  # type: ignore[attr-defined]
     export_action.report_commands = commands  # type: ignore[attr-defined]
     return [print_action, export_action]
+
+
+def report_button(ctx: AppContext, parent: QWidget | None = None) -> QPushButton:
+    """A "Progress report…" button that exports the report as a PDF (after the
+    period dialog): one line to put the report on a page (Progress, History)."""
+    from walkback_desktop.i18n import _
+
+    button = QPushButton(_("Progress report…"), parent)
+    button.setAccessibleName(_("Progress report…"))
+    button.setToolTip(_("Save a progress report for your physiotherapist as a PDF"))
+    commands = ReportCommands(ctx)
+    button.clicked.connect(lambda: commands.export_pdf(button.window()))
+    button.report_commands = commands  # type: ignore[attr-defined]
+    return button
