@@ -7,6 +7,9 @@ midnight, so a `DateAxisItem(utcOffset=0)` labels it with that same date
 whatever the machine's time zone is.
 
 This module imports pyqtgraph: import it only when a chart is first shown.
+It is longer than our usual 400 lines because every chart shares the same
+axis, legend-in-the-title and weekly/monthly helpers; splitting it would
+scatter one visual language over several files.
 """
 
 from __future__ import annotations

@@ -1,5 +1,9 @@
 """The Progress page: weekly charts (pyqtgraph, imported on first show),
-tiles for streaks, this week against the goal and personal bests."""
+tiles for streaks, this week against the goal and personal bests.
+
+Longer than 400 lines: the page owns the range buttons, tiles, chart/table
+switch, PNG export and report button, which share its computed weeks; the
+table and its sentences live in ui/progress_table.py."""
 
 from __future__ import annotations
 
@@ -19,8 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +35,7 @@ from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
 from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
+from walkback_desktop.ui.progress_table import PeriodTable, adherence_text, days_text, weeks_text
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.tiles import Tile
 
@@ -61,34 +64,6 @@ def first_weekday_from_settings(ctx: AppContext) -> int:
     return stats.first_weekday(str(ctx.store.settings.snapshot().week_start), locale_day)
 
 
-def weeks_text(n: int) -> str:
-    return ngettext("{n} week", "{n} weeks", n).format(n=n)
-
-
-def days_text(n: int) -> str:
-    return ngettext("{n} day", "{n} days", n).format(n=n)
-
-
-def adherence_text(goal_weeks: stats.GoalAdherence, goal: stats.WeeklyGoal) -> str:
-    """ "5 of 8 weeks met your goal (63 %); this week in progress" (the report's card
-    shows the same numbers from the same core.stats.goal_adherence)."""
-    if goal_weeks.counted:
-        share = formats.decimal((goal_weeks.share or 0.0) * 100, 0)
-        text = ngettext(
-            "{met} of {n} week met your goal ({percent} %)",
-            "{met} of {n} weeks met your goal ({percent} %)",
-            goal_weeks.counted,
-        ).format(met=goal_weeks.met, n=goal_weeks.counted, percent=share)
-    else:
-        text = _("No whole week yet")
-    if goal_weeks.in_progress is not None:
-        if goal.met_by(goal_weeks.in_progress):
-            text += _("; this week: goal reached")
-        else:
-            text += _("; this week in progress")
-    return text
-
-
 def large_text() -> bool:
     """Text size 150 % or more: tiles in three columns, buttons on rows of their own."""
     return QFont().pointSizeF() >= 13.5
@@ -99,6 +74,13 @@ def is_dark(ctx: AppContext) -> bool:
     if theme in ("light", "dark"):
         return theme == "dark"
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def preload_charts() -> None:
+    """Import pyqtgraph and the chart panel now, so the first visit to Progress
+    does not pay for it. For the start-up code to call once the window is
+    painted and idle (it takes a few hundred ms on the GUI thread)."""
+    import walkback_desktop.charts.progress_charts  # noqa: F401
 
 
 def local_today() -> date:
@@ -543,56 +525,3 @@ class ProgressPage(Page):
             )
             return
         self.ctx.events.status_message.emit(_("Saved the charts to {path}").format(path=name))
-
-
-class PeriodTable(QTableWidget):
-    """The charts' numbers as a table (their text alternative)."""
-
-    def __init__(self) -> None:
-        super().__init__(0, 7)
-        self.setAccessibleName(_("Progress table"))
-        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.horizontalHeader().setStretchLastSection(True)
-
-    def fill(
-        self,
-        periods: list[stats.PeriodTotals],
-        goal: stats.WeeklyGoal,
-        *,
-        monthly: bool,
-        in_progress: stats.PeriodTotals | None,
-    ) -> None:
-        heads = [
-            _("Month") if monthly else _("Week of"),
-            _("Sessions"),
-            _("Completed"),
-            _("Backward"),
-            _("Goal"),
-            _("Pain"),
-            _("Effort"),
-        ]
-        self.setHorizontalHeaderLabels(heads)
-        self.setRowCount(len(periods))
-        for row, p in enumerate(reversed(periods)):
-            if monthly:
-                label, met = f"{p.start:%b %Y}", "–"
-            else:
-                label = f"{p.start:%d %b %Y}"
-                if in_progress is not None and p.start == in_progress.start:
-                    met = _("in progress")
-                else:
-                    met = _("met") if goal.met_by(p) else _("below goal")
-            cells = (
-                label,
-                str(p.sessions),
-                str(p.completed_sessions),
-                formats.minutes(p.backward_s),
-                met,
-                "–" if p.avg_pain is None else formats.decimal(p.avg_pain, 1),
-                "–" if p.avg_rpe is None else formats.decimal(p.avg_rpe, 1),
-            )
-            for col, text in enumerate(cells):
-                self.setItem(row, col, QTableWidgetItem(text))
-        self.resizeColumnsToContents()
