@@ -66,6 +66,20 @@ def _run(folder: Path, out: Path) -> float:
     return time.perf_counter() - started
 
 
+def _floor() -> float:
+    """A fresh process that only starts a QApplication: the floor under any
+    report, printed beside the figures so a loaded machine can be read."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "from PySide6.QtWidgets import QApplication; QApplication([])"],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -82,8 +96,12 @@ def main() -> int:
                 f"{label}: sessions={sessions} median_s={statistics.median(times):.2f} "
                 f"min_s={min(times):.2f} max_s={max(times):.2f} pages={pages}"
             )
+    floor = statistics.median(_floor() for _ in range(args.runs))
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"bench_report runs={args.runs} load={load:.2f} | " + " | ".join(figures))
+    print(
+        f"bench_report runs={args.runs} load={load:.2f} qapp_floor_s={floor:.2f} | "
+        + " | ".join(figures)
+    )
     return 0
 
 
