@@ -40,7 +40,7 @@ COLUMNS: tuple[tuple[str, bool], ...] = (
 APP_COLUMNS = 5  # recorded by the app; the rest were reported by the person
 GROUPS = (N_("RECORDED BY THE APP"), N_("REPORTED BY THE PERSON"))
 WRAPPING = (1, 7)  # routine and notes may wrap; the other cells are one line
-FLEXIBLE = {1: 0.5, 7: 0.5}  # at most this share of the width left over
+FLEXIBLE = {1: 0.6, 7: 0.4}  # the routine gets at most this share of the width left over
 
 
 def _font(base: QFont, points: float, *, bold: bool = False) -> QFont:
