@@ -116,6 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="last day to include (default: today)",
     )
+    report.add_argument(
+        "--full-log",
+        action="store_true",
+        help="list every session in the log (default: the last 12 weeks)",
+    )
     report.set_defaults(action=None)
 
     start = commands.add_parser(
@@ -360,7 +365,9 @@ def _report(args: argparse.Namespace, store: Store) -> int:
 
     try:
         report = build_report(
-            store, ReportRequest(first=args.first, last=args.last), charts=render_report_charts
+            store,
+            ReportRequest(first=args.first, last=args.last, full_log=args.full_log),
+            charts=render_report_charts,
         )
     except ReportRangeError as exc:
         raise UsageError(str(exc)) from exc

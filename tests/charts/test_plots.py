@@ -8,7 +8,9 @@ import pytest
 
 from tests.helpers import make_session
 from walkback_desktop.charts.palette import DARK, LIGHT, PRINT
-from walkback_desktop.core.stats import weekly_totals
+from walkback_desktop.core.stats import WeeklyGoal, weekly_totals
+
+GOAL = WeeklyGoal(3, 30)
 
 pg = pytest.importorskip("pyqtgraph")
 plots = pytest.importorskip("walkback_desktop.charts.plots")
@@ -27,23 +29,23 @@ def plot(qtbot):
 def test_every_chart_draws_with_every_palette(plot, palette):
     records = [make_session(d * 2, pain=6 - d // 5, rpe=4 + d % 3) for d in range(20)]
     weeks = weekly_totals(records, weight_kg=70)
-    readouts = plots.plot_weekly_backward(plot, weeks, 30, palette)
+    readouts = plots.plot_weekly_backward(plot, weeks, GOAL, palette)
     assert len(readouts) == len(weeks)
     assert isinstance(plot.getAxis("bottom"), pg.DateAxisItem)
-    assert plots.plot_weekly_sessions(plot, weeks, 3, palette)
+    assert plots.plot_weekly_sessions(plot, weeks, GOAL, palette)
     assert plots.plot_weekly_kcal(plot, weeks, palette)
     assert len(plots.plot_pain_rpe(plot, records, palette)) == 40
 
 
 def test_weekly_bar_sits_on_its_week(plot):
     weeks = weekly_totals([make_session(0)], weight_kg=70)
-    (readout,) = plots.plot_weekly_backward(plot, weeks, 30, LIGHT)
+    (readout,) = plots.plot_weekly_backward(plot, weeks, GOAL, LIGHT)
     assert readout.x == plots.date_timestamp(date(2025, 3, 3)) + 3.5 * 86400
-    assert readout.text == "03 Mar – 09 Mar 2025: 10 backward min, 1 sessions"
+    assert readout.text == "03 Mar – 09 Mar 2025: 10 min backward, 1 session"
 
 
 def test_empty_input_draws_nothing(plot):
-    assert plots.plot_weekly_backward(plot, [], 30, LIGHT) == []
+    assert plots.plot_weekly_backward(plot, [], GOAL, LIGHT) == []
     assert plots.plot_pain_rpe(plot, [], LIGHT) == []
 
 

@@ -116,3 +116,13 @@ def test_report_works_headless_in_a_fresh_process(data_dir, tmp_path):
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
     assert "No sessions were logged" in _text(out)
+
+
+def test_full_log_lists_sessions_older_than_12_weeks(walkback, history, tmp_path):
+    short, full = tmp_path / "short.pdf", tmp_path / "full.pdf"
+    args = ("--from", "2025-03-01", "--to", "2025-08-31")
+    assert walkback("report", "--out", str(short), *args)[0] == 0
+    assert walkback("report", "--out", str(full), *args, "--full-log")[0] == 0
+    assert "Mon 3 Mar 2025" not in _text(short)
+    assert "The log lists the last 12 weeks" in _text(short)
+    assert "Mon 3 Mar 2025" in _text(full)

@@ -265,3 +265,42 @@ def test_repository_finds_the_longest_bout_and_last_routine(store):
     store.sessions.add(at(2025, 3, 5, routine_id=None, routine_name="Park loop"))
     assert store.sessions.longest_backward_bout() == 75.0
     assert store.sessions.last_routine_id() == "first-steps-12"
+
+
+def test_the_week_in_progress_is_never_a_missed_week():
+    """A report made on a Monday said "0 of 1 weeks, 0 %": the week has just begun."""
+    goal = stats.WeeklyGoal(sessions=3, backward_min=30)
+    monday = date(2025, 3, 10)
+    weeks = goal_weeks((3, 30), (0, 0))  # weeks of 3 and 10 March
+    counted = stats.goal_adherence(weeks, goal, last=monday, today=monday)
+    assert (counted.met, counted.counted, counted.share) == (1, 1, 1.0)
+    assert counted.in_progress is weeks[-1]
+    only_this_week = stats.goal_adherence(weeks[-1:], goal, last=monday, today=monday)
+    assert (only_this_week.counted, only_this_week.share) == (0, None)
+    # a past period that ends on a Sunday counts its last week
+    sunday = date(2025, 3, 16)
+    past = stats.goal_adherence(weeks, goal, last=sunday, today=date(2025, 4, 1))
+    assert (past.met, past.counted, past.in_progress) == (1, 2, None)
+
+
+def test_only_completed_sessions_count_as_sessions_but_their_minutes_count():
+    goal = stats.WeeklyGoal(sessions=2, backward_min=20)
+    records = [
+        at(2025, 3, 3, backward_seconds=900),
+        at(2025, 3, 4, backward_seconds=900, completed=False),  # finished early
+    ]
+    (week,) = stats.weekly_totals(records, weight_kg=70)
+    assert (week.sessions, week.completed_sessions, week.backward_min) == (2, 1, 30.0)
+    assert not goal.met_by(week)
+    records.append(at(2025, 3, 5, backward_seconds=60))
+    (week,) = stats.weekly_totals(records, weight_kg=70)
+    assert goal.met_by(week)
+
+
+def test_periods_match_the_report_dialog():
+    today = date(2025, 3, 31)
+    assert stats.period_first("4w", today) == date(2025, 3, 4)
+    assert stats.period_first("3m", today) == date(2025, 1, 1)
+    assert stats.period_first("12m", today) == date(2024, 4, 1)
+    assert stats.period_first("3m", date(2025, 5, 31)) == date(2025, 3, 1)
+    assert stats.period_first("all", today) is None

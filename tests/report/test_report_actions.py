@@ -73,7 +73,7 @@ def test_export_writes_the_pdf_chosen_in_the_file_dialog(
     assert written.exists()
     pages = pdf_pages(written)
     assert "Pat <b>Smith</b>" in pages[0]
-    assert "30 sessions" in " ".join(pages)
+    assert "Sessions 30" in pages[0]
     assert str(written) in saved.args[0]
     assert f"({len(pages)} pages)" in saved.args[0]
     # The name typed in the dialog is remembered for next time.
@@ -189,3 +189,25 @@ def test_dialog_controls_have_accessible_names_and_tooltips(qtbot):
     for widget in (dialog.period, dialog.first, dialog.last, dialog.name):
         assert widget.toolTip()
     assert dialog.windowTitle() == "Export report as PDF"
+
+
+def test_all_sessions_shows_the_real_first_and_last_dates(qtbot):
+    from datetime import date
+
+    from walkback_desktop.ui.report_dialog import PERIODS, ReportDialog
+
+    dialog = ReportDialog(
+        None,
+        title="Export report as PDF",
+        accept_label="Choose file…",
+        person_name="",
+        today=date(2025, 6, 1),
+        first_session=date(2024, 2, 3),
+    )
+    qtbot.addWidget(dialog)
+    dialog.period.setCurrentIndex(PERIODS.index("All sessions"))
+    assert dialog.first.date().toPython() == date(2024, 2, 3)
+    assert dialog.last.date().toPython() == date(2025, 6, 1)
+    assert not dialog.request().full_log
+    dialog.full_log.setChecked(True)
+    assert dialog.request().full_log

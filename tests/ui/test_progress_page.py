@@ -78,15 +78,18 @@ def test_tiles_show_hand_computed_numbers(page, ctx):
     page.page_shown()
     assert page.stack.currentWidget() is not page.empty
     assert page.week_tile.value.text() == "20 / 30 min"
-    assert page.week_tile.detail.text() == "2 of 3 sessions"
+    assert page.week_tile.detail.text() == "2 of 3 completed sessions"
     # weeks: 3 Mar met, 10 Mar not; this week not yet -> current week streak 0, best 1
     assert page.streak_tile.value.text() == "0 weeks"
     assert page.streak_tile.detail.text() == "on goal in a row (best 1); 2 days in a row"
-    assert page.bout_tile.value.text() == "2 min 30 s"
-    assert page.bout_tile.detail.text() == "longest session 30 min"
+    assert page.bout_tile.value.text() == "2:30"
+    assert page.bout_tile.detail.text() == "longest session 30:00"
     assert page.best_week_tile.value.text() == "30 min"
     assert page.best_week_tile.detail.text() == "backward, week of 03 Mar 2025"
-    assert page.adherence_tile.value.text() == "50%"
+    assert page.adherence_tile.value.text() == "50 %"
+    assert page.adherence_tile.detail.text() == (
+        "1 of 2 weeks met your goal (50 %); this week in progress"
+    )
 
 
 def test_charts_cover_the_chosen_range(page, ctx):
@@ -94,12 +97,12 @@ def test_charts_cover_the_chosen_range(page, ctx):
     page.page_shown()
     charts = page.charts
     assert charts is not None
-    page.set_range(28)  # 20 Feb .. 19 Mar: weeks of 17 Feb, 24 Feb, 3, 10, 17 Mar
+    page.set_period("4w")  # 20 Feb .. 19 Mar: weeks of 17 Feb, 24 Feb, 3, 10, 17 Mar
     texts = [r.text for r in charts._readouts[charts.backward_plot]]
     assert len(texts) == 5
-    assert texts[2] == "03 Mar – 09 Mar 2025: 30 backward min, 3 sessions"
-    assert texts[3] == "10 Mar – 16 Mar 2025: 25 backward min, 1 sessions"
-    page.set_range(None)  # all: from the first session's week
+    assert texts[2] == "03 Mar – 09 Mar 2025: 30 min backward, 3 sessions"
+    assert texts[3] == "10 Mar – 16 Mar 2025: 25 min backward, 1 session"
+    page.set_period("all")  # all: from the first session's week
     assert len(charts._readouts[charts.backward_plot]) == 3
     x = charts._readouts[charts.backward_plot][0].x
     assert charts.readout_at(charts.backward_plot, x + 86400).startswith("03 Mar")
@@ -187,7 +190,8 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
         (date(2025, 3, 31), 2, 30.0),
     ]
     assert progress.week_tile.value.text() == "30 / 30 min"
-    assert progress.week_tile.detail.text() == "2 of 3 sessions"
+    # the Monday walk was saved as not completed: its minutes count, not the session
+    assert progress.week_tile.detail.text() == "1 of 3 completed sessions"
     assert progress.best_week_tile.value.text() == "30 min"
     # 29, 30, 31 March in a row; 2 April breaks it; today 3 April -> current 1, longest 3
     assert progress.streak_tile.detail.text() == "on goal in a row (best 0); 1 day in a row"
@@ -196,3 +200,46 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
     assert (weeks[0].avg_pain, weeks[0].avg_rpe) == (3.5, 5.5)
     assert (weeks[1].avg_pain, weeks[1].avg_rpe) == (1.5, 4.0)
     window.close()
+
+
+def test_charts_have_a_text_alternative_and_a_table(page, ctx):
+    add_weeks(ctx)
+    page.page_shown()
+    description = page.charts.view.accessibleDescription()
+    assert "6 sessions" in description
+    assert "1 of 13 weeks met your goal (8 %)" in description  # 3 months, empty weeks too
+    page.table_toggle.click()
+    assert page.chart_area.currentWidget() is page.table
+    assert page.table_toggle.text() == "Show as chart"
+    rows = [
+        [page.table.item(r, c).text() for c in range(page.table.columnCount())]
+        for r in range(page.table.rowCount())
+    ]
+    assert rows[0][0] == "17 Mar 2025" and rows[0][4] == "in progress"
+    assert ["03 Mar 2025", "3", "3", "30 min", "met"] in [row[:5] for row in rows]
+
+
+def test_saved_png_carries_the_title_and_dates(page, ctx, tmp_path):
+    from PySide6.QtGui import QImage
+
+    add_weeks(ctx)
+    page.page_shown()
+    target = tmp_path / "progress.png"
+    page.save_png(target)
+    image = QImage(str(target))
+    assert image.width() == 1600
+    assert page.charts.title == "WalkBack progress, 20 Dec 2024 – 19 Mar 2025"
+    # the band above the charts is not plain background: the title is drawn there
+    band = {image.pixel(x, 30) for x in range(0, 800, 2)}
+    assert len(band) > 1
+
+
+def test_the_report_is_reachable_from_progress(page, ctx, monkeypatch):
+    from walkback_desktop.ui import report_actions
+
+    called = []
+    monkeypatch.setattr(
+        report_actions.ReportCommands, "export_pdf", lambda self, parent=None: called.append(1)
+    )
+    page.report_button.click()
+    assert called == [1]

@@ -18,14 +18,15 @@ class ChartPalette:
     background: str
     foreground: str  # axis lines, tick labels, titles
     grid: str
-    bar: str  # weekly backward minutes
+    bar: str  # "Below goal" in every chart (and plain backward-minute bars)
     bar_edge: str
-    bar_met: str  # a week that met the goal
+    bar_met: str  # a week that met the goal (WeeklyGoal.met_by)
     sessions: str
     kcal: str
     goal: str
     pain: str
     rpe: str
+    early: str = "#a0a0a0"  # sessions finished early, stacked on the completed ones
     goal_style: Qt.PenStyle = Qt.PenStyle.DashLine
     pain_style: Qt.PenStyle = Qt.PenStyle.SolidLine
     rpe_style: Qt.PenStyle = Qt.PenStyle.SolidLine

@@ -9,22 +9,25 @@ from pathlib import Path
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QIODevice, QPointF, QRectF, QSaveFile, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from walkback_desktop.charts.palette import ChartPalette
 from walkback_desktop.charts.plots import (
     DAY_S,
+    MONTH_S,
     WEEK_S,
     Readout,
     date_timestamp,
+    plot_backward,
+    plot_kcal,
     plot_pain_rpe,
-    plot_weekly_backward,
-    plot_weekly_kcal,
-    plot_weekly_sessions,
+    plot_sessions,
 )
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.stats import PeriodTotals, WeeklyGoal
+from walkback_desktop.i18n import _
 
 EXPORT_WIDTH_PX = 1600
 
@@ -34,23 +37,36 @@ class ProgressCharts(QWidget):
 
     readout_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, single_column: bool = False) -> None:
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
-        self.view.setAccessibleName("Progress charts")
+        self.view.setAccessibleName(_("Progress charts"))
         self.view.ci.setSpacing(14)
         self.view.ci.setContentsMargins(6, 6, 6, 6)
         date_axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
         self.backward_plot = self.view.addPlot(row=0, col=0, colspan=2, axisItems=date_axis)
+        # at large text sizes the sessions and kcal charts get a row each (side by
+        # side their titles and legends would not fit)
+        kcal_at = (2, 0, 2) if single_column else (1, 1, 1)
         self.sessions_plot = self.view.addPlot(
-            row=1, col=0, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=1,
+            col=0,
+            colspan=2 if single_column else 1,
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
         )
         self.kcal_plot = self.view.addPlot(
-            row=1, col=1, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=kcal_at[0],
+            col=kcal_at[1],
+            colspan=kcal_at[2],
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
         )
         self.pain_plot = self.view.addPlot(
-            row=2, col=0, colspan=2, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)}
+            row=3 if single_column else 2,
+            col=0,
+            colspan=2,
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
         )
+        self.single_column = single_column
         self._readouts: dict[object, list[Readout]] = {}
         self._tolerance: dict[object, float] = {}
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -69,27 +85,48 @@ class ProgressCharts(QWidget):
         palette: ChartPalette,
         *,
         first_weekday: int = 0,
+        months: Sequence[PeriodTotals] = (),
+        title: str = "",
     ) -> None:
+        """Weekly charts, or monthly ones when `months` is given (a long period)."""
+        self.title = title
+        self._palette = palette
+        monthly = bool(months)
+        periods = months if monthly else weeks
         self.view.setBackground(palette.background)
         self._readouts = {
-            self.backward_plot: plot_weekly_backward(
-                self.backward_plot, weeks, goal.backward_min, palette
+            self.backward_plot: plot_backward(
+                self.backward_plot, periods, goal, palette, monthly=monthly
             ),
-            self.sessions_plot: plot_weekly_sessions(
-                self.sessions_plot, weeks, goal.sessions, palette
+            self.sessions_plot: plot_sessions(
+                self.sessions_plot,
+                periods,
+                goal,
+                palette,
+                monthly=monthly,
+                compact=not self.single_column,
             ),
-            self.kcal_plot: plot_weekly_kcal(self.kcal_plot, weeks, palette),
+            self.kcal_plot: plot_kcal(
+                self.kcal_plot, periods, palette, monthly=monthly, compact=not self.single_column
+            ),
             self.pain_plot: plot_pain_rpe(
-                self.pain_plot, records, palette, first_weekday=first_weekday, weeks=weeks
+                self.pain_plot,
+                records,
+                palette,
+                first_weekday=first_weekday,
+                weeks=weeks,
+                months=months or None,
             ),
         }
-        self._tolerance = {plot: WEEK_S / 2 for plot in self._readouts}
-        self._tolerance[self.pain_plot] = WEEK_S / 2 if len(records) > 60 else 2 * DAY_S
-        if weeks:
-            # keep the pain chart's dates in step with the weekly charts
+        span = MONTH_S if monthly else WEEK_S
+        self._tolerance = {plot: span / 2 for plot in self._readouts}
+        if not monthly:
+            self._tolerance[self.pain_plot] = WEEK_S / 2 if len(records) > 60 else 2 * DAY_S
+        if periods:
+            # keep the pain chart's dates in step with the bar charts
             self.pain_plot.setXRange(
-                date_timestamp(weeks[0].start) - 0.2 * WEEK_S,
-                date_timestamp(weeks[-1].start) + WEEK_S,
+                date_timestamp(periods[0].start) - 0.2 * span,
+                date_timestamp(periods[-1].start) + span,
                 padding=0,
             )
 
@@ -115,10 +152,36 @@ class ProgressCharts(QWidget):
 
     # --- export ------------------------------------------------------------------------
     def save_png(self, path: Path | str, width_px: int = EXPORT_WIDTH_PX) -> None:
-        """Save every chart as one PNG through pyqtgraph's ImageExporter."""
+        """Save every chart as one PNG (pyqtgraph's ImageExporter) under a band
+        with the title and date range, written atomically (QSaveFile)."""
         exporter = ImageExporter(self.view.ci)
         exporter.parameters()["width"] = width_px
-        exporter.export(str(path))
+        charts = exporter.export(toBytes=True)
+        band = max(48, width_px // 24)
+        image = QImage(charts.width(), charts.height() + band, QImage.Format.Format_RGB32)
+        palette = getattr(self, "_palette", None)
+        image.fill(QColor(palette.background if palette else "#ffffff"))
+        painter = QPainter(image)
+        try:
+            font = QFont()
+            font.setPixelSize(band // 2)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(QColor(palette.foreground if palette else "#000000"))
+            painter.drawText(
+                QRectF(band / 3, 0, charts.width() - band / 3, band),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                getattr(self, "title", ""),
+            )
+            painter.drawImage(0, band, charts)
+        finally:
+            painter.end()
+        target = QSaveFile(str(path))
+        if not target.open(QIODevice.OpenModeFlag.WriteOnly):
+            raise OSError(target.errorString())
+        if not image.save(target, "PNG") or not target.commit():
+            target.cancelWriting()
+            raise OSError(target.errorString() or f"cannot write {path}")
 
 
 def is_dark_scheme() -> bool:

@@ -1,5 +1,20 @@
 """Progress statistics from session records (pure Python).
 
+What counts toward the weekly goal (one rule, used by the tiles, streaks,
+charts and the report alike -- always through `WeeklyGoal.met_by`):
+
+- the goal's *sessions* count **completed** sessions only (a session saved as
+  not completed -- finished early -- does not count as a session);
+- the goal's *backward minutes* count every minute walked backwards, in
+  completed and unfinished sessions alike (the minutes were walked);
+- a week meets the goal when both are reached;
+- adherence (`goal_adherence`) counts the weeks that are over: the week that
+  holds the end of the period is counted only when it is wholly inside the
+  period and already over (its last day is before today); otherwise it is
+  reported apart as "in progress" and never as a missed week. A week cut by
+  the *start* of the period counts with the days it has (a person's first
+  week, a report that starts mid-week).
+
 Sessions are stored in UTC with the UTC offset they were walked at. They are
 grouped by local date: by default each session's own offset (so a walk at
 00:30 in summer time counts on the day the walker saw), or, when `tz` is
@@ -9,11 +24,11 @@ given, by that time zone. Weeks start on `first_weekday` (0 = Monday ...
 
 from __future__ import annotations
 
+import calendar
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
-from statistics import fmean
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.settings import AppSettings
@@ -32,7 +47,11 @@ class WeeklyGoal:
         )
 
     def met_by(self, period: PeriodTotals) -> bool:
-        return period.sessions >= self.sessions and period.backward_min >= self.backward_min - 1e-9
+        """Completed sessions and backward minutes both reached (see the module doc)."""
+        return (
+            period.completed_sessions >= self.sessions
+            and period.backward_min >= self.backward_min - 1e-9
+        )
 
 
 @dataclass(frozen=True)
@@ -44,6 +63,15 @@ class PeriodTotals:
     kcal: float
     avg_rpe: float | None
     avg_pain: float | None
+    completed: int | None = None  # completed sessions; None: all of `sessions`
+
+    @property
+    def completed_sessions(self) -> int:
+        return self.sessions if self.completed is None else self.completed
+
+    @property
+    def unfinished_sessions(self) -> int:
+        return self.sessions - self.completed_sessions
 
     @property
     def active_min(self) -> float:
@@ -74,21 +102,71 @@ def month_start(day: date) -> date:
     return day.replace(day=1)
 
 
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months, clamped to the month's end (31 Mar - 1 -> 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last_day = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last_day))
+
+
+# The periods the Progress page charts and the report covers, by id: the
+# Progress page's range buttons and the report dialog use the same ones, so
+# both show the same weeks and the same adherence.
+PERIODS = ("4w", "3m", "12m", "all")
+
+
+def period_first(period: str, today: date) -> date | None:
+    """The first day of a period ending `today` (None for "all": the first session)."""
+    if period == "4w":
+        return today - timedelta(days=27)
+    if period == "3m":
+        return add_months(today, -3) + timedelta(days=1)
+    if period == "12m":
+        return add_months(today, -12) + timedelta(days=1)
+    if period == "all":
+        return None
+    raise ValueError(f"unknown period {period!r}")
+
+
+# Above this many days a period is summarised by month (bars and tables).
+MONTHLY_AFTER_DAYS = 190
+
+
+def is_long_period(first: date, last: date) -> bool:
+    return (last - first).days + 1 > MONTHLY_AFTER_DAYS
+
+
 def _next_month(day: date) -> date:
     return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
 
 
 def _totals(start: date, records: Sequence[SessionRecord], weight_kg: float) -> PeriodTotals:
-    rpes = [r.rpe for r in records if r.rpe is not None]
-    pains = [r.pain for r in records if r.pain is not None]
+    # one pass: this runs over every session of a ten-year history
+    active = backward = energy = 0.0
+    completed = rpe_n = pain_n = 0
+    rpe_sum = pain_sum = 0.0
+    for r in records:
+        active += r.active_seconds
+        backward += r.backward_seconds
+        energy += r.kcal if r.kcal is not None else r.estimated_kcal(weight_kg)
+        completed += r.completed
+        if r.rpe is not None:
+            rpe_n += 1
+            rpe_sum += r.rpe
+        if r.pain is not None:
+            pain_n += 1
+            pain_sum += r.pain
     return PeriodTotals(
         start=start,
         sessions=len(records),
-        active_s=sum(r.active_seconds for r in records),
-        backward_s=sum(r.backward_seconds for r in records),
-        kcal=sum(r.estimated_kcal(weight_kg) for r in records),
-        avg_rpe=fmean(rpes) if rpes else None,
-        avg_pain=fmean(pains) if pains else None,
+        active_s=active,
+        backward_s=backward,
+        kcal=energy,
+        avg_rpe=rpe_sum / rpe_n if rpe_n else None,
+        avg_pain=pain_sum / pain_n if pain_n else None,
+        completed=completed,
     )
 
 
@@ -205,15 +283,49 @@ def adherence(weeks: Sequence[PeriodTotals], goal: WeeklyGoal) -> float | None:
     return sum(1 for w in weeks if goal.met_by(w)) / len(weeks)
 
 
+@dataclass(frozen=True)
+class GoalAdherence:
+    """Weeks on goal over a period: `met` of `counted` weeks that are over, and
+    the week still in progress (or cut by the end of the period), apart."""
+
+    met: int
+    counted: int
+    in_progress: PeriodTotals | None
+
+    @property
+    def share(self) -> float | None:
+        return self.met / self.counted if self.counted else None
+
+
+def goal_adherence(
+    weeks: Sequence[PeriodTotals], goal: WeeklyGoal, *, last: date, today: date
+) -> GoalAdherence:
+    """Adherence over the contiguous `weeks` of a period ending on `last`.
+
+    The final week counts only when it ends on or before `last` and before
+    `today`; otherwise it is `in_progress` (see the module doc)."""
+    counted = list(weeks)
+    in_progress = None
+    if counted:
+        end = counted[-1].start + timedelta(days=6)
+        if end > last or end >= today:
+            in_progress = counted.pop()
+    met = sum(1 for w in counted if goal.met_by(w))
+    return GoalAdherence(met=met, counted=len(counted), in_progress=in_progress)
+
+
 def personal_bests(
     records: Sequence[SessionRecord],
     *,
     weight_kg: float,
     first_weekday: int = 0,
     tz: tzinfo | None = None,
+    weeks: Sequence[PeriodTotals] | None = None,
 ) -> PersonalBests:
+    """`weeks`: the records' weekly totals when the caller has them already."""
     bouts = [s.done_seconds for r in records for s in r.segments if s.kind == "backward"]
-    weeks = weekly_totals(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
+    if weeks is None:
+        weeks = weekly_totals(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
     best_week = max(weeks, key=lambda w: (w.backward_s, w.start), default=None)
     return PersonalBests(
         longest_backward_bout_s=max(bouts) if bouts else None,
@@ -247,6 +359,7 @@ class Summary:
     week_streak: int
     longest_week_streak: int
     adherence: float | None  # share of weeks, first session's week .. last full week
+    goal_weeks: GoalAdherence
     bests: PersonalBests
     total: PeriodTotals
     sessions: int
@@ -265,24 +378,32 @@ def summarise(
     first_weekday: int = 0,
     tz: tzinfo | None = None,
     longest_bout_s: float | None = None,
+    weeks: Sequence[PeriodTotals] | None = None,
 ) -> Summary:
     """Totals, streaks, adherence and bests up to `today`.
 
     `longest_bout_s` lets a caller that reads records without their segments
-    pass the longest backward segment it found another way (one SQL query).
+    pass the longest backward segment it found another way (one SQL query);
+    `weeks`, the weekly totals of `records` from the first session's week to
+    today's, when the caller has computed them already.
     """
-    weeks = weekly_totals(
-        records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, end=today
-    )
+    if weeks is None:
+        weeks = weekly_totals(
+            records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, end=today
+        )
+    weeks = list(weeks)
     if not weeks:
         weeks = [_totals(week_start(today, first_weekday), [], weight_kg)]
     this_week = weeks[-1]
     if this_week.start != week_start(today, first_weekday):
         # every session is in the future of `today` (a clock set back): show an empty week
         this_week = _totals(week_start(today, first_weekday), [], weight_kg)
+    goal_weeks = goal_adherence(weeks if records else [], goal, last=today, today=today)
     current_days, longest_days = day_streaks(records, today, tz)
     current_weeks, longest_weeks = week_streaks(weeks, goal)
-    bests = personal_bests(records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz)
+    bests = personal_bests(
+        records, weight_kg=weight_kg, first_weekday=first_weekday, tz=tz, weeks=weeks
+    )
     if longest_bout_s is not None:
         known = bests.longest_backward_bout_s or 0.0
         bests = PersonalBests(
@@ -297,7 +418,8 @@ def summarise(
         longest_day_streak=longest_days,
         week_streak=current_weeks,
         longest_week_streak=longest_weeks,
-        adherence=adherence(weeks[:-1], goal) if len(weeks) > 1 else None,
+        adherence=goal_weeks.share,
+        goal_weeks=goal_weeks,
         bests=bests,
         total=totals(records, weight_kg=weight_kg) if records else this_week,
         sessions=len(records),

@@ -3,13 +3,14 @@ computed from them (all from core.stats, so the report and the app agree)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from statistics import fmean
 
 from walkback_desktop import __version__
 from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.storage.store import Store
 
 # Sessions keep the UTC offset they were walked at (at most +-14 h), and the
@@ -18,6 +19,10 @@ from walkback_desktop.storage.store import Store
 _OFFSET_MARGIN = timedelta(hours=15)
 # Pain "then and now": the first and the last four weeks of the range.
 _COMPARE_DAYS = 28
+# Without --full-log (or the dialog's tick box) the log lists this many weeks.
+LOG_DAYS = 12 * 7
+# A part (segment) counts as done when at least this share of it was walked.
+PART_DONE_SHARE = 0.9
 
 
 class ReportRangeError(ValueError):
@@ -31,6 +36,7 @@ class ReportRequest:
     first: date | None = None
     last: date | None = None
     person_name: str | None = None  # None: the person_name setting
+    full_log: bool = False  # every session in the log, not only the last 12 weeks
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,7 @@ class ReportData:
     weeks: list[stats.PeriodTotals]
     totals: stats.PeriodTotals
     goal: stats.WeeklyGoal
-    adherence: float | None
-    weeks_meeting_goal: int
+    goal_weeks: stats.GoalAdherence
     longest_week_streak: int
     longest_day_streak: int
     weight_kg: float
@@ -60,6 +65,24 @@ class ReportData:
     rpe_count: int
     pain_count: int
     pain_change: PainChange | None
+    today: date
+    months: list[stats.PeriodTotals]  # empty unless the period is long (monthly summary)
+    log_records: list[SessionRecord]  # the sessions the log lists (with their segments)
+    log_first: date  # the first day the log covers
+    full_log: bool = False
+    extras: ReportExtras = field(default_factory=ReportExtras)
+
+    @property
+    def adherence(self) -> float | None:
+        return self.goal_weeks.share
+
+    @property
+    def monthly(self) -> bool:
+        return bool(self.months)
+
+    @property
+    def log_is_partial(self) -> bool:
+        return self.log_first > self.first
 
     @property
     def has_sessions(self) -> bool:
@@ -86,41 +109,45 @@ def collect(
     *,
     now: datetime | None = None,
     locale_first_weekday: int = 0,
+    extras: ReportExtras | None = None,
 ) -> ReportData:
     """Read the sessions in the requested range and compute every figure the report shows."""
     now = (now or datetime.now(timezone.utc)).astimezone()
     today = now.date()
     last = request.last or today
+    end = _utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN
     if request.first is not None:
         first = request.first
+        if first > last:
+            raise ReportRangeError(
+                f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
+            )
+        candidates = store.sessions.list(_utc_start_of(first) - _OFFSET_MARGIN, end)
     else:
-        oldest = store.sessions.list(end=_utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN)
-        first = min((stats.local_date(r) for r in oldest), default=last)
+        # from the first session: one read of everything up to the end
+        candidates = store.sessions.list(end=end)
+        first = min((stats.local_date(r) for r in candidates), default=last)
         first = min(first, last)
-    if first > last:
-        raise ReportRangeError(
-            f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
-        )
-    candidates = store.sessions.list(
-        _utc_start_of(first) - _OFFSET_MARGIN,
-        _utc_start_of(last + timedelta(days=1)) + _OFFSET_MARGIN,
-    )
     records = [r for r in candidates if first <= stats.local_date(r) <= last]
 
-    settings = store.settings
-    weight_kg = float(settings.get("weight_kg"))
-    goal = stats.WeeklyGoal(
-        sessions=int(settings.get("weekly_goal_sessions")),
-        backward_min=int(settings.get("weekly_goal_backward_min")),
-    )
-    weekday = stats.first_weekday(str(settings.get("week_start")), locale_first_weekday)
+    settings = store.settings.snapshot()
+    weight_kg = float(settings.weight_kg)
+    goal = stats.WeeklyGoal.from_settings(settings)
+    weekday = stats.first_weekday(str(settings.week_start), locale_first_weekday)
     weeks = stats.weekly_totals(
         records, weight_kg=weight_kg, first_weekday=weekday, start=first, end=last
+    )
+    months = (
+        stats.monthly_totals(records, weight_kg=weight_kg, start=first, end=last)
+        if stats.is_long_period(first, last)
+        else []
     )
     totals = stats.totals(records, weight_kg=weight_kg)
     name = request.person_name
     if name is None:
-        name = str(settings.get("person_name"))
+        name = str(settings.person_name)
+    log_first = first if request.full_log else max(first, last - timedelta(days=LOG_DAYS - 1))
+    log_records = _with_segments(store, records, log_first, last)
     rpes = [r.rpe for r in records if r.rpe is not None]
     pains = [r.pain for r in records if r.pain is not None]
     _current, longest_weeks = stats.week_streaks(weeks, goal)
@@ -133,19 +160,49 @@ def collect(
         weeks=weeks,
         totals=totals,
         goal=goal,
-        adherence=stats.adherence(weeks, goal) if records else None,
-        weeks_meeting_goal=sum(1 for w in weeks if goal.met_by(w)),
+        goal_weeks=stats.goal_adherence(weeks if records else [], goal, last=last, today=today),
         longest_week_streak=longest_weeks,
         longest_day_streak=longest_days,
         weight_kg=weight_kg,
-        units=str(settings.get("units")),
+        units=str(settings.units),
         first_weekday=weekday,
         generated_at=now,
         version=__version__,
         rpe_count=len(rpes),
         pain_count=len(pains),
         pain_change=_pain_change(records, first, last),
+        today=today,
+        months=months,
+        log_records=log_records,
+        log_first=log_first,
+        full_log=request.full_log,
+        extras=extras or ReportExtras(),
     )
+
+
+def _with_segments(
+    store: Store, records: list[SessionRecord], first: date, last: date
+) -> list[SessionRecord]:
+    """The records from `first` on, read again with their segments (parts done)."""
+    shown = [r for r in records if stats.local_date(r) >= first]
+    if not shown:
+        return []
+    full = store.sessions.list(
+        shown[0].started_at, shown[-1].started_at + timedelta(seconds=1), with_segments=True
+    )
+    by_id = {r.id: r for r in full}
+    return [by_id.get(r.id, r) for r in shown]
+
+
+def parts_done(record: SessionRecord) -> tuple[int, int] | None:
+    """(parts walked, parts planned) of a session with segment detail, else None.
+    A part is walked when at least PART_DONE_SHARE of its planned time was."""
+    if not record.segments:
+        return None
+    done = sum(
+        1 for s in record.segments if s.done_seconds >= PART_DONE_SHARE * s.planned_seconds - 1e-9
+    )
+    return done, len(record.segments)
 
 
 def _utc_start_of(day: date) -> datetime:

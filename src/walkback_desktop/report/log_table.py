@@ -20,23 +20,27 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.i18n import N_, _
 from walkback_desktop.report import content
 from walkback_desktop.report.content import dots
+from walkback_desktop.report.data import ReportData
 
-# (header, share of the width, right-aligned)
-COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("Date", 0.155, False),
-    ("Routine", 0.185, False),
-    ("Duration\nmin", 0.085, True),
-    ("Backward\nmin", 0.09, True),
-    ("Completed", 0.095, False),
-    ("RPE\n0–10", 0.06, True),
-    ("Pain\n0–10", 0.06, True),
-    ("Notes", 0.27, False),
+# (header, right-aligned); one line each. Columns other than routine and notes
+# are as wide as their widest cell or header; routine and notes share the rest.
+COLUMNS: tuple[tuple[str, bool], ...] = (
+    (N_("Date"), False),
+    (N_("Routine"), False),
+    (N_("Duration"), True),
+    (N_("Backward"), True),
+    (N_("Done"), False),
+    (N_("RPE"), True),
+    (N_("Pain"), True),
+    (N_("Notes"), False),
 )
 APP_COLUMNS = 5  # recorded by the app; the rest were reported by the person
-GROUPS = ("RECORDED BY THE APP", "REPORTED BY THE PERSON")
-WRAPPING = (0, 1, 7)  # date, routine and notes may wrap; the other cells are one line
+GROUPS = (N_("RECORDED BY THE APP"), N_("REPORTED BY THE PERSON"))
+WRAPPING = (1, 7)  # routine and notes may wrap; the other cells are one line
+FLEXIBLE = {1: 0.6, 7: 0.4}  # the routine gets at most this share of the width left over
 
 
 def _font(base: QFont, points: float, *, bold: bool = False) -> QFont:
@@ -75,7 +79,8 @@ class LogPage:
 
 
 class LogTable:
-    def __init__(self, records: Sequence[SessionRecord], width: float, base_font: QFont) -> None:
+    def __init__(self, data: ReportData, width: float, base_font: QFont) -> None:
+        records: Sequence[SessionRecord] = data.log_records
         self.width = width
         self.body = _font(base_font, 8.5)
         self.header = _font(base_font, 8, bold=True)
@@ -88,30 +93,50 @@ class LogTable:
         self.line_h = metrics.lineSpacing()
         self.ascent = metrics.ascent()
         self._metrics = metrics
-        self.col_x: list[float] = []
-        self.col_w: list[float] = []
-        x = 0.0
-        for _name, share, _right in COLUMNS:
-            self.col_x.append(x)
-            self.col_w.append(share * width)
-            x += share * width
+        cells = [content.log_row_cells(r) for r in records]
+        times = [f"{r.started_at:%H:%M}" for r in records]
+        self._column_widths(cells, times)
         self.group_h = QFontMetricsF(self.group).lineSpacing() + 2 * self.pad_y
-        self.header_h = 2 * QFontMetricsF(self.header).lineSpacing() + 2 * self.pad_y
-        self.rows = [self._row(n, r) for n, r in enumerate(records)]
-        count = len(records)
-        self.heading_text = "Session log"
-        self.note_text = (
-            f"{content.plural(count, 'session')}, oldest first, in the local time they were "
-            "walked. Date, routine, duration, backward minutes and completion are recorded by "
-            "the app; RPE (effort), pain and notes are what the person reported after the "
-            f"session ({content.NOT_REPORTED}: not reported)."
-        )
+        self.header_h = QFontMetricsF(self.header).lineSpacing() + 2 * self.pad_y
+        self.rows = [
+            self._row(n, row, time) for n, (row, time) in enumerate(zip(cells, times, strict=True))
+        ]
+        self.heading_text = _("Session log")
+        self.note_text = _log_note(data, len(records))
         self.heading_h = QFontMetricsF(self.heading).lineSpacing() + dots(6)
         self.note_h = QFontMetricsF(self.note_font).boundingRect(
             QRectF(0, 0, width, 1e6),
             Qt.TextFlag.TextWordWrap,
             self.note_text,
         ).height() + dots(8)
+
+    def _column_widths(self, cells: list[list[str]], times: list[str]) -> None:
+        """Fixed columns as wide as their widest text; routine and notes share the rest."""
+        header = QFontMetricsF(self.header)
+        body = self._metrics
+        time_w = max((body.horizontalAdvance(t) for t in times), default=0.0)
+        widths: list[float] = []
+        for i, (name, _right) in enumerate(COLUMNS):
+            if i in FLEXIBLE:
+                widths.append(0.0)
+                continue
+            widest = max((body.horizontalAdvance(row[i]) for row in cells), default=0.0)
+            if i == 0:
+                widest += dots(6) + time_w
+            widths.append(max(widest, header.horizontalAdvance(_(name))) + 2 * self.pad_x)
+        spare = max(self.width - sum(widths), dots(120))
+        # the routine as wide as its longest name (so rows stay one line), up to
+        # its share; the notes take the rest
+        routine = max((body.horizontalAdvance(row[1]) for row in cells), default=0.0)
+        widths[1] = min(routine + 2 * self.pad_x + dots(2), spare * FLEXIBLE[1])
+        widths[1] = max(widths[1], header.horizontalAdvance(_(COLUMNS[1][0])) + 2 * self.pad_x)
+        widths[7] = spare - widths[1]
+        self.col_w = widths
+        self.col_x = []
+        x = 0.0
+        for w in widths:
+            self.col_x.append(x)
+            x += w
 
     def _wrap(self, text: str, width: float) -> QTextLayout | None:
         """None when the text fits on one line, else its wrapped layout
@@ -135,20 +160,19 @@ class LogTable:
         layout.endLayout()
         return layout
 
-    def _row(self, n: int, record: SessionRecord) -> _Row:
-        cells = tuple(content.log_row_cells(record))
+    def _row(self, n: int, row: list[str], time: str) -> _Row:
+        cells = tuple(row)
         wrapped = {}
         for i in WRAPPING:
             layout = self._wrap(cells[i], self.col_w[i])
             if layout is not None:
                 wrapped[i] = layout
         counts = {i: (wrapped[i].lineCount() if i in wrapped else 1) for i in WRAPPING}
-        date_lines = counts[0]
         return _Row(
             cells,
-            f"{record.started_at:%H:%M}",
-            date_lines,
-            max(date_lines + 1, counts[1], counts[7]),
+            time,
+            1,
+            max(1, *counts.values()),
             shaded=n % 2 == 1,
             wrapped=wrapped,
         )
@@ -212,7 +236,7 @@ class LogTable:
             painter.setFont(self.group)
             painter.setPen(QColor(content.MUTED))
             painter.drawText(
-                QPointF(0, QFontMetricsF(self.group).ascent()), "Session log, continued"
+                QPointF(0, QFontMetricsF(self.group).ascent()), _("Session log, continued")
             )
         y = self._draw_header(painter, page.top)
         for piece in page.slices:
@@ -227,15 +251,15 @@ class LogTable:
         painter.setFont(self.group)
         painter.setPen(QColor(content.MUTED))
         baseline = top + self.pad_y + QFontMetricsF(self.group).ascent()
-        painter.drawText(QPointF(self.pad_x, baseline), GROUPS[0])
-        painter.drawText(QPointF(split + self.pad_x, baseline), GROUPS[1])
+        painter.drawText(QPointF(self.pad_x, baseline), _(GROUPS[0]))
+        painter.drawText(QPointF(split + self.pad_x, baseline), _(GROUPS[1]))
         y = top + self.group_h
         gap = dots(4)
         self._rule(painter, content.RULE, 0.6, y, 0, split - gap)
         self._rule(painter, content.RULE, 0.6, y, split + gap, self.width)
         painter.setFont(self.header)
         painter.setPen(QColor(content.INK))
-        for i, (name, _share, right) in enumerate(COLUMNS):
+        for i, (name, right) in enumerate(COLUMNS):
             rect = QRectF(
                 self.col_x[i] + self.pad_x,
                 y + self.pad_y,
@@ -243,7 +267,7 @@ class LogTable:
                 self.header_h - 2 * self.pad_y,
             )
             align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(rect, align | Qt.AlignmentFlag.AlignBottom, name)
+            painter.drawText(rect, align | Qt.AlignmentFlag.AlignBottom, _(name))
         y += self.header_h
         self._rule(painter, content.INK, 1.0, y, 0, self.width)
         return y
@@ -258,7 +282,7 @@ class LogTable:
         offset = y + self.pad_y - piece.first_line * self.line_h
         painter.setFont(self.body)
         painter.setPen(QColor(content.INK))
-        for i, (_name, _share, right) in enumerate(COLUMNS):
+        for i, (_name, right) in enumerate(COLUMNS):
             left = self.col_x[i] + self.pad_x
             layout = row.wrapped.get(i)
             if layout is not None:
@@ -272,17 +296,40 @@ class LogTable:
             else:
                 painter.drawText(QPointF(left, offset + self.ascent), row.cells[i])
         painter.setPen(QColor(content.MUTED))
-        painter.drawText(
-            QPointF(
-                self.col_x[0] + self.pad_x, offset + row.date_lines * self.line_h + self.ascent
-            ),
-            row.time,
-        )
+        time_x = self.col_x[0] + self.col_w[0] - self.pad_x
+        time_x -= self._metrics.horizontalAdvance(row.time)
+        painter.drawText(QPointF(time_x, offset + self.ascent), row.time)
         painter.restore()
         if piece.first_line > 0:
             painter.setFont(self.group)
             painter.setPen(QColor(content.MUTED))
-            painter.drawText(QPointF(self.pad_x, y + self.pad_y + self.ascent), "(continued)")
+            painter.drawText(QPointF(self.pad_x, y + self.pad_y + self.ascent), _("(continued)"))
         bottom = y + height
         self._rule(painter, content.RULE, 0.4, bottom, 0, self.width)
         return bottom
+
+
+def _log_note(data: ReportData, shown: int) -> str:
+    sessions = content.count(shown, "{n} session", "{n} sessions")
+    parts = [
+        _(
+            "{sessions}, oldest first, in the local time they were walked. Date, routine, "
+            "duration, backward minutes and Done are recorded by the app: Done is Yes when "
+            "the session was completed as planned and Early when it was finished early, "
+            "with the parts walked of the parts planned (3/11) where the app timed them. "
+            "RPE (effort, 0–10), pain (0–10) and notes are what the person reported "
+            "({blank}: not reported)."
+        ).format(sessions=sessions, blank=content.NOT_REPORTED)
+    ]
+    if data.log_is_partial:
+        earlier = len(data.records) - shown
+        parts.append(
+            _(
+                "The log lists the last 12 weeks (from {day}); {earlier} are in the "
+                "summary and the table of months. Ask for the full log to list them all."
+            ).format(
+                day=content.fmt_date(data.log_first),
+                earlier=content.count(earlier, "{n} earlier session", "{n} earlier sessions"),
+            )
+        )
+    return " ".join(parts)

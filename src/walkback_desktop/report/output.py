@@ -13,6 +13,7 @@ from PySide6.QtGui import QPageLayout, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 
 from walkback_desktop.report.data import ReportData, ReportRequest, collect
+from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.report.render import ChartRenderer, LaidOutReport, page_layout_for
 from walkback_desktop.storage.store import Store
 
@@ -36,9 +37,16 @@ def collect_for_locale(
     *,
     locale: QLocale | None = None,
     now: datetime | None = None,
+    extras: ReportExtras | None = None,
 ) -> ReportData:
     locale = locale or QLocale()
-    return collect(store, request, now=now, locale_first_weekday=locale_first_weekday(locale))
+    return collect(
+        store,
+        request,
+        now=now,
+        locale_first_weekday=locale_first_weekday(locale),
+        extras=extras,
+    )
 
 
 def build_report(
@@ -48,10 +56,12 @@ def build_report(
     charts: ChartRenderer | None = None,
     locale: QLocale | None = None,
     now: datetime | None = None,
+    extras: ReportExtras | None = None,
 ) -> LaidOutReport:
-    """Read the data and lay the report out on the locale's paper (A4 or Letter)."""
+    """Read the data and lay the report out on the locale's paper (A4 or Letter).
+    `extras`: the rehab plan and 3-m Backward Walk Test results, when known."""
     locale = locale or QLocale()
-    data = collect_for_locale(store, request, locale=locale, now=now)
+    data = collect_for_locale(store, request, locale=locale, now=now, extras=extras)
     return LaidOutReport(data, page_layout_for(locale), charts)
 
 

@@ -11,7 +11,7 @@ same places; painting then scales to the device's resolution.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 
@@ -33,6 +33,7 @@ from walkback_desktop.report import content
 from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
 from walkback_desktop.report.data import ReportData
 from walkback_desktop.report.log_table import LogPage, LogTable
+from walkback_desktop.report.sections import PagedSection, ReportSection, default_sections
 
 # Territories whose paper is US Letter; everyone else uses A4 (PySide6 names
 # the QLocale::Territory enum Country).
@@ -63,10 +64,11 @@ CHART_ASPECT = 0.3  # height / width, at most
 MIN_CHART_PT = 110.0
 CHART_SLACK_PT = 4.0
 ABOUT_GAP_PT = 24.0  # between the end of the log and the notes on the same page
-WEEKLY_URL = "walkback-chart:weekly"
-PAIN_URL = "walkback-chart:pain-rpe"
+CHART_URL = "walkback-chart:{kind}"
 
-ChartRenderer = Callable[[ReportData, "ChartSize"], "RenderedCharts | None"]
+# Draws the named chart kinds (see the sections) for the data at a size;
+# kinds it does not know are left out of the answer.
+ChartRenderer = Callable[[ReportData, "ChartSize", Sequence[str]], Mapping[str, QImage]]
 
 
 def page_size_for(locale: QLocale | None = None) -> QPageSize:
@@ -101,12 +103,6 @@ class ChartSize:
         return round(self.height_pt * self.dpi / 72)
 
 
-@dataclass(frozen=True)
-class RenderedCharts:
-    weekly: QImage
-    pain_rpe: QImage
-
-
 class _Document(QTextDocument):
     """A QTextDocument that only knows the images we give it: nothing is ever
     read from disk or the network, whatever text ends up in it."""
@@ -127,9 +123,11 @@ class LaidOutReport:
         data: ReportData,
         layout: QPageLayout,
         charts: ChartRenderer | None = None,
+        sections: Sequence[ReportSection | PagedSection] | None = None,
     ) -> None:
         self.data = data
         self.page_layout = layout
+        self.sections = list(sections) if sections is not None else default_sections()
         paint = layout.paintRect(QPageLayout.Unit.Point)
         self.width = dots(paint.width())
         self.height = dots(paint.height())
@@ -143,54 +141,107 @@ class LaidOutReport:
         font = QFont()
         font.setFamilies(FONT_FAMILIES)
         font.setPointSizeF(BODY_PT)
+        # no "fi"/"fl" ligatures: text copied or searched in the PDF reads "first"
+        font.setFeature(QFont.Tag("liga"), 0)
         self._font = font
-        self.doc = self._document()
-        weekly = pain = None
-        if charts is not None and data.enough_for_trend:
-            chart_w = paint.width()
-            rendered = charts(data, ChartSize(chart_w, self._chart_height_pt(chart_w)))
-            if rendered is not None:
-                weekly = self._add_image(WEEKLY_URL, rendered.weekly, chart_w)
-                pain = self._add_image(PAIN_URL, rendered.pain_rpe, chart_w)
-        self.doc.setHtml(content.front_html(data, weekly, pain))
-        self.doc.setPageSize(QSizeF(self.width, self.body_h))
-        self._pages: list[Callable[[QPainter], None]] = [
-            partial(self._paint_doc_page, self.doc, n) for n in range(self.doc.pageCount())
-        ]
+        self.docs: list[QTextDocument] = []
         self.log: LogTable | None = None
-        self.about: QTextDocument | None = None
-        if data.has_sessions:
-            self.log = LogTable(data.records, self.width, font)
-            log_pages = self.log.paginate(self.body_h)
-            self._pages += [partial(self.log.draw, page=page) for page in log_pages]
-            self.about = self._document()
-            self.about.setHtml(content.about_html(data))
-            self.about.setTextWidth(self.width)
-            top = log_pages[-1].bottom + dots(ABOUT_GAP_PT)
-            if top + self.about.size().height() <= self.body_h:
-                # The notes fit under the end of the log: no page of their own.
-                self._pages[-1] = partial(
-                    self._log_and_about, self.log, log_pages[-1], self.about, top
-                )
-            else:
-                self.about.setPageSize(QSizeF(self.width, self.body_h))
-                self._pages += [
-                    partial(self._paint_doc_page, self.about, n)
-                    for n in range(self.about.pageCount())
-                ]
+        self._pages: list[Callable[[QPainter], None]] = []
+        images = self._charts(charts, paint.width())
+        flowing: list[str] = []
+        for section in self.sections:
+            if isinstance(section, ReportSection):
+                flowing.append(section.html(data, images))
+                continue
+            table = section.table(data, self.width, font)
+            if table is None:
+                continue
+            self._flush(flowing)
+            flowing = []
+            self.log = self.log or table
+            self._add_table(table)
+        self._flush(flowing)
+        self.doc = self.docs[0]
         self.page_count = len(self._pages)
 
-    def _chart_height_pt(self, chart_w: float) -> float:
-        """As tall as CHART_ASPECT allows while both charts still fit on the
-        first page (Letter is shorter than A4): lay the page out once with
-        placeholder charts of a known height and see what room is left."""
+    def _charts(self, charts: ChartRenderer | None, chart_w: float) -> dict[str, ChartImage]:
+        """Draw the charts the flowing sections ask for, sized so that the first
+        section (the summary and its charts) fits its page."""
+        kinds = [
+            kind
+            for section in self.sections
+            if isinstance(section, ReportSection)
+            for kind in section.charts(self.data)
+        ]
+        if charts is None or not kinds:
+            return {}
+        self.doc = self._document()
+        first = self.sections[0]
+        first_kinds = first.charts(self.data) if isinstance(first, ReportSection) else ()
+        height = self._chart_height_pt(chart_w, first, len(first_kinds))
+        rendered = charts(self.data, ChartSize(chart_w, height), kinds)
+        self._images = dict(rendered)
+        return {
+            kind: self._image_of(kind, image, chart_w)
+            for kind, image in rendered.items()
+            if kind in kinds
+        }
+
+    def _image_of(self, kind: str, image: QImage, width_pt: float) -> ChartImage:
+        height_pt = width_pt * image.height() / max(image.width(), 1)
+        return ChartImage(CHART_URL.format(kind=kind), u(width_pt), u(height_pt))
+
+    def _flush(self, flowing: list[str]) -> None:
+        """Lay out the flowing HTML gathered so far as one document and page it."""
+        body = "".join(part for part in flowing if part)
+        if not body:
+            return
+        doc = self._document()
+        for kind, image in getattr(self, "_images", {}).items():
+            doc.addResource(
+                QTextDocument.ResourceType.ImageResource,
+                QUrl(CHART_URL.format(kind=kind)),
+                image,
+            )
+        doc.setHtml(
+            f"<html><head><title>{content.text(content.title(self.data))}</title></head>"
+            f"<body>{body}</body></html>"
+        )
+        doc.setPageSize(QSizeF(self.width, self.body_h))
+        self.docs.append(doc)
+        if self._pages and self._pages[-1].func == self._log_page_end:  # type: ignore[attr-defined]
+            # The notes fit under the end of the log: no page of their own.
+            table, page = self._pages[-1].args  # type: ignore[attr-defined]
+            doc.setTextWidth(self.width)
+            top = page.bottom + dots(ABOUT_GAP_PT)
+            if top + doc.size().height() <= self.body_h:
+                self._pages[-1] = partial(self._log_and_about, table, page, doc, top)
+                return
+            doc.setPageSize(QSizeF(self.width, self.body_h))
+        self._pages += [partial(self._paint_doc_page, doc, n) for n in range(doc.pageCount())]
+
+    def _add_table(self, table: LogTable) -> None:
+        pages = table.paginate(self.body_h)
+        self._pages += [partial(table.draw, page=page) for page in pages[:-1]]
+        self._pages.append(partial(self._log_page_end, table, pages[-1]))
+
+    def _log_page_end(self, table: LogTable, page: LogPage, painter: QPainter) -> None:
+        table.draw(painter, page)
+
+    def _chart_height_pt(self, chart_w: float, first: object, charts: int) -> float:
+        """As tall as CHART_ASPECT allows while the first section's charts still
+        fit on the first page (Letter is shorter than A4): lay the page out once
+        with placeholder charts of a known height and see what room is left."""
+        if not isinstance(first, ReportSection) or charts == 0:
+            return CHART_ASPECT * chart_w
         probe_pt = 100.0
         probe = ChartImage("walkback-chart:probe", u(chart_w), u(probe_pt))
         self.doc.setTextWidth(self.width)
-        self.doc.setHtml(content.front_html(self.data, probe, probe))
-        fixed = self.doc.size().height() - 2 * dots(probe_pt)
+        images = {kind: probe for kind in first.charts(self.data)}
+        self.doc.setHtml(f"<html><body>{first.html(self.data, images)}</body></html>")
+        fixed = self.doc.size().height() - charts * dots(probe_pt)
         free_pt = (self.body_h - fixed) * 72 / LAYOUT_DPI - CHART_SLACK_PT
-        return max(MIN_CHART_PT, min(CHART_ASPECT * chart_w, free_pt / 2))
+        return max(MIN_CHART_PT, min(CHART_ASPECT * chart_w, free_pt / charts))
 
     def _document(self) -> QTextDocument:
         doc = _Document()
@@ -203,15 +254,7 @@ class LaidOutReport:
 
     def plain_text(self) -> str:
         """The documents' text (not the log), for tests and accessibility checks."""
-        parts = [self.doc.toPlainText()]
-        if self.about is not None:
-            parts.append(self.about.toPlainText())
-        return "\n".join(parts)
-
-    def _add_image(self, url: str, image: QImage, width_pt: float) -> ChartImage:
-        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-        height_pt = width_pt * image.height() / max(image.width(), 1)
-        return ChartImage(url, u(width_pt), u(height_pt))
+        return "\n".join(doc.toPlainText() for doc in self.docs)
 
     def paint(
         self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None

@@ -15,7 +15,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from walkback_desktop.ui.context import AppContext
 
@@ -54,17 +61,24 @@ class ReportCommands:
             parent,
             title=title,
             accept_label="Preview…" if printing else "Choose file…",
-            person_name=str(self.ctx.store.settings.get("person_name")),
+            person_name=self.ctx.store.settings.snapshot().person_name,
             today=self._today(),
+            first_session=self._first_session_day(),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         request = dialog.request()
         name = request.person_name or ""
-        if name != self.ctx.store.settings.get("person_name"):
-            self.ctx.store.settings.set("person_name", name)
+        if name != self.ctx.store.settings.snapshot().person_name:
+            self.ctx.store.settings.update(person_name=name)
             self.ctx.events.settings_changed.emit("person_name")
         return request
+
+    def _first_session_day(self) -> date | None:
+        from walkback_desktop.core.stats import local_date
+
+        records = self.ctx.store.sessions.list()
+        return local_date(records[0]) if records else None
 
     def build(self, parent: QWidget | None, request: ReportRequest) -> LaidOutReport | None:
         from walkback_desktop.report.data import ReportRangeError
@@ -159,3 +173,17 @@ def build_report_actions(ctx: AppContext) -> list[QAction]:
     print_action.report_commands = commands  # type: ignore[attr-defined]
     export_action.report_commands = commands  # type: ignore[attr-defined]
     return [print_action, export_action]
+
+
+def report_button(ctx: AppContext, parent: QWidget | None = None) -> QPushButton:
+    """A "Progress report…" button that exports the report as a PDF (after the
+    period dialog): one line to put the report on a page (Progress, History)."""
+    from walkback_desktop.i18n import _
+
+    button = QPushButton(_("Progress report…"), parent)
+    button.setAccessibleName(_("Progress report…"))
+    button.setToolTip(_("Save a progress report for your physiotherapist as a PDF"))
+    commands = ReportCommands(ctx)
+    button.clicked.connect(lambda: commands.export_pdf(button.window()))
+    button.report_commands = commands  # type: ignore[attr-defined]
+    return button

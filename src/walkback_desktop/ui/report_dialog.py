@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,25 +19,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkback_desktop.core import stats
+from walkback_desktop.i18n import N_, _
 from walkback_desktop.report.data import ReportRequest
 
-PERIODS = ("Last 4 weeks", "Last 3 months", "Last 12 months", "All sessions", "Custom dates")
+# The same periods as the Progress page's range buttons (core.stats.PERIODS).
+PERIODS = (
+    N_("Last 4 weeks"),
+    N_("Last 3 months"),
+    N_("Last 12 months"),
+    N_("All sessions"),
+    N_("Custom dates"),
+)
+PERIOD_IDS = stats.PERIODS
 CUSTOM = len(PERIODS) - 1
 NAME_MAX = 80
 
 
 def period_range(index: int, today: date) -> tuple[date | None, date]:
     """(first, last) for one of PERIODS; first None means from the first session."""
-    day = QDate(today.year, today.month, today.day)
-    if index == 0:
-        first = day.addDays(-27)
-    elif index == 1:
-        first = day.addMonths(-3).addDays(1)
-    elif index == 2:
-        first = day.addYears(-1).addDays(1)
-    else:
-        return None, today
-    return first.toPython(), today
+    return stats.period_first(PERIOD_IDS[index], today), today
 
 
 class ReportDialog(QDialog):
@@ -50,23 +52,29 @@ class ReportDialog(QDialog):
         accept_label: str,
         person_name: str,
         today: date | None = None,
+        first_session: date | None = None,
+        full_log: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._today = today or date.today()
+        self._first_session = first_session
 
         intro = QLabel(
-            "A summary page with charts, then every session in the period, for you or "
-            "your physiotherapist."
+            _(
+                "A summary page with charts, then the sessions of the last 12 weeks of the "
+                "period (long periods are summarised by month), for you or your "
+                "physiotherapist."
+            )
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
 
         self.period = QComboBox()
-        self.period.addItems(PERIODS)
-        self.period.setAccessibleName("Period")
-        self.period.setToolTip("Which sessions the report covers")
+        self.period.addItems([_(p) for p in PERIODS])
+        self.period.setAccessibleName(_("Period"))
+        self.period.setToolTip(_("Which sessions the report covers"))
         self.period.setCurrentIndex(1)
 
         self.first = self._date_edit("From", "First day included")
@@ -88,6 +96,13 @@ class ReportDialog(QDialog):
         self.name.setPlaceholderText("optional")
         self.name.setToolTip("Printed under the title; leave empty for no name")
 
+        self.full_log = QCheckBox(_("List &every session in the log"))
+        self.full_log.setChecked(full_log)
+        self.full_log.setAccessibleName(_("List every session in the log"))
+        self.full_log.setToolTip(
+            _("Without this, the session log lists the last 12 weeks of the period")
+        )
+
         form = QFormLayout()
         period_label = QLabel("&Period")
         period_label.setBuddy(self.period)
@@ -96,6 +111,7 @@ class ReportDialog(QDialog):
         name_label = QLabel("&Name on the report")
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
+        form.addRow("", self.full_log)
 
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
@@ -143,7 +159,8 @@ class ReportDialog(QDialog):
         self.last.setEnabled(custom)
         if not custom:
             first, last = period_range(index, self._today)
-            shown_first = first or last
+            # "All sessions": the real first session (and today), not today twice
+            shown_first = first or min(self._first_session or last, last)
             self.first.setDate(QDate(shown_first.year, shown_first.month, shown_first.day))
             self.last.setDate(QDate(last.year, last.month, last.day))
         self._check()
@@ -161,7 +178,12 @@ class ReportDialog(QDialog):
             last = self.last.date().toPython()
         else:
             first, last = period_range(index, self._today)
-        return ReportRequest(first=first, last=last, person_name=self.person_name())
+        return ReportRequest(
+            first=first,
+            last=last,
+            person_name=self.person_name(),
+            full_log=self.full_log.isChecked(),
+        )
 
     def person_name(self) -> str:
         return " ".join(self.name.text().split())

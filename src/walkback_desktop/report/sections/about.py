@@ -1,0 +1,107 @@
+"""The closing notes: what the measures mean, how energy is estimated, what
+data is included, safety. (English only for now: long clinical prose that a
+translator should see whole; the headings are translated.)"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from walkback_desktop.core.energy import BACKWARD_LEVEL, DEFAULT_BY_KIND, FORWARD_SLOW, kg_to_lb
+from walkback_desktop.i18n import _
+from walkback_desktop.report.content import (
+    ChartImage,
+    count,
+    fmt_date,
+    fmt_moment,
+    goal_text,
+    text,
+    u,
+)
+from walkback_desktop.report.data import ReportData
+
+
+class AboutSection:
+    id = "about"
+
+    def charts(self, data: ReportData) -> tuple[str, ...]:
+        return ()
+
+    def html(self, data: ReportData, images: Mapping[str, ChartImage]) -> str:
+        return about_body(data)
+
+
+def _weight_text(data: ReportData) -> str:
+    if data.units == "imperial":
+        return f"{kg_to_lb(data.weight_kg):.0f} lb ({data.weight_kg:.0f} kg)"
+    return f"{data.weight_kg:.0f} kg"
+
+
+def _codes_table() -> str:
+    entries = {}
+    for kind, entry in DEFAULT_BY_KIND.items():
+        entries.setdefault(entry.code, (entry, []))[1].append(kind)
+    pad = round(u(2.5))
+    rows = "".join(
+        f"<tr><td>{', '.join(kinds)}</td><td>{entry.code}</td>"
+        f'<td align="right">{entry.met:.1f}</td><td>{text(entry.activity)}</td></tr>'
+        for entry, kinds in entries.values()
+    )
+    return (
+        f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
+        '<thead><tr><th width="20%">Segment kind</th><th width="17%">Compendium code</th>'
+        '<th width="8%" align="right">MET</th><th>Compendium activity</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def about_body(data: ReportData) -> str:
+    imported = sum(1 for r in data.records if r.source == "import")
+    imported_note = (
+        f" {count(imported, '{n} session was', '{n} sessions were')} imported from a file "
+        "rather than timed by the app."
+        if imported
+        else ""
+    )
+    estimate = (
+        '<h3>How energy (kcal) is estimated</h3><p class="small">Energy is '
+        "<b>estimated, not measured</b>: kcal = MET × body weight (kg) × time (hours), with "
+        "MET values from the 2011 Compendium of Physical Activities (Ainsworth et al., "
+        f"Med Sci Sports Exerc 2011;43:1575–81). Body weight used: {_weight_text(data)} "
+        "(from the app's settings). Sessions recorded by the app add up their segments, "
+        "each at its routine's MET value or the default for its kind below; sessions "
+        f"without segment detail count backward time at {BACKWARD_LEVEL.met:.1f} MET "
+        f"(code {BACKWARD_LEVEL.code}) and the rest at {FORWARD_SLOW.met:.1f} MET "
+        f"(code {FORWARD_SLOW.code}). Individual energy use varies widely.</p>" + _codes_table()
+    )
+    measures = (
+        '<h3>What the measures mean</h3><p class="small"><b>Recorded by the app:</b> '
+        "date and time, routine, active duration (pauses excluded), minutes spent walking "
+        "backwards, and whether the routine was completed as planned."
+        f"{imported_note} <b>Reported by the person:</b> effort as RPE on the 0–10 "
+        "(Borg CR10) scale, pain on a 0–10 numeric rating scale (0 = no pain, 10 = worst "
+        "imaginable), and free-text notes, printed exactly as typed. "
+        f"<b>Weekly goal:</b> {goal_text(data)}; a week counts when both are reached. "
+        "Only sessions completed as planned count as sessions (a session finished early "
+        "still counts its backward minutes). A week cut by the start of the period counts "
+        "with the days it has; the week still in progress is shown apart and never "
+        "counted as missed. Periods longer than about six months are summarised by month; "
+        "the session log lists the last 12 weeks unless the full log was asked for. "
+        "Trends are shown only with 3 sessions or more.</p>"
+    )
+    cutoff = (
+        '<h3>Data included</h3><p class="small">Sessions walked from '
+        f"{fmt_date(data.first)} through {fmt_date(data.last)} (each in the local time it "
+        f"was walked), as stored on {text(fmt_moment(data.generated_at))}; later changes "
+        f"are not included. Produced by WalkBack {text(data.version)}.</p>"
+    )
+    safety = (
+        '<h3>Safety</h3><p class="small">WalkBack is a training aid, not a medical device, '
+        "and this report is not a diagnosis. Walking backwards carries a risk of falls: "
+        "clear the path, glance over the shoulder, use a rail or wall if balance is unsure, "
+        "and stop on sharp or increasing pain, dizziness, chest pain or unusual shortness "
+        "of breath. Figures are as logged by the person and the app; please interpret them "
+        "with the person's clinician.</p>"
+    )
+    margin = "0" if data.has_sessions else f"{u(14)}"
+    heading = f'<h2 style="margin-top: {margin}px">{_("About this report")}</h2>'
+    return heading + measures + estimate + cutoff + safety

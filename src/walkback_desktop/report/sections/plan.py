@@ -1,0 +1,136 @@
+"""The rehab plan: program, start, planned vs done per week, adherence
+(sessions and backward minutes), missed weeks and the pain reported in each
+program week (fed by `ReportExtras.plan`, see report/rehab.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+
+from walkback_desktop.core import stats
+from walkback_desktop.i18n import N_, _, formats
+from walkback_desktop.report.content import (
+    NOT_REPORTED,
+    ChartImage,
+    fmt_date,
+    fmt_percent,
+    fmt_scale,
+    text,
+    u,
+)
+from walkback_desktop.report.data import ReportData
+from walkback_desktop.report.rehab import PlanSummary, PlanWeek
+from walkback_desktop.report.sections import page_break
+from walkback_desktop.report.sections.summary import card, cards
+
+STATUS = {
+    "done": N_("done"),
+    "partial": N_("partly done"),
+    "missed": N_("missed"),
+    "in_progress": N_("in progress"),
+    "upcoming": N_("upcoming"),
+}
+
+
+def week_pain(data: ReportData, week: PlanWeek) -> float | None:
+    """Average pain the person reported in a program week (from the sessions)."""
+    end = week.start + timedelta(days=7)
+    pains = [
+        r.pain
+        for r in data.records
+        if r.pain is not None and week.start <= stats.local_date(r) < end
+    ]
+    return sum(pains) / len(pains) if pains else None
+
+
+class PlanSection:
+    id = "plan"
+
+    def charts(self, data: ReportData) -> tuple[str, ...]:
+        return ()
+
+    def html(self, data: ReportData, images: Mapping[str, ChartImage]) -> str:
+        plan = data.extras.plan
+        if plan is None:
+            return ""
+        return page_break(_heading(plan) + _figures(plan) + _weeks_table(data, plan))
+
+
+def _heading(plan: PlanSummary) -> str:
+    about = f'<p class="note">{text(plan.description)}</p>' if plan.description else ""
+    started = _("Started {day}; {weeks} weeks; now {state}.").format(
+        day=fmt_date(plan.start), weeks=len(plan.weeks), state=_(plan.state)
+    )
+    return (
+        f"<h2>{_('Rehab plan: {name}').format(name=text(plan.program_name))}</h2>"
+        f"<p>{started}</p>{about}"
+    )
+
+
+def _figures(plan: PlanSummary) -> str:
+    to_date = plan.to_date
+    planned = sum(w.planned_sessions for w in to_date)
+    done = sum(w.done_sessions for w in to_date)
+    planned_min = sum(w.planned_backward_min for w in to_date)
+    done_min = sum(w.done_backward_min for w in to_date)
+    missed = plan.missed_weeks
+    missed_text = ", ".join(str(w.number) for w in missed) if missed else _("none")
+    return cards(
+        [
+            card(
+                fmt_percent(plan.sessions_share()),
+                _("Planned sessions done"),
+                _("{done} of {planned} to date").format(done=done, planned=planned),
+            ),
+            card(
+                fmt_percent(plan.minutes_share()),
+                _("Planned backward minutes walked"),
+                _("{done} of {planned} min to date").format(
+                    done=formats.decimal(done_min, 0), planned=formats.decimal(planned_min, 0)
+                ),
+            ),
+            card(
+                str(len(missed)), _("Missed weeks"), _("weeks: {weeks}").format(weeks=missed_text)
+            ),
+        ]
+    )
+
+
+def _weeks_table(data: ReportData, plan: PlanSummary) -> str:
+    pad = round(u(2.5))
+    heads = (
+        (_("Week"), "left"),
+        (_("From"), "left"),
+        (_("Sessions done / planned"), "right"),
+        (_("Backward min done / planned"), "right"),
+        (_("Status"), "left"),
+        (_("Pain (avg)"), "right"),
+    )
+    head = "".join(f'<th align="{a}">{h}</th>' for h, a in heads)
+    rows = []
+    for week in plan.weeks:
+        pain = week_pain(data, week)
+        cells = (
+            str(week.number),
+            fmt_date(week.start),
+            f"{week.done_sessions} / {week.planned_sessions}",
+            f"{formats.decimal(week.done_backward_min, 0)} / "
+            f"{formats.decimal(week.planned_backward_min, 0)}",
+            _(STATUS.get(week.status, week.status)),
+            NOT_REPORTED if pain is None else fmt_scale(pain),
+        )
+        rows.append(
+            "<tr>"
+            + "".join(f'<td align="{a}">{c}</td>' for c, (_h, a) in zip(cells, heads, strict=True))
+            + "</tr>"
+        )
+    note = _(
+        "Sessions count for the planned sessions of their own week; extra sessions do not "
+        "make up a missed week. Pain is the average of the ratings given in that week."
+    )
+    return (
+        f'<p class="caption">{_("Planned and done, week by week")}</p>'
+        f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<p class="note">{note}</p>'
+    )
