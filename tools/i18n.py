@@ -41,6 +41,8 @@ KEYWORDS = {
     "N_": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
+    # report/content.py: count(n, "{n} session", "{n} sessions") wraps ngettext
+    "count": (2, 3),
 }
 
 
