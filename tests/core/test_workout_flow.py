@@ -50,7 +50,8 @@ def test_pause_remembers_whether_it_was_the_get_ready_count():
     [
         (0.0, False, Ending.DISCARD),
         (0.0, True, Ending.DISCARD),
-        (0.1, False, Ending.REVIEW),
+        (0.5, False, Ending.DISCARD),  # under a second: a skip's leftovers
+        (1.0, False, Ending.REVIEW),
         (35.0, True, Ending.SAVE),
     ],
 )

@@ -7,7 +7,7 @@
 `WorkoutFlow` is pure: the page and the controller tell it what happened and
 ask it what to do. The rule that used to be written out three times lives in
 `ending`: a workout that stops (or reaches its end, or is running when the
-window closes) with time walked is kept (reviewed on the finish screen, or
+window closes) with time walked (a second or more) is kept (reviewed on the finish screen, or
 saved at once when the window is closing); with nothing walked it is dropped.
 A save that fails leaves the flow reviewing, so nothing is lost and the save
 can be retried.
@@ -41,13 +41,16 @@ class FlowError(RuntimeError):
     """A step that makes no sense now (e.g. starting while a workout is under way)."""
 
 
+# Less than this walked is nothing walked (a skip leaves a microsecond behind).
+NOTHING_WALKED_S = 1.0
+
 _ACTIVE = frozenset({FlowState.GET_READY, FlowState.RUNNING, FlowState.PAUSED})
 _AT_REST = frozenset({FlowState.IDLE, FlowState.SAVED, FlowState.DISCARDED})
 
 
 def ending(walked_s: float, *, closing: bool = False) -> Ending:
     """Stop with time walked: offer to save (or save, when closing); otherwise discard."""
-    if walked_s <= 0:
+    if walked_s < NOTHING_WALKED_S:
         return Ending.DISCARD
     return Ending.SAVE if closing else Ending.REVIEW
 

@@ -21,28 +21,28 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from walkback_desktop.audio.base import CuePlayer
 from walkback_desktop.core.routine import Routine
-from walkback_desktop.core.settings import AppSettings
 from walkback_desktop.core.timeline import Timeline
 from walkback_desktop.core.workout import RunState, TickResult, WorkoutRun, WorkoutSummary
 from walkback_desktop.core.workout_flow import Ending, WorkoutFlow
 from walkback_desktop.i18n import _
-from walkback_desktop.storage.repositories import CheckpointRecord
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.keep_awake import KeepAwake
+from walkback_desktop.ui.workout_audio import (
+    AwakeHold,
+    audio_options,
+    call_player,
+    prepare_player,
+)
+from walkback_desktop.ui.workout_records import clear_checkpoint, save_checkpoint, store_session
 
-__all__ = [
-    "WorkoutController",
-    "WorkoutSummary",
-    "audio_options",
-    "prepare_player",
-]
+__all__ = ["WorkoutController", "WorkoutSummary", "audio_options", "prepare_player"]
 
 log = logging.getLogger(__name__)
 cue_log = logging.getLogger("walkback_desktop.cues")
@@ -54,31 +54,6 @@ CHECKPOINT_EVERY_S = 4.0
 CUE_CLEARANCE_S = 0.3
 # The get-ready cue waits this long at most for the speech engine to warm up.
 READY_WAIT_S = 3.0
-
-
-def prepare_player(ctx: AppContext) -> CuePlayer:
-    """Ask the player to load its sounds and speech engine (it returns at once)."""
-    player = ctx.cue_player
-    try:
-        player.prepare()
-    except Exception:
-        log.exception("the sound player could not get ready")
-    return player
-
-
-def audio_options(
-    settings: AppSettings | Mapping[str, object], *, muted: bool = False
-) -> dict[str, object]:
-    """The player's options from the settings (volume 0.0-1.0)."""
-    if not isinstance(settings, AppSettings):
-        settings = AppSettings.from_values(settings)
-    return {
-        "voice_enabled": settings.voice_enabled,
-        "beeps_enabled": settings.beeps_enabled,
-        "volume": 0.0 if muted else settings.volume / 100.0,
-        "voice_name": settings.voice_name,
-        "voice_rate": settings.voice_rate,
-    }
 
 
 class WorkoutController(QObject):
@@ -102,16 +77,18 @@ class WorkoutController(QObject):
         self._waiting_since: float | None = None  # holding the first cue for the player
         self.ending: Ending | None = None  # what the flow said when the run ended
         self._muted = False
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer = self._precise_timer(single_shot=False)
         self._timer.setInterval(TICK_INTERVAL_MS)
-        self._timer.timeout.connect(self.tick)
         # Fires exactly when the next cue is due, so cues are not late by up to a tick.
-        self._cue_timer = QTimer(self)
-        self._cue_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._cue_timer.setSingleShot(True)
-        self._cue_timer.timeout.connect(self.tick)
-        self._keep_awake: KeepAwake | None = None
+        self._cue_timer = self._precise_timer(single_shot=True)
+        self._awake = AwakeHold(lambda: KeepAwake())  # looked up late: tests replace it
+
+    def _precise_timer(self, *, single_shot: bool) -> QTimer:
+        timer = QTimer(self)
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setSingleShot(single_shot)
+        timer.timeout.connect(self.tick)
+        return timer
 
     # --- set-up ---------------------------------------------------------------
     @property
@@ -166,7 +143,7 @@ class WorkoutController(QObject):
             log.warning("workout sound: %s", status.notice)
         self._player_call("set_options", **audio_options(self.ctx.store.settings.snapshot()))
         # Slow set-up (D-Bus, audio devices) before the clock starts, so the first cue is on time.
-        self._acquire_keep_awake()
+        self._awake.acquire(_("A workout is running"))
         self.started_at = datetime.now().astimezone()
         if self._player_ready():
             self._begin_run()
@@ -216,15 +193,6 @@ class WorkoutController(QObject):
             self.state_changed.emit(run.state.value)
             self.tick()
 
-    def toggle_pause(self) -> None:
-        state = self.state
-        if state is RunState.RUNNING:
-            self.pause()
-        elif state is RunState.PAUSED:
-            self.resume()
-        elif state is RunState.READY:
-            self.start()
-
     def skip(self) -> None:
         self._jump(self._require_run().skip)
 
@@ -263,7 +231,7 @@ class WorkoutController(QObject):
         if run.active_seconds > 0:
             self.checkpoint()
         self._player_call("stop")
-        self._release_keep_awake()
+        self._awake.release()
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
@@ -367,12 +335,7 @@ class WorkoutController(QObject):
         self.state_changed.emit(run.state.value)
 
     def _player_call(self, method: str, *args: object, **kwargs: object) -> object:
-        """Call the player; a player must never raise, and if it does we carry on."""
-        try:
-            return getattr(self.player, method)(*args, **kwargs)
-        except Exception:
-            log.exception("the sound player failed in %s()", method)
-            return False
+        return call_player(self.player, method, *args, **kwargs)
 
     # --- persistence --------------------------------------------------------------
     def checkpoint(self) -> None:
@@ -381,20 +344,7 @@ class WorkoutController(QObject):
         if routine is None or self.started_at is None:
             return
         self._last_checkpoint_at = self.ctx.clock.monotonic()
-        record = CheckpointRecord(
-            routine_id=routine.id,
-            routine_name=routine.name,
-            routine_snapshot=routine.to_json(),
-            started_at=self.started_at,
-            active_seconds=round(run.active_seconds, 3),
-            backward_seconds=round(run.backward_seconds, 3),
-            segments_done=run.segment_records(),
-            updated_at=datetime.now(timezone.utc),
-        )
-        try:
-            self.ctx.store.checkpoints.save(record)
-        except Exception:  # a full disk must not stop the workout
-            log.exception("could not checkpoint the workout")
+        save_checkpoint(self.ctx.store, run, self.started_at)
 
     def summary(self) -> WorkoutSummary:
         run = self._require_run()
@@ -413,19 +363,13 @@ class WorkoutController(QObject):
         the checkpoint still holds the workout and the caller offers Retry.
         """
         record = self.summary().to_session(rpe=rpe, pain=pain, notes=notes, completed=completed)
-        try:
-            session_id = self.ctx.store.sessions.add(record)
-        except Exception:  # storage errors (locked database, full disk): keep it, retry
-            log.exception("could not save the finished workout")
+        session_id = store_session(self.ctx.store, record)
+        if session_id is None:
             if self.flow.reviewing:
                 self.flow.save_failed()
             return None
         if self.flow.reviewing:
             self.flow.saved()
-        self._clear_checkpoint()
-        log.info(
-            "session %s saved (%s)", session_id, "complete" if record.completed else "incomplete"
-        )
         self.ctx.events.sessions_changed.emit()
         return session_id
 
@@ -433,37 +377,14 @@ class WorkoutController(QObject):
         """Forget the workout: nothing is saved and the checkpoint goes."""
         if self.flow.reviewing:
             self.flow.discarded()
-        self._clear_checkpoint()
+        clear_checkpoint(self.ctx.store)
         log.info("workout discarded")
-
-    def _clear_checkpoint(self) -> None:
-        try:
-            self.ctx.store.checkpoints.clear()
-        except Exception:
-            log.exception("could not clear the workout checkpoint")
-
-    # --- keeping the screen on --------------------------------------------------------
-    def _acquire_keep_awake(self) -> None:
-        try:
-            if self._keep_awake is None:
-                self._keep_awake = KeepAwake()
-            self._keep_awake.acquire(_("A workout is running"))
-        except Exception:
-            log.exception("could not keep the screen awake")
-
-    def _release_keep_awake(self) -> None:
-        if self._keep_awake is None:
-            return
-        try:
-            self._keep_awake.release()
-        except Exception:
-            log.exception("could not release the screen-awake request")
 
     def shutdown(self) -> None:
         """The window is closing: stop the timers and let the screen sleep again."""
         self._timer.stop()
         self._cue_timer.stop()
-        self._release_keep_awake()
+        self._awake.release()
 
     def _require_run(self) -> WorkoutRun:
         if self.run is None:

@@ -191,8 +191,11 @@ class WorkoutPage(Finishing, Page):
         if self.views.currentWidget() is self.picker:
             self.request_start(None)
             return
-        if self.controller.run is not None:
-            self.controller.toggle_pause()
+        state = self.controller.state
+        if state is RunState.RUNNING:
+            self.controller.pause()
+        elif state is RunState.PAUSED:
+            self.controller.resume()
 
     def pause(self) -> None:
         if self.controller.state is RunState.RUNNING:

@@ -300,3 +300,5 @@ class PlayerView(QWidget):
             font = label.font()
             font.setPixelSize(max(14, round(22 * unit)))
             label.setFont(font)
+        # Room for two lines whether or not it says anything, so "Paused" moves nothing.
+        self.status_line.setMinimumHeight(2 * self.status_line.fontMetrics().lineSpacing())
