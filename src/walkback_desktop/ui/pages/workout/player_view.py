@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core.routine import format_duration
 from walkback_desktop.core.timeline import Position
 from walkback_desktop.core.workout import WorkoutSummary
-from walkback_desktop.i18n import _, ngettext
+from walkback_desktop.i18n import _
 from walkback_desktop.i18n.formats import duration
+from walkback_desktop.ui.finish_dialog import headline
 from walkback_desktop.ui.kind_style import KIND_STYLE
 from walkback_desktop.ui.pages.workout.widgets import big_button, relabel
 from walkback_desktop.ui.widgets.big_text import FitLabel, WrapLabel
@@ -40,15 +41,6 @@ FLASH_COLOUR = "#ffd54a"
 FLASH_MS = 220
 # Paused, the countdown is drawn at this opacity: still readable, plainly not running.
 DIMMED_ALPHA = 90
-
-
-def finished_early_text(summary: WorkoutSummary) -> str:
-    """'Finished early: 3 of 11 parts'."""
-    return ngettext(
-        "Finished early: {done} of {total} part",
-        "Finished early: {done} of {total} parts",
-        summary.segments_total,
-    ).format(done=summary.segments_completed, total=summary.segments_total)
 
 
 class PlayerView(QWidget):
@@ -209,7 +201,7 @@ class PlayerView(QWidget):
             self.next_label.setText(_("Well done!"))
         else:
             self._set_banner(_("DONE"), _("Finished early"), EARLY_BANNER)
-            self.next_label.setText(finished_early_text(summary))
+            self.next_label.setText(headline(summary)[1])
         self.countdown.setText("0:00")
         self.progress.setValue(1000)
         self.progress_text.setText(
