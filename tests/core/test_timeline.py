@@ -10,10 +10,9 @@ from hypothesis import strategies as st
 from tests.helpers import make_routine
 from walkback_desktop.core.routine import Routine, Segment, SegmentKind
 from walkback_desktop.core.timeline import (
+    CUE_SPECS,
     CueKind,
     Timeline,
-    announce,
-    spoken_duration,
 )
 
 TIPS = {"backward": ("Chest up", "Steady trunk", "Short steps"), "warmup": ("Relax",)}
@@ -63,7 +62,8 @@ def test_first_segment_start_and_get_ready_cues():
         CueKind.SEGMENT_START,
     ]
     assert [c.count for c in first[1:4]] == [3, 2, 1]
-    assert first[0].text.startswith("Get ready. First: Warmup 1, 3 minutes")
+    # Data, not words (audio/cue_words.py says them): the first segment and its length.
+    assert (first[0].label, first[0].seconds, first[0].text) == ("Warmup 1", 180, "")
 
 
 def test_segment_change_cues_in_order():
@@ -76,15 +76,15 @@ def test_segment_change_cues_in_order():
         (179, CueKind.COUNTDOWN),
         (180, CueKind.SEGMENT_START),
     ]
-    assert cues[0].text == "10 seconds left. Next: Backward 2."
-    assert cues[-1].text == "Backward 2, 2 minutes."
+    assert (cues[0].seconds, cues[0].next_label) == (10, "Backward 2")
+    assert (cues[-1].label, cues[-1].seconds) == ("Backward 2", 120)
 
 
 def test_short_segment_gets_next_up_halfway():
     timeline = Timeline(make_routine((60, "backward"), (20, "rest"), (60, "backward")))
     rest_cues = [c for c in timeline.cues if c.segment_index == 1 and c.kind is CueKind.NEXT_UP]
     assert [c.at for c in rest_cues] == [70]
-    assert rest_cues[0].text == "10 seconds left. Next: Backward 3."
+    assert (rest_cues[0].seconds, rest_cues[0].next_label) == (10, "Backward 3")
 
 
 def test_tips_rotate_and_keep_clear_of_important_cues():
@@ -131,14 +131,30 @@ def test_skip_and_back_are_arithmetic():
     assert timeline.back_target(-3) == 0
 
 
-def test_spoken_durations():
-    assert spoken_duration(120) == "2 minutes"
-    assert spoken_duration(90) == "1 minute 30 seconds"
-    assert spoken_duration(45) == "45 seconds"
-    assert spoken_duration(60) == "1 minute"
-    assert announce(Segment(SegmentKind.BACKWARD, "Walk backwards", 120)) == (
-        "Walk backwards, 2 minutes."
-    )
+def test_next_cue_after_is_the_first_strictly_later_cue():
+    timeline = Timeline(knee_routine(), get_ready_s=0, tips_by_kind=TIPS)
+    # Hand-worked: after the next-up at 170 come the countdown beeps at 177, 178, 179.
+    assert timeline.next_cue_after(170).at == 177
+    assert timeline.next_cue_after(176.9).at == 177
+    assert timeline.next_cue_after(177).count == 2
+    assert timeline.next_cue_after(-1).kind is CueKind.SEGMENT_START
+    assert timeline.next_cue_after(timeline.total_s) is None
+
+
+@pytest.mark.parametrize("kind", list(CueKind))
+def test_every_cue_kind_has_a_spec(kind):
+    # Adding a CueKind needs a row in CUE_SPECS (and its words in audio/cue_words.py).
+    # Python's Enum cannot be extended at run time (a class with members cannot be
+    # subclassed), so completeness over the enum is what is tested.
+    spec = CUE_SPECS[kind]
+    assert spec.priority >= 1
+    assert set(CUE_SPECS) == set(CueKind)
+
+
+def test_the_last_cue_when_last_segment_has_no_next():
+    timeline = Timeline(make_routine((60, "backward")), get_ready_s=0)
+    [next_up] = [c for c in timeline.cues if c.kind is CueKind.NEXT_UP]
+    assert next_up.next_label is None
 
 
 segments_strategy = st.lists(

@@ -128,3 +128,82 @@ def test_metronome_ticks_at_the_cadence():
         clock.advance(0.1)
         ticks += run.tick().metronome_ticks
     assert ticks == 20  # 120 steps a minute for 10 s
+
+
+# --- "completed" means walked, and the records the session stores ----------------------
+from datetime import datetime, timedelta, timezone  # noqa: E402
+
+from walkback_desktop.core.workout import COMPLETE_FRACTION, is_complete  # noqa: E402
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+def test_the_completion_rule():
+    assert COMPLETE_FRACTION == 0.9
+    assert is_complete(90.0, 100.0, reached_end=True)
+    assert not is_complete(89.9, 100.0, reached_end=True)
+    assert not is_complete(100.0, 100.0, reached_end=False)  # stopped: never complete
+
+
+def test_skipping_through_a_routine_is_not_complete():
+    run, clock = run_for(make_routine((60, "warmup"), (90, "backward"), (30, "cooldown")))
+    run.start()
+    play(run, clock, 5 + 10)  # walks 10 s of the warm-up
+    for _ in range(3):
+        run.skip()
+        clock.advance(0.1)
+        run.tick()
+    assert run.state is RunState.FINISHED
+    assert run.active_seconds == pytest.approx(10.1, abs=0.2)
+    assert not run.completed
+    session = run.to_session(weight_kg=70, started_at=START, ended_at=START)
+    assert not session.completed
+    assert session.active_seconds == pytest.approx(10.1, abs=0.2)
+
+
+def test_walking_it_all_is_complete_and_the_records_are_built():
+    routine = make_routine((60, "warmup"), (90, "backward"), (30, "cooldown"))
+    run, clock = run_for(routine)
+    run.start()
+    play(run, clock, 5 + 180 + 0.5, step=0.5)
+    assert run.completed
+    end = START + timedelta(seconds=185)
+    session = run.to_session(
+        weight_kg=80, started_at=START, ended_at=end, rpe=4, pain=1, notes="fine"
+    )
+    assert session.completed and session.source == "app"
+    assert (session.active_seconds, session.backward_seconds) == (180, 90)
+    assert session.kcal == pytest.approx(round(run.kcal(80), 1))
+    assert (session.rpe, session.pain, session.notes) == (4, 1, "fine")
+    assert session.routine_id == "test-routine" and session.routine_snapshot
+    assert [s.done_seconds for s in session.segments] == [60, 90, 30]
+    assert [s.kind for s in session.segments] == ["warmup", "backward", "cooldown"]
+    # The caller can mark it incomplete (closing the window), never the reverse.
+    forced = run.to_session(weight_kg=80, started_at=START, ended_at=end, completed=False)
+    assert not forced.completed
+
+
+def test_skipping_the_last_few_seconds_still_counts_as_complete():
+    # 180 s planned; 170 s walked is 94 %: complete.
+    run, clock = run_for(make_routine((60, "warmup"), (90, "backward"), (30, "cooldown")))
+    run.start()
+    play(run, clock, 5 + 170)
+    run.skip()
+    clock.advance(0.1)
+    run.tick()
+    assert run.state is RunState.FINISHED
+    assert run.completed
+
+
+def test_unclamped_time_runs_past_the_end_for_lateness():
+    run, clock = run_for(make_routine((10, "backward")), ready=0)
+    run.start()
+    play(run, clock, 9.8)
+    clock.advance(0.7)  # one late tick, past the end
+    result = run.tick()
+    assert result.just_finished and run.t == 10
+    assert run.unclamped_t == pytest.approx(10.5)
+    finish = result.cues[-1][0]
+    assert run.lateness(finish) == pytest.approx(0.5)
+    run.pause()
+    assert run.unclamped_t == pytest.approx(10.5)  # finished: pause does nothing

@@ -83,15 +83,15 @@ def add_routine(window, routine: Routine) -> None:
 def test_pick_start_and_hear_the_cues_in_order(qtbot, window, page, clock, recorder):
     index = page.routine_combo.findData(ROUTINE_ID)
     page.routine_combo.setCurrentIndex(index)
-    assert "First steps" in page.routine_name.text()
-    assert "min walking backwards" in page.routine_facts.text()
+    assert "First steps" in page.picker.routine_name.text()
+    assert "min walking backwards" in page.picker.routine_facts.text()
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
     assert page.controller.state is RunState.RUNNING
     assert page.views.currentWidget() is page.player_view
-    assert page.kind_label.text() == "GET READY"
-    assert page.countdown.text() == "5"
+    assert page.player_view.kind_label.text() == "GET READY"
+    assert page.player_view.countdown.text() == "5"
     advance(page, clock, 3)
-    assert page.countdown.text() == "2"
+    assert page.player_view.countdown.text() == "2"
     advance(page, clock, 2.05)
     assert recorder.kinds[:5] == [
         "get_ready",
@@ -100,13 +100,13 @@ def test_pick_start_and_hear_the_cues_in_order(qtbot, window, page, clock, recor
         "countdown",
         "segment_start",
     ]
-    assert page.kind_label.text() == "WARMUP"
-    assert page.countdown.text() == "3:00"
+    assert page.player_view.kind_label.text() == "WARM-UP"
+    assert page.player_view.countdown.text() == "3:00"
     timeline = page.controller.run.timeline
     advance(page, clock, 200)
     expected = [c.seq for c in timeline.cues if c.at <= page.controller.run.t]
     assert [p.cue.seq for p in recorder.played] == expected
-    assert page.kind_label.text() == "BACKWARD"
+    assert page.player_view.kind_label.text() == "BACKWARD"
 
 
 def test_tip_shows_large_and_clears_at_segment_change(page, clock, recorder):
@@ -114,29 +114,33 @@ def test_tip_shows_large_and_clears_at_segment_change(page, clock, recorder):
     tips = [c for c in page.controller.run.timeline.cues if c.kind is CueKind.TIP]
     first = tips[0]
     advance(page, clock, 5 + first.at + 0.1)
-    assert page.tip_label.text() == first.text
+    assert page.player_view.tip_label.text() == first.text
     page.skip()
-    assert page.tip_label.text() == ""
+    assert page.player_view.tip_label.text() == ""
 
 
 def test_pause_freezes_time_and_plays_nothing(qtbot, page, clock, recorder):
     page.request_start(ROUTINE_ID)
     advance(page, clock, 20)
-    shown = page.countdown.text()
+    shown = page.player_view.countdown.text()
     t = page.controller.run.t
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert page.controller.state is RunState.PAUSED
-    assert page.pause_button.text() == page.pause_button.accessibleName() == "Resume"
+    assert (
+        page.player_view.pause_button.text()
+        == page.player_view.pause_button.accessibleName()
+        == "Resume"
+    )
     assert recorder.stops >= 1
     heard = len(recorder.played)
     clock.advance(600)
     page.controller.tick()
     assert len(recorder.played) == heard
     assert page.controller.run.t == t
-    assert page.countdown.text() == shown
+    assert page.player_view.countdown.text() == shown
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert page.controller.state is RunState.RUNNING
-    assert page.countdown.text() == shown  # no jump on resume
+    assert page.player_view.countdown.text() == shown  # no jump on resume
     advance(page, clock, 1)
     assert page.controller.run.t == pytest.approx(t + 1)
 
@@ -146,7 +150,7 @@ def test_skip_and_back_with_the_arrow_keys(qtbot, page, clock, recorder):
     advance(page, clock, 10)
     qtbot.keyClick(page, Qt.Key.Key_Right)
     assert page.controller.run.position().index == 1
-    assert page.kind_label.text() == "BACKWARD"
+    assert page.player_view.kind_label.text() == "BACKWARD"
     assert recorder.played[-1].cue.kind is CueKind.SEGMENT_START
     advance(page, clock, 5)
     qtbot.keyClick(page, Qt.Key.Key_Left)
@@ -192,7 +196,7 @@ def test_finish_saves_the_session_with_rpe_pain_and_notes(qtbot, window, page, c
     dialog = page.finish_dialog
     assert dialog is not None and dialog.windowTitle() == "Workout complete"
     assert dialog.facts["Segments completed"].text() == "3 of 3"
-    assert dialog.facts["Backward walking"].text() == "1.0 min"
+    assert dialog.facts["Backward walking"].text() == "1 min"
     assert dialog.rpe_box.itemText(6) == "5 – Hard"
     dialog.set_values(rpe=5, pain=0, notes="<b>felt</b> great")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -254,7 +258,7 @@ def test_a_long_gap_pauses_and_says_why(page, clock, recorder):
     assert page.controller.state is RunState.PAUSED
     assert page.controller.run.t == pytest.approx(t)
     assert len(recorder.played) == heard
-    assert "asleep or busy for 2:00" in page.status_line.text()
+    assert "asleep or busy for 2:00" in page.player_view.status_line.text()
     assert not page.controller.timer_active
 
 
@@ -304,7 +308,11 @@ def test_media_keys_pause_and_resume(qtbot, page, clock):
 def test_mute_key_silences_and_flashes_instead(qtbot, page, clock, recorder):
     page.request_start(ROUTINE_ID)
     qtbot.keyClick(page, Qt.Key.Key_M)
-    assert page.mute_button.text() == page.mute_button.accessibleName() == "Unmute"
+    assert (
+        page.player_view.mute_button.text()
+        == page.player_view.mute_button.accessibleName()
+        == "Unmute"
+    )
     assert recorder.options["volume"] == 0.0
     flashes = page.flash_count
     advance(page, clock, 5.1)
@@ -320,8 +328,8 @@ def test_without_sound_the_notice_shows_and_cues_flash(
         beeps_available=False, speech_available=False, notice="No sound output device found."
     )
     page.request_start(ROUTINE_ID)
-    assert page.notice_label.isVisible()
-    assert page.notice_label.text() == "No sound output device found."
+    assert page.player_view.notice_label.isVisible()
+    assert page.player_view.notice_label.text() == "No sound output device found."
     advance(page, clock, 5 + page.controller.run.timeline.total_s + 1, step=0.5)
     assert page.flash_count >= 4
     assert page.controller.state is RunState.FINISHED
@@ -331,15 +339,15 @@ def test_without_sound_the_notice_shows_and_cues_flash(
 def test_controls_have_accessible_names_and_shortcut_tooltips(page):
     page.request_start(ROUTINE_ID)
     for button, key in (
-        (page.pause_button, "Space"),
-        (page.skip_button, "Right arrow"),
-        (page.back_button, "Left arrow"),
-        (page.stop_button, "Esc"),
-        (page.mute_button, "M"),
+        (page.player_view.pause_button, "Space"),
+        (page.player_view.skip_button, "Right arrow"),
+        (page.player_view.back_button, "Left arrow"),
+        (page.player_view.stop_button, "Esc"),
+        (page.player_view.mute_button, "M"),
     ):
         assert button.accessibleName() == button.text()
         assert f"({key})" in button.toolTip()
-    assert page.volume_slider.accessibleName() == "Volume"
+    assert page.player_view.volume_slider.accessibleName() == "Volume"
 
 
 def test_shortcuts_only_work_on_the_visible_page(qtbot, window, page, clock):
@@ -415,10 +423,10 @@ def test_closing_mid_workout_asks_and_saves_incomplete(qtbot, window, page, cloc
 def test_text_grows_with_the_window(qtbot, window, page, clock):
     page.request_start(ROUTINE_ID)
     advance(page, clock, 6)
-    small = page.countdown.font().pixelSize()
+    small = page.player_view.countdown.font().pixelSize()
     window.resize(1920, 1080)
-    qtbot.waitUntil(lambda: page.countdown.font().pixelSize() > small)
-    assert page.tip_label.font().pixelSize() > 30
+    qtbot.waitUntil(lambda: page.player_view.countdown.font().pixelSize() > small)
+    assert page.player_view.tip_label.font().pixelSize() > 30
 
 
 def test_metronome_ticks_at_the_segment_cadence(window, page, clock, recorder):

@@ -51,7 +51,7 @@ def test_a_silent_machine_still_completes_the_routine(qtbot, data_dir, caplog, k
     page = window.page("workout")
     with qtbot.waitSignal(player.prepared):
         pass
-    assert page.notice_label.text()  # the one-line notice is on screen
+    assert page.player_view.notice_label.text()  # the one-line notice is on screen
     run = page.controller.run
     for _ in range(int((run.timeline.total_s + 6) / 0.5)):
         clock.advance(0.5)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from walkback_desktop.audio.base import Beep
-from walkback_desktop.core.timeline import Cue, CueKind
+from walkback_desktop.audio.cue_words import cue_words
+from walkback_desktop.core.timeline import Cue, CueBeep, CueKind
 
-_BEEP_FOR: dict[CueKind, Beep] = {
-    CueKind.COUNTDOWN: Beep.COUNTDOWN,
-    CueKind.SEGMENT_START: Beep.SEGMENT,
-    CueKind.FINISH: Beep.FINISH,
-}
+# The sound for each of the core's beeps (CUE_SPECS says which cue beeps how).
+BEEP_SOUND: dict[CueBeep, Beep] = {beep: Beep(beep.value) for beep in CueBeep}
 
 
 @dataclass(frozen=True)
@@ -26,9 +24,8 @@ def plan_cue(cue: Cue, *, beeps: bool, voice: bool) -> CuePlan:
     `beeps`/`voice` mean "enabled and available". A countdown is a beep; only
     when beeps cannot be heard is its number spoken instead.
     """
-    beep = _BEEP_FOR.get(cue.kind) if beeps else None
-    if cue.kind is CueKind.COUNTDOWN:
-        spoken = "" if beeps else (str(cue.count) if cue.count is not None else cue.text)
-    else:
-        spoken = cue.text
-    return CuePlan(beep=beep, speech=spoken.strip() if voice else "")
+    spec_beep = cue.spec.beep
+    beep = BEEP_SOUND[spec_beep] if beeps and spec_beep is not None else None
+    beep_only = cue.kind is CueKind.COUNTDOWN and beeps
+    spoken = "" if beep_only or not voice else cue_words(cue)
+    return CuePlan(beep=beep, speech=spoken)

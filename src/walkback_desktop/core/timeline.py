@@ -1,19 +1,26 @@
 """The workout timeline: a pure function of elapsed workout seconds.
 
 `Timeline(routine).at(t)` says where a workout is at `t`; `cues_between(t0, t1)`
-lists every cue scheduled in `(t0, t1]`, in order. A player keeps only `t`
+lists every cue scheduled in `(t0, t1]`, in order; `next_cue_after(t)` is the
+first one after `t`. A player keeps only `t`
 (monotonic clock minus paused time) and plays `cues_between(last_t, t)` on each
 tick, so nothing drifts, a late tick loses no cue, and skip/back are arithmetic.
 
 Time runs from `start_t` (negative: the get-ready count before the first
 segment) to `total_s`. A run starts with `last_t = -math.inf`.
+
+A `Cue` carries data (what is announced, how long, what comes next), never a
+sentence: the words are made at the edge, in the user's language
+(`audio/cue_words.py`). How each kind of cue is played (its priority, its beep,
+whether the screen flashes) is the one table `CUE_SPECS`; adding a cue kind
+means a member of `CueKind`, a row there and its words in `cue_words`.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from walkback_desktop.core.routine import Routine, Segment, SegmentKind
@@ -38,30 +45,73 @@ class CueKind(str, Enum):
     FINISH = "finish"
 
 
-# Higher wins when cues would overlap: countdowns and segment changes beat tips.
-PRIORITY: dict[CueKind, int] = {
-    CueKind.GET_READY: 3,
-    CueKind.COUNTDOWN: 3,
-    CueKind.SEGMENT_START: 3,
-    CueKind.FINISH: 3,
-    CueKind.NEXT_UP: 2,
-    CueKind.HALFWAY: 2,
-    CueKind.TIP: 1,
+class CueBeep(str, Enum):
+    """Which beep a cue plays; the audio layer maps each to its sound."""
+
+    COUNTDOWN = "countdown"  # the 3-2-1 before a segment change
+    SEGMENT = "segment"  # a new segment starts
+    FINISH = "finish"  # the workout is complete
+
+
+@dataclass(frozen=True)
+class CueSpec:
+    """How a kind of cue is played.
+
+    `priority`: higher wins when cues would overlap (countdowns and segment
+    changes beat tips). `beep`: the beep it plays, if any. `flashes`: the
+    countdown area flashes for it when sound is off or cannot be heard.
+    """
+
+    priority: int
+    beep: CueBeep | None = None
+    flashes: bool = False
+
+
+CUE_SPECS: dict[CueKind, CueSpec] = {
+    CueKind.GET_READY: CueSpec(priority=3, flashes=True),
+    CueKind.COUNTDOWN: CueSpec(priority=3, beep=CueBeep.COUNTDOWN, flashes=True),
+    CueKind.SEGMENT_START: CueSpec(priority=3, beep=CueBeep.SEGMENT, flashes=True),
+    CueKind.FINISH: CueSpec(priority=3, beep=CueBeep.FINISH, flashes=True),
+    CueKind.NEXT_UP: CueSpec(priority=2),
+    CueKind.HALFWAY: CueSpec(priority=2),
+    CueKind.TIP: CueSpec(priority=1),
 }
+
+# Derived from CUE_SPECS, for the speech arbiter (audio/priority.py).
+PRIORITY: dict[CueKind, int] = {kind: spec.priority for kind, spec in CUE_SPECS.items()}
 
 
 @dataclass(frozen=True)
 class Cue:
+    """One cue, as data; `audio.cue_words.cue_words(cue)` makes its sentence.
+
+    - `label`, `seconds`: the segment announced (GET_READY: the first one;
+      SEGMENT_START: the one starting) and its length; for NEXT_UP the
+      seconds left in this segment.
+    - `next_label`: NEXT_UP's next segment (None: this is the last one).
+    - `count`: the number of a COUNTDOWN beep.
+    - `text`: words said as they are: a TIP's text (the routine's or the tips
+      file's own words), or words given by hand (tests, benches). The
+      timeline leaves it empty for every other kind.
+    """
+
     at: float
     kind: CueKind
-    text: str
-    segment_index: int
-    seq: int
+    text: str = ""
+    segment_index: int = 0
+    seq: int = 0
     count: int | None = None
+    label: str = ""
+    seconds: float = 0.0
+    next_label: str | None = None
+
+    @property
+    def spec(self) -> CueSpec:
+        return CUE_SPECS[self.kind]
 
     @property
     def priority(self) -> int:
-        return PRIORITY[self.kind]
+        return self.spec.priority
 
 
 @dataclass(frozen=True)
@@ -81,22 +131,6 @@ class Position:
     @property
     def fraction_done(self) -> float:
         return self.elapsed_s / self.total_s if self.total_s else 1.0
-
-
-def spoken_duration(seconds: float) -> str:
-    """'2 minutes', '90 seconds' -> '1 minute 30 seconds', for speech."""
-    seconds = round(seconds)
-    minutes, secs = divmod(seconds, 60)
-    parts = []
-    if minutes:
-        parts.append(f"{minutes} minute" + ("s" if minutes != 1 else ""))
-    if secs or not minutes:
-        parts.append(f"{secs} second" + ("s" if secs != 1 else ""))
-    return " ".join(parts)
-
-
-def announce(segment: Segment) -> str:
-    return f"{segment.label}, {spoken_duration(segment.seconds)}."
 
 
 class Timeline:
@@ -180,6 +214,11 @@ class Timeline:
         return float(self.starts[i - 1])
 
     # --- cues -----------------------------------------------------------
+    def next_cue_after(self, t: float) -> Cue | None:
+        """The first cue scheduled strictly after `t` (None when none is left)."""
+        i = bisect.bisect_right(self._cue_times, t)
+        return self.cues[i] if i < len(self.cues) else None
+
     def cues_between(self, t0: float, t1: float) -> list[Cue]:
         """Every cue scheduled in (t0, t1], in order."""
         if t1 <= t0:
@@ -189,59 +228,76 @@ class Timeline:
         return list(self.cues[lo:hi])
 
     def _build_cues(self) -> tuple[Cue, ...]:
-        raw: list[tuple[float, int, CueKind, str, int, int | None]] = []
+        # (at, order added, the cue without its time order): sorted by time, then order.
+        raw: list[tuple[float, int, Cue]] = []
 
-        def add(at: float, kind: CueKind, text: str, index: int, count: int | None = None) -> None:
-            raw.append((at, len(raw), kind, text, index, count))
+        def add(cue: Cue) -> None:
+            raw.append((cue.at, len(raw), cue))
 
         first = self.segments[0]
         if self.get_ready_s:
-            add(self.start_t, CueKind.GET_READY, f"Get ready. First: {announce(first)}", 0)
+            add(
+                Cue(
+                    self.start_t,
+                    CueKind.GET_READY,
+                    label=first.label,
+                    seconds=float(first.seconds),
+                )
+            )
             for n in range(COUNTDOWN_FROM, 0, -1):
-                add(-float(n), CueKind.COUNTDOWN, str(n), 0, n)
+                add(Cue(-float(n), CueKind.COUNTDOWN, count=n))
 
         important: list[float] = []
         tip_counters: dict[SegmentKind, int] = {}
         for i, seg in enumerate(self.segments):
             start = float(self.starts[i])
             end = start + seg.seconds
-            add(start, CueKind.SEGMENT_START, announce(seg), i)
+            add(
+                Cue(
+                    start,
+                    CueKind.SEGMENT_START,
+                    segment_index=i,
+                    label=seg.label,
+                    seconds=float(seg.seconds),
+                )
+            )
             important.append(start)
             nxt = self.segments[i + 1] if i + 1 < len(self.segments) else None
             next_up_at = self._next_up_time(start, seg.seconds)
             if next_up_at is not None:
-                add(next_up_at, CueKind.NEXT_UP, self._next_up_text(end - next_up_at, nxt), i)
+                add(
+                    Cue(
+                        next_up_at,
+                        CueKind.NEXT_UP,
+                        segment_index=i,
+                        label=seg.label,
+                        seconds=end - next_up_at,
+                        next_label=nxt.label if nxt is not None else None,
+                    )
+                )
                 important.append(next_up_at)
             countdown_at = end - COUNTDOWN_FROM
             for n in range(COUNTDOWN_FROM, 0, -1):
-                add(end - n, CueKind.COUNTDOWN, str(n), i, n)
+                add(Cue(end - n, CueKind.COUNTDOWN, segment_index=i, count=n))
             important.append(countdown_at)
             quiet_until = min(t for t in (next_up_at, countdown_at) if t is not None)
             for at, text in self._tips_for(seg, start, quiet_until, tip_counters):
-                add(at, CueKind.TIP, text, i)
+                add(Cue(at, CueKind.TIP, text=text, segment_index=i, label=seg.label))
 
         halfway = self._halfway_time(important)
         if halfway is not None:
-            add(halfway, CueKind.HALFWAY, "Halfway there.", self.segment_index_at(halfway))
-        add(
-            float(self.total_s),
-            CueKind.FINISH,
-            "Workout complete. Well done!",
-            len(self.segments) - 1,
-        )
+            add(Cue(halfway, CueKind.HALFWAY, segment_index=self.segment_index_at(halfway)))
+        add(Cue(float(self.total_s), CueKind.FINISH, segment_index=len(self.segments) - 1))
 
         # Tips that would collide with the halfway cue are dropped, not moved.
         if halfway is not None:
             raw = [
                 r
                 for r in raw
-                if not (r[2] is CueKind.TIP and abs(r[0] - halfway) < TIP_CLEARANCE_S)
+                if not (r[2].kind is CueKind.TIP and abs(r[0] - halfway) < TIP_CLEARANCE_S)
             ]
         raw.sort(key=lambda r: (r[0], r[1]))
-        return tuple(
-            Cue(at=at, kind=kind, text=text, segment_index=index, seq=n, count=count)
-            for n, (at, _order, kind, text, index, count) in enumerate(raw)
-        )
+        return tuple(replace(cue, seq=n) for n, (_at, _order, cue) in enumerate(raw))
 
     @staticmethod
     def _next_up_time(start: float, seconds: int) -> float | None:
@@ -250,13 +306,6 @@ class Timeline:
         if seconds >= 2 * NEXT_UP_LEAD_S - 2:
             return start + seconds / 2
         return None
-
-    @staticmethod
-    def _next_up_text(left_s: float, nxt: Segment | None) -> str:
-        lead = f"{spoken_duration(left_s)} left."
-        if nxt is None:
-            return f"{lead} Last stretch."
-        return f"{lead} Next: {nxt.label}."
 
     def _tips_for(
         self,

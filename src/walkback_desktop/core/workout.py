@@ -5,16 +5,23 @@ paused; `base_t` and `anchor` change only on user actions, so nothing is summed
 from timer ticks and nothing drifts. Each `tick()` returns the cues scheduled
 since the previous tick (a late tick loses none) and the time actually walked
 is attributed to segments, so skipping a segment does not count as walking it.
+
+"Completed" means walked: a run that reached its end counts as complete only
+when at least `COMPLETE_FRACTION` of the planned time was actually walked
+(skipped time is not walked), see `is_complete`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import Enum
 
 from walkback_desktop.core.clock import Clock
 from walkback_desktop.core.energy import kcal
+from walkback_desktop.core.history import SegmentRecord, SessionRecord
+from walkback_desktop.core.routine import Routine
 from walkback_desktop.core.timeline import Cue, Position, Timeline
 
 # A tick that comes this long after the previous one means the computer slept
@@ -22,6 +29,20 @@ from walkback_desktop.core.timeline import Cue, Position, Timeline
 GAP_PAUSE_S = 5.0
 # After skip/back, cues at exactly the new time (the segment announcement) replay.
 _REPLAY_EPS = 1e-6
+# A session is "completed" only when at least this share of the routine's
+# planned time was walked (skipped time does not count).
+COMPLETE_FRACTION = 0.9
+# A segment counts as done when walked to within this many seconds of its length.
+SEGMENT_DONE_SLACK_S = 0.5
+
+
+def is_complete(walked_s: float, planned_s: float, *, reached_end: bool) -> bool:
+    """The one rule for "completed": the end was reached and nearly all of it walked."""
+    if not reached_end:
+        return False
+    if planned_s <= 0:
+        return True
+    return walked_s >= COMPLETE_FRACTION * planned_s - 1e-9
 
 
 class RunState(str, Enum):
@@ -57,10 +78,23 @@ class WorkoutRun:
     @property
     def t(self) -> float:
         """Current workout time (negative during the get-ready count)."""
+        if self.state is RunState.FINISHED:
+            return float(self.timeline.total_s)
         if self.state is RunState.RUNNING:
-            t = self._base_t + (self._clock.monotonic() - self._anchor)
-            return min(t, float(self.timeline.total_s))
+            return min(self.unclamped_t, float(self.timeline.total_s))
         return self._base_t
+
+    @property
+    def unclamped_t(self) -> float:
+        """Workout time by the clock, not stopped at the end: `t` stops at
+        `total_s`, but a cue played after the end is late by the whole overshoot."""
+        if self.state in (RunState.RUNNING, RunState.FINISHED):
+            return self._base_t + (self._clock.monotonic() - self._anchor)
+        return self._base_t
+
+    def lateness(self, cue: Cue) -> float:
+        """How late `cue` is if played now, in seconds (never negative)."""
+        return max(self.unclamped_t - cue.at, 0.0)
 
     def position(self) -> Position:
         return self.timeline.at(self.t)
@@ -148,7 +182,6 @@ class WorkoutRun:
         self._account(self._last_t, t)
         self._last_t = t
         if t >= self.timeline.total_s:
-            self._base_t = float(self.timeline.total_s)
             self.state = RunState.FINISHED
             result.just_finished = True
         return result
@@ -204,5 +237,108 @@ class WorkoutRun:
         return sum(
             1
             for d, seg in zip(self._done, self.timeline.segments, strict=True)
-            if d >= seg.seconds - 0.5
+            if d >= seg.seconds - SEGMENT_DONE_SLACK_S
+        )
+
+    @property
+    def completed(self) -> bool:
+        """Reached the end having walked at least `COMPLETE_FRACTION` of it."""
+        return is_complete(
+            self.active_seconds,
+            float(self.timeline.total_s),
+            reached_end=self.state is RunState.FINISHED,
+        )
+
+    # --- records ----------------------------------------------------------------
+    def segment_records(self) -> tuple[SegmentRecord, ...]:
+        """What was walked in each segment, as stored with the session."""
+        return tuple(
+            SegmentRecord(
+                position=i,
+                kind=seg.kind.value,
+                label=seg.label,
+                planned_seconds=seg.seconds,
+                done_seconds=round(done, 3),
+                met=seg.effective_met,
+            )
+            for i, (seg, done) in enumerate(zip(self.timeline.segments, self._done, strict=True))
+        )
+
+    def summary(
+        self, *, weight_kg: float, started_at: datetime, ended_at: datetime
+    ) -> WorkoutSummary:
+        """The numbers the finish screen shows and the session stores."""
+        return WorkoutSummary(
+            routine=self.timeline.routine,
+            started_at=started_at,
+            ended_at=ended_at,
+            active_seconds=self.active_seconds,
+            backward_seconds=self.backward_seconds,
+            kcal=self.kcal(weight_kg),
+            segments_completed=self.segments_completed,
+            segments_total=len(self.timeline.segments),
+            planned_seconds=float(self.timeline.total_s),
+            reached_end=self.state is RunState.FINISHED,
+            completed=self.completed,
+            segments=self.segment_records(),
+        )
+
+    def to_session(
+        self,
+        *,
+        weight_kg: float,
+        started_at: datetime,
+        ended_at: datetime,
+        rpe: int | None = None,
+        pain: int | None = None,
+        notes: str = "",
+        completed: bool | None = None,
+    ) -> SessionRecord:
+        """The session to store; `completed=False` forces "not completed"
+        (it can never make a short run count as complete)."""
+        return self.summary(
+            weight_kg=weight_kg, started_at=started_at, ended_at=ended_at
+        ).to_session(rpe=rpe, pain=pain, notes=notes, completed=completed)
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    """What the finish screen shows and the session stores."""
+
+    routine: Routine
+    started_at: datetime
+    ended_at: datetime
+    active_seconds: float
+    backward_seconds: float
+    kcal: float
+    segments_completed: int
+    segments_total: int
+    planned_seconds: float
+    reached_end: bool
+    completed: bool
+    segments: tuple[SegmentRecord, ...]
+
+    def to_session(
+        self,
+        *,
+        rpe: int | None = None,
+        pain: int | None = None,
+        notes: str = "",
+        completed: bool | None = None,
+    ) -> SessionRecord:
+        return SessionRecord(
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            routine_id=self.routine.id,
+            routine_name=self.routine.name,
+            routine_snapshot=self.routine.to_json(),
+            active_seconds=round(self.active_seconds, 3),
+            backward_seconds=round(self.backward_seconds, 3),
+            kcal=round(self.kcal, 1),
+            completed=self.completed and completed is not False,
+            rpe=rpe,
+            pain=pain,
+            notes=notes,
+            segments=self.segments,
+            source="app",
         )

@@ -7,34 +7,25 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from walkback_desktop.core.routine import Routine, SegmentKind, format_duration
+from walkback_desktop.core.routine import Routine, SegmentKind
+from walkback_desktop.i18n import _
+from walkback_desktop.i18n.formats import duration
+from walkback_desktop.ui.kind_style import KIND_STYLE, kind_name
 
-# Mid-tone colours chosen to stand out on both a light and a dark window
-# background; backward walking (the point of the app) gets the strongest blue.
-KIND_COLOURS: dict[SegmentKind, QColor] = {
-    SegmentKind.WARMUP: QColor("#e8a33d"),
-    SegmentKind.BACKWARD: QColor("#2f7fd8"),
-    SegmentKind.FORWARD: QColor("#3fa865"),
-    SegmentKind.REST: QColor("#9098a3"),
-    SegmentKind.BALANCE: QColor("#a467c7"),
-    SegmentKind.COOLDOWN: QColor("#3cb7c4"),
-}
-
-KIND_NAMES: dict[SegmentKind, str] = {
-    SegmentKind.WARMUP: "Warm-up",
-    SegmentKind.BACKWARD: "Backward",
-    SegmentKind.FORWARD: "Forward",
-    SegmentKind.REST: "Rest",
-    SegmentKind.BALANCE: "Balance",
-    SegmentKind.COOLDOWN: "Cool-down",
-}
+# Derived from the one table (ui/kind_style.py); kept by these names for the
+# routine editor. KIND_NAMES holds the English names: show them with _().
+KIND_COLOURS: dict[SegmentKind, QColor] = {k: s.colour() for k, s in KIND_STYLE.items()}
+KIND_NAMES: dict[SegmentKind, str] = {k: s.display_name for k, s in KIND_STYLE.items()}
 
 
 def describe_shape(routine: Routine | None) -> str:
     """A plain-text summary of the strip, for tooltips and screen readers."""
     if routine is None or not routine.segments:
-        return "No segments"
-    parts = [f"{KIND_NAMES[s.kind]} {format_duration(s.seconds)}" for s in routine.segments]
+        return _("No segments")
+    parts = [
+        _("{kind} {duration}").format(kind=kind_name(s.kind), duration=duration(s.seconds))
+        for s in routine.segments
+    ]
     return ", ".join(parts)
 
 
@@ -44,7 +35,7 @@ class SegmentStrip(QWidget):
     def __init__(self, routine: Routine | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routine: Routine | None = None
-        self.setAccessibleName("Routine shape")
+        self.setAccessibleName(_("Routine shape"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(12)
         self.set_routine(routine)

@@ -1,0 +1,79 @@
+"""The workout's side of the audio and power boundaries: the player made ready,
+its options from the typed settings, calls that never let a failing player stop
+a workout, and the screen kept awake (failures logged, never raised)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Protocol
+
+from walkback_desktop.audio.base import CuePlayer
+from walkback_desktop.core.settings import AppSettings
+from walkback_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+def prepare_player(ctx: AppContext) -> CuePlayer:
+    """Ask the player to load its sounds and speech engine (it returns at once)."""
+    player = ctx.cue_player
+    try:
+        player.prepare()
+    except Exception:
+        log.exception("the sound player could not get ready")
+    return player
+
+
+def audio_options(
+    settings: AppSettings | Mapping[str, object], *, muted: bool = False
+) -> dict[str, object]:
+    """The player's options from the settings (volume 0.0-1.0)."""
+    if not isinstance(settings, AppSettings):
+        settings = AppSettings.from_values(settings)
+    return {
+        "voice_enabled": settings.voice_enabled,
+        "beeps_enabled": settings.beeps_enabled,
+        "volume": 0.0 if muted else settings.volume / 100.0,
+        "voice_name": settings.voice_name,
+        "voice_rate": settings.voice_rate,
+    }
+
+
+def call_player(player: CuePlayer, method: str, *args: object, **kwargs: object) -> object:
+    """Call the player; a player must never raise, and if it does the workout carries on."""
+    try:
+        return getattr(player, method)(*args, **kwargs)
+    except Exception:
+        log.exception("the sound player failed in %s()", method)
+        return False
+
+
+class _Awake(Protocol):
+    def acquire(self, reason: str = "") -> bool: ...
+
+    def release(self) -> None: ...
+
+
+class AwakeHold:
+    """Keeps the screen on during a workout; made on first use by `factory`."""
+
+    def __init__(self, factory: Callable[[], _Awake]) -> None:
+        self._factory = factory
+        self._awake: _Awake | None = None
+
+    def acquire(self, reason: str) -> None:
+        try:
+            if self._awake is None:
+                self._awake = self._factory()
+            self._awake.acquire(reason)
+        except Exception:
+            log.exception("could not keep the screen awake")
+
+    def release(self) -> None:
+        if self._awake is None:
+            return
+        try:
+            self._awake.release()
+        except Exception:
+            log.exception("could not release the screen-awake request")
