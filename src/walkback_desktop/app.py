@@ -445,6 +445,14 @@ def _run_gui(
             text = "\n\n".join([*notices, *store_notices])
             if text:
                 show_notice(window, text)
+            from walkback_desktop.ui.after_start import (
+                run_first_run_setup,
+                schedule_speech_warm_up,
+            )
+
+            if not start_routine:
+                run_first_run_setup(window, window.ctx)
+            schedule_speech_warm_up(window.ctx)
             if start_routine:
                 events.start_requested.emit(start_routine)
             to_open = [*open_files, *(file_opener.take_early() if file_opener else [])]

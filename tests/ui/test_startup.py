@@ -43,6 +43,8 @@ CHILD = textwrap.dedent(
         original_show_page(self, page_id)
     MainWindow.show_page = show_page
     app_module.show_notice = lambda parent, text: say("notice", text)
+    import walkback_desktop.ui.after_start as after_start
+    after_start.run_first_run_setup = lambda parent, ctx: say("first_run")
     real_set_language = app_module.set_language
     def set_language(setting):
         say("set_language", setting)
@@ -130,12 +132,13 @@ def test_notice_then_start_then_files_once_the_data_is_ready(data_dir, tmp_path)
     events = _run(["--data-dir", str(data_dir), str(path)])
     after = events[events.index(["data_ready"]) :]
     kinds = [e[0] for e in after]
-    assert kinds.index("notice") < after.index(["page", "routines"])
+    assert kinds.index("notice") < kinds.index("first_run") < after.index(["page", "routines"])
     assert "moved aside" in next(e[1] for e in after if e[0] == "notice")
 
     events = _run(["--data-dir", str(data_dir), "start", "first-steps-12"])
     after = events[events.index(["data_ready"]) :]
     assert ["page", "workout"] in after
+    assert ["first_run"] not in after  # a desktop shortcut goes straight to the workout
     assert events[-1] == ["end", "WorkoutPage"]
 
 

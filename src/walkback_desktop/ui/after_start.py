@@ -1,0 +1,77 @@
+"""What runs once the window is up and its data is in: the first-run set-up, and
+warming the speech engine in idle time so the first workout's first words are heard.
+
+Both are here, not in app.py, so start-up wiring stays one line per step.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from walkback_desktop.i18n import _
+
+if TYPE_CHECKING:  # the context pulls in the store: not before the first paint
+    from walkback_desktop.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+# After start-up has settled (the other idle work, pyqtgraph's import, starts at 200 ms).
+WARM_SPEECH_AFTER_MS = 1500
+
+
+def warm_speech(ctx: AppContext) -> None:
+    """Start the speech engine (in its own process) with the stored sound options.
+
+    The player starts no engine before it knows voice is on, so the options go first.
+    """
+    from walkback_desktop.ui.workout_audio import audio_options, call_player
+
+    player = ctx.cue_player
+    call_player(player, "set_options", **audio_options(ctx.store.settings.snapshot()))
+    call_player(player, "warm_up")
+
+
+def schedule_speech_warm_up(ctx: AppContext) -> None:
+    QTimer.singleShot(WARM_SPEECH_AFTER_MS, lambda: warm_speech(ctx))
+
+
+def run_first_run_setup(parent: QWidget, ctx: AppContext) -> bool:
+    """Show the first-run set-up if it was never shown; True if it was shown.
+
+    Finishing stores the answers; closing it keeps the defaults. Either way it is
+    not shown again (everything it asks is in Settings).
+    """
+    settings = ctx.store.settings.snapshot()
+    if settings.setup_done:
+        return False
+    from walkback_desktop.audio.sound_check import SoundCheck
+    from walkback_desktop.ui.first_run import FirstRunWizard
+
+    checks: list[SoundCheck] = []
+
+    def test_cue() -> None:
+        warm_speech(ctx)
+        for check in checks:
+            check.cancel()
+        check = SoundCheck(ctx.cue_player, parent)
+        checks[:] = [check]
+        check.start()
+
+    wizard = FirstRunWizard(settings, test_cue=test_cue, parent=parent)
+    finished = wizard.exec() == FirstRunWizard.DialogCode.Accepted
+    changes = wizard.answers() if finished else {"setup_done": True}
+    try:
+        ctx.store.settings.update(**changes)
+    except Exception:  # a locked or full database: the app still opens
+        log.exception("could not store the first-run answers")
+        ctx.events.status_message.emit(
+            _("Your answers could not be saved; you can enter them in Settings.")
+        )
+        return True
+    for key in changes:
+        ctx.events.settings_changed.emit(key)
+    return True
