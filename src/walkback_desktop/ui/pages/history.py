@@ -76,7 +76,7 @@ class NotesDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
         edit = QLineEdit(parent)
         edit.setMaxLength(MAX_NOTES)
-        edit.setAccessibleName("Notes")
+        edit.setAccessibleName(_("Notes"))
         return edit
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
