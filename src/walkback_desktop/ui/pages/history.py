@@ -43,6 +43,7 @@ from walkback_desktop.ui.scrolling import scroll_page
 
 ALL_ROUTINES = N_("All routines")
 SHOW_CHOICES = ((N_("All sessions"), None), (N_("Completed"), True), (N_("Not completed"), False))
+FILTER_ROW_WIDTH = 1000  # px the page has for one row of filters in a 1280 px window
 COLUMN_WIDTHS = {
     hm.DATE: 190,
     hm.ROUTINE: 220,
@@ -144,8 +145,7 @@ class HistoryPage(Page):
         vertical.setDefaultSectionSize(max(30, self.fontMetrics().height() + 14))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        self._fit_columns()
         self._scale_delegate = ScaleDelegate(self.table)
         self._notes_delegate = NotesDelegate(self.table)
         self.table.setItemDelegateForColumn(hm.RPE, self._scale_delegate)
@@ -215,20 +215,32 @@ class HistoryPage(Page):
         clear.setAccessibleName(_("Clear filters"))
         clear.setToolTip(_("Show every session again"))
         clear.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        for label, widget in (
-            (_("&From"), self.date_from),
-            (_("&To"), self.date_to),
-            (_("Rou&tine"), self.routine_filter),
-            (_("&Show"), self.completed_filter),
+        # One row of filters; two (dates, then routine and show) when one row
+        # would not fit the page at 1280 px (large text, longer languages).
+        dates, others = QHBoxLayout(), QHBoxLayout()
+        widths = 0
+        for row, label, widget in (
+            (dates, _("&From"), self.date_from),
+            (dates, _("&To"), self.date_to),
+            (others, _("Rou&tine"), self.routine_filter),
+            (others, _("&Show"), self.completed_filter),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-            filters.addSpacing(8)
-        filters.addWidget(clear)
-        filters.addStretch(1)
+            row.addWidget(caption)
+            row.addWidget(widget)
+            row.addSpacing(8)
+            widths += caption.sizeHint().width() + widget.sizeHint().width() + 20
+        others.addWidget(clear)
+        others.addStretch(1)
+        filters = QVBoxLayout()
+        if widths + clear.sizeHint().width() <= FILTER_ROW_WIDTH:
+            dates.addLayout(others, 1)
+            filters.addLayout(dates)
+        else:
+            dates.addStretch(1)
+            filters.addLayout(dates)
+            filters.addLayout(others)
         self.date_from.dateChanged.connect(self._apply_filter)
         self.date_to.dateChanged.connect(self._apply_filter)
         self.routine_filter.currentIndexChanged.connect(self._apply_filter)
@@ -282,13 +294,25 @@ class HistoryPage(Page):
         self.proxy.layoutChanged.connect(self._update_count)
         self._update_actions()
 
+    def _fit_columns(self) -> None:
+        """The designed widths, widened where a header (German is longer) or the
+        date (large text) would otherwise be cut off; the table scrolls sideways
+        rather than clip a heading."""
+        header = self.table.horizontalHeader()
+        date_text = self.table.fontMetrics().horizontalAdvance("Wed 30 Sep 2026  23:59" + "MM")
+        for column, width in COLUMN_WIDTHS.items():
+            wanted = max(width, header.sectionSizeHint(column))
+            if column == hm.DATE:
+                wanted = max(wanted, date_text)
+            header.resizeSection(column, wanted)
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setAccessibleName(name)
         edit.setToolTip(_("{which} this date (inclusive)").format(which=name))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
-        edit.setMinimumWidth(120)
+        edit.setMinimumWidth(max(120, edit.sizeHint().width()))
         return edit
 
     # --- Page hooks ---------------------------------------------------------------
