@@ -55,3 +55,10 @@ def test_german_is_used_when_chosen():
     assert i18n._("{minutes} min").format(minutes="3,5") == "3,5 Min."
     assert i18n.set_language("en") == "en"
     assert i18n._("Walk backwards") == "Walk backwards"
+
+
+def test_every_text_people_read_is_translated_and_compiled():
+    """Fails when a new `_()` text (or a built-in routine, program or tip text) has
+    no German yet, or the .mo was not rebuilt: run tools/i18n.py update, translate
+    the new entries in the .po, then tools/i18n.py compile."""
+    assert catalogue_tool.problems() == []

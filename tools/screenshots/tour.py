@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
     from history import dark_palette, year_of_history  # tools/screenshots/history.py
     from PySide6.QtWidgets import QApplication
 
-    from walkback_desktop import cli, i18n
+    from walkback_desktop import cli
     from walkback_desktop.audio.base import RecordingCuePlayer
     from walkback_desktop.core.history import format_history_csv
 
@@ -57,7 +57,7 @@ def main(argv: list[str]) -> int:
         csv_path.write_text(format_history_csv(year_of_history(today)), encoding="utf-8")
         if cli.main(["history", "import", str(csv_path), "--data-dir", str(data_dir)]) != 0:
             return 1
-        from walkback_desktop.app import build_main_window
+        from walkback_desktop.app import build_main_window, install_language
 
         for lang in _csv_list(args.lang):
             for theme in _csv_list(args.theme):
@@ -70,7 +70,7 @@ def main(argv: list[str]) -> int:
                         ("safety_acknowledged", "true"),
                     ):
                         cli.main(["settings", "set", key, value, "--data-dir", str(data_dir)])
-                    i18n.set_language(lang)
+                    install_language(app, lang)  # the catalogue and QLocale, as the app does
                     app.setPalette(dark_palette() if theme == "dark" else light)
                     window = build_main_window(
                         data_dir, cue_player_factory=lambda _ctx: RecordingCuePlayer()
@@ -85,7 +85,7 @@ def main(argv: list[str]) -> int:
                     window.close()
                     window.deleteLater()
                     app.processEvents()
-    i18n.set_language("en")
+    install_language(app, "en")
     print(f"saved screenshots in {out}")
     return 0
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from walkback_desktop.audio.base import AudioStatus
 from walkback_desktop.core.timeline import Cue
+from walkback_desktop.i18n import N_, _
+
+# The reason the app gives when its player cannot be built (translated when shown).
+NO_PLAYER_REASON = N_("the sound player could not be started")
 
 
 class SilentCuePlayer:
@@ -11,7 +15,9 @@ class SilentCuePlayer:
 
     def __init__(self, reason: str) -> None:
         self._status = AudioStatus(
-            beeps_available=False, speech_available=False, notice=f"No sound: {reason}"
+            beeps_available=False,
+            speech_available=False,
+            notice=_("No sound: {reason}").format(reason=_(reason)),
         )
 
     def play(self, cue: Cue, lateness_ms: float) -> bool:

@@ -14,6 +14,12 @@ from walkback_desktop.core.energy import DEFAULT_WEIGHT_KG
 from walkback_desktop.core.timeline import DEFAULT_GET_READY_S, DEFAULT_TIP_INTERVAL_S
 
 
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+    """Mark a setting's help text for translation (shown with `_()` at the edge;
+    the core does not import the i18n package)."""
+    return message
+
+
 class SettingError(ValueError):
     """An unknown key or a value outside what the setting allows."""
 
@@ -161,22 +167,29 @@ def _get_ready(value: Any) -> str | None:
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in (
-        Setting("weight_kg", float, _D.weight_kg, "Body weight for kcal estimates (kg)", 20, 400),
-        Setting("units", str, _D.units, "Units shown", choices=("metric", "imperial")),
-        Setting("voice_enabled", bool, _D.voice_enabled, "Speak announcements and tips"),
         Setting(
-            "beeps_enabled", bool, _D.beeps_enabled, "Beep for countdowns and segment changes"
+            "weight_kg", float, _D.weight_kg, N_("Body weight for kcal estimates (kg)"), 20, 400
         ),
-        Setting("volume", int, _D.volume, "Cue volume (%)", 0, 100),
+        Setting("units", str, _D.units, N_("Units shown"), choices=("metric", "imperial")),
+        Setting("voice_enabled", bool, _D.voice_enabled, N_("Speak announcements and tips")),
         Setting(
-            "voice_name", str, _D.voice_name, "Voice to speak with (empty: the system's default)"
+            "beeps_enabled", bool, _D.beeps_enabled, N_("Beep for countdowns and segment changes")
         ),
-        Setting("voice_rate", float, _D.voice_rate, "Speaking rate, -1 (slow) to 1 (fast)", -1, 1),
+        Setting("volume", int, _D.volume, N_("Cue volume (%)"), 0, 100),
+        Setting(
+            "voice_name",
+            str,
+            _D.voice_name,
+            N_("Voice to speak with (empty: the system's default)"),
+        ),
+        Setting(
+            "voice_rate", float, _D.voice_rate, N_("Speaking rate, -1 (slow) to 1 (fast)"), -1, 1
+        ),
         Setting(
             "tip_interval_s",
             int,
             _D.tip_interval_s,
-            "Seconds between form tips (0: no tips)",
+            N_("Seconds between form tips (0: no tips)"),
             0,
             600,
             extra_check=_tip_interval,
@@ -185,20 +198,27 @@ SETTINGS: dict[str, Setting] = {
             "get_ready_s",
             int,
             _D.get_ready_s,
-            "Get-ready count before the first segment (s)",
+            N_("Get-ready count before the first segment (s)"),
             0,
             30,
             extra_check=_get_ready,
         ),
-        Setting("metronome_enabled", bool, _D.metronome_enabled, "Tick at each segment's cadence"),
         Setting(
-            "weekly_goal_sessions", int, _D.weekly_goal_sessions, "Weekly goal: sessions", 0, 21
+            "metronome_enabled", bool, _D.metronome_enabled, N_("Tick at each segment's cadence")
+        ),
+        Setting(
+            "weekly_goal_sessions",
+            int,
+            _D.weekly_goal_sessions,
+            N_("Weekly goal: sessions"),
+            0,
+            21,
         ),
         Setting(
             "weekly_goal_backward_min",
             int,
             _D.weekly_goal_backward_min,
-            "Weekly goal: backward minutes",
+            N_("Weekly goal: backward minutes"),
             0,
             1000,
         ),
@@ -206,32 +226,32 @@ SETTINGS: dict[str, Setting] = {
             "safety_acknowledged",
             bool,
             _D.safety_acknowledged,
-            "The safety checklist has been read",
+            N_("The safety checklist has been read"),
         ),
-        Setting("theme", str, _D.theme, "Colour scheme", choices=("system", "light", "dark")),
-        Setting("text_scale", int, _D.text_scale, "Text size (%)", 75, 200),
+        Setting("theme", str, _D.theme, N_("Colour scheme"), choices=("system", "light", "dark")),
+        Setting("text_scale", int, _D.text_scale, N_("Text size (%)"), 75, 200),
         Setting(
             "person_name",
             str,
             _D.person_name,
-            "Name printed on the progress report",
+            N_("Name printed on the progress report"),
             max_len=80,
         ),
         Setting(
             "week_start",
             str,
             _D.week_start,
-            "First day of the week",
+            N_("First day of the week"),
             choices=("locale", "monday", "sunday", "saturday"),
         ),
         Setting(
             "language",
             str,
             _D.language,
-            "Language of the app, the command line and the report (system: the system's)",
+            N_("Language of the app, the command line and the report (system: the system's)"),
             choices=("system", "en", "de"),
         ),
-        Setting("setup_done", bool, _D.setup_done, "The first-run set-up has been shown"),
+        Setting("setup_done", bool, _D.setup_done, N_("The first-run set-up has been shown")),
     )
 }
 

@@ -19,6 +19,7 @@ from icalendar import Alarm, Calendar, Event
 
 from walkback_desktop.core.program_schedule import ProgramStatus
 from walkback_desktop.core.routine import Routine
+from walkback_desktop.i18n import _
 from walkback_desktop.storage.programs import EnrolmentRecord
 
 PRODID = "-//WalkBack//Rehab programs//EN"
@@ -31,10 +32,15 @@ def plan_calendar(
     lookup: Callable[[str], Routine | None],
     at: time = time(18, 0),
     reminder_min: int = 15,
-    title: Callable[[str, int, int], str] = lambda name, week, n: f"{name}: week {week}",
+    title: Callable[[str, int, int], str] | None = None,
 ) -> Calendar:
     """The calendar of every planned session. `title(routine name, week, session
     number)` makes the event's summary, so the caller can translate it."""
+    if title is None:
+
+        def title(name: str, week: int, n: int) -> str:
+            return _("{name}: week {week}").format(name=name, week=week)
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from walkback_desktop.core.routine import FILE_SUFFIX, Clash, Routine, RoutineError
 from walkback_desktop.core.tips import load_tip_library
+from walkback_desktop.i18n import _, current_language
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage.repositories import RoutineRepository
 
@@ -15,7 +17,37 @@ log = logging.getLogger(__name__)
 
 # `Clash` lives beside the routine records in the core; importing it from here
 # keeps working for code written against earlier versions.
-__all__ = ["Clash", "RoutineClashError", "RoutineLibrary", "load_builtin_routines"]
+__all__ = [
+    "Clash",
+    "RoutineClashError",
+    "RoutineLibrary",
+    "load_builtin_routines",
+    "translated_routine",
+]
+
+
+def _translated(text: str) -> str:
+    return _(text) if text else text
+
+
+def translated_routine(routine: Routine) -> Routine:
+    """A built-in routine with the texts people read in the current language
+    (name, description, safety note, segment labels and tips; tools/i18n.py
+    extracts the same texts). The id and every number stay as they are."""
+    segments = tuple(
+        replace(
+            segment,
+            label=_translated(segment.label),
+            tips=tuple(_translated(tip) for tip in segment.tips),
+        )
+        for segment in routine.segments
+    )
+    return routine.with_changes(
+        name=_translated(routine.name),
+        description=_translated(routine.description),
+        safety=_translated(routine.safety),
+        segments=segments,
+    )
 
 
 class RoutineClashError(RoutineError):
@@ -46,10 +78,28 @@ def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
 class RoutineLibrary:
     def __init__(self, repo: RoutineRepository, builtins: list[Routine] | None = None) -> None:
         self._repo = repo
-        self._builtins = {
+        # As written in resources/ (English); shown translated, see `_builtins`.
+        self._source_builtins = {
             r.id: r for r in (builtins if builtins is not None else load_builtin_routines())
         }
-        self._tips: dict[str, tuple[str, ...]] | None = None
+        self._translated: tuple[str, dict[str, Routine]] | None = None
+        self._source_tips: dict[str, tuple[str, ...]] | None = None
+        self._tips: tuple[str, dict[str, tuple[str, ...]]] | None = None
+
+    @property
+    def _builtins(self) -> dict[str, Routine]:
+        """The built-in routines in the current language (made once per language).
+        Custom routines are the user's own words and are never translated."""
+        language = current_language()
+        if self._translated is None or self._translated[0] != language:
+            self._translated = (
+                language,
+                {
+                    rid: translated_routine(r) if language != "en" else r
+                    for rid, r in self._source_builtins.items()
+                },
+            )
+        return self._translated[1]
 
     @property
     def builtins(self) -> list[Routine]:
@@ -76,6 +126,9 @@ class RoutineLibrary:
         for candidate in self.all():
             if candidate.name.casefold() == folded:
                 return candidate.id, candidate.name
+        for source in self._source_builtins.values():  # the English name, in German
+            if source.name.casefold() == folded:
+                return source.id, self._builtins[source.id].name
         return None, label
 
     def save(self, routine: Routine) -> None:
@@ -112,10 +165,21 @@ class RoutineLibrary:
         return routine
 
     def tips_by_kind(self) -> dict[str, tuple[str, ...]]:
-        if self._tips is None:
+        """The tip library (spoken during segments without their own tips), in the
+        current language."""
+        if self._source_tips is None:
             try:
-                self._tips = load_tip_library(resource_path("tips.json"))
+                self._source_tips = load_tip_library(resource_path("tips.json"))
             except (OSError, RoutineError) as exc:
                 log.error("the tip library could not be read: %s", exc)
-                self._tips = {}
-        return self._tips
+                self._source_tips = {}
+        language = current_language()
+        if self._tips is None or self._tips[0] != language:
+            self._tips = (
+                language,
+                {
+                    kind: tuple(_translated(tip) for tip in tips)
+                    for kind, tips in self._source_tips.items()
+                },
+            )
+        return self._tips[1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import ClassVar
@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session, selectinload
 from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.program_schedule import EnrolmentPlan, Pause
 from walkback_desktop.core.programs import FILE_SUFFIX, Program, ProgramError
+from walkback_desktop.i18n import N_, _, current_language
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
-from walkback_desktop.storage.library import Clash, RoutineLibrary
+from walkback_desktop.storage.library import Clash, RoutineLibrary, translated_routine
 
 log = logging.getLogger(__name__)
 
@@ -31,18 +32,18 @@ class EnrolmentError(ValueError):
     already_enrolled, not_enrolled, already_paused, not_paused, bad_date."""
 
     _MESSAGES: ClassVar[dict[str, str]] = {
-        "already_enrolled": 'you are already following "{name}"; leave it first',
-        "not_enrolled": "you are not following a program",
-        "unknown_program": 'no program with id "{id}"',
-        "already_paused": "the program is already paused",
-        "not_paused": "the program is not paused",
-        "bad_date": "{day} is before the program's start ({limit})",
+        "already_enrolled": N_('you are already following "{name}"; leave it first'),
+        "not_enrolled": N_("you are not following a program"),
+        "unknown_program": N_('no program with id "{id}"'),
+        "already_paused": N_("the program is already paused"),
+        "not_paused": N_("the program is not paused"),
+        "bad_date": N_("{day} is before the program's start ({limit})"),
     }
 
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = params
-        super().__init__(self._MESSAGES[code].format(**params))
+        super().__init__(_(self._MESSAGES[code]).format(**params))
 
 
 class ProgramClashError(ProgramError):
@@ -104,6 +105,24 @@ class ProgramRepository:
             return None
 
 
+def translated_program(program: Program) -> Program:
+    """A built-in program with its name, description, week notes and embedded
+    routines in the current language; ids and numbers unchanged."""
+    weeks = tuple(
+        replace(
+            week,
+            note=_(week.note) if week.note else week.note,
+            embedded=translated_routine(week.embedded) if week.embedded else None,
+        )
+        for week in program.weeks
+    )
+    return program.with_changes(
+        name=_(program.name) if program.name else program.name,
+        description=_(program.description) if program.description else program.description,
+        weeks=weeks,
+    )
+
+
 def load_builtin_programs(folder: Path | None = None) -> list[Program]:
     folder = folder or resource_path("programs")
     programs = []
@@ -127,13 +146,24 @@ class ProgramLibrary:
         self._repo = repo
         self.routines = routines
         self._builtin_list = builtins
+        self._translated: tuple[str, dict[str, Program]] | None = None
 
     @property
     def _builtins(self) -> dict[str, Program]:
-        """Read from resources on first use, not at start-up."""
+        """Read from resources on first use, not at start-up; shown in the current
+        language (custom programs are never translated)."""
         if self._builtin_list is None:
             self._builtin_list = load_builtin_programs()
-        return {p.id: p for p in self._builtin_list}
+        language = current_language()
+        if self._translated is None or self._translated[0] != language:
+            self._translated = (
+                language,
+                {
+                    p.id: translated_program(p) if language != "en" else p
+                    for p in self._builtin_list
+                },
+            )
+        return self._translated[1]
 
     @property
     def builtins(self) -> list[Program]:
@@ -169,7 +199,7 @@ class ProgramLibrary:
 
     def delete(self, program_id: str) -> bool:
         if self.is_builtin(program_id):
-            raise ValueError("built-in programs cannot be deleted")
+            raise ValueError(_("built-in programs cannot be deleted"))
         return self._repo.delete(program_id)
 
 
@@ -253,7 +283,7 @@ class EnrolmentRepository:
                 s.flush()
                 new_id = row.id
         except IntegrityError:  # another process enrolled at the same moment
-            raise EnrolmentError("already_enrolled", name="another program") from None
+            raise EnrolmentError("already_enrolled", name=_("another program")) from None
         return EnrolmentRecord(id=new_id, program=program, started_on=start)
 
     def pause(self, on: date) -> EnrolmentRecord:

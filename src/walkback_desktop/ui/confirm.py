@@ -5,9 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from walkback_desktop.i18n import _
 
-def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     """Ask a question with plainly named buttons; True when the person picks `yes`."""
+    no = _("Cancel") if no is None else no
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)

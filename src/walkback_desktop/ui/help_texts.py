@@ -22,13 +22,13 @@ which routines suit you.</li>
 <p>WalkBack is a training aid, not medical advice.</p>
 """)
 
-ABOUT_HTML = """
+ABOUT_HTML = N_("""
 <h2>WalkBack {version}</h2>
 <p>A coach for timed backward-walking (retro-walking) workouts: big countdowns, beeps,
 spoken cues and form tips, a log of every session and a progress report for your
 physiotherapist.</p>
 <p>Energy estimates use the 2011 Compendium of Physical Activities.</p>
-"""
+""")
 
 USER_GUIDE_HTML = N_("""
 <h2>Using WalkBack</h2>
@@ -55,3 +55,7 @@ def safety_guide_html() -> str:
 
 def user_guide_html() -> str:
     return _(USER_GUIDE_HTML)
+
+
+def about_html(version: str) -> str:
+    return _(ABOUT_HTML).format(version=version)

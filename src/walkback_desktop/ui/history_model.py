@@ -5,45 +5,65 @@ in Python on the records and filtered by a proxy, so 20,000 rows stay smooth.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTime,
     Signal,
 )
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import format_duration
+from walkback_desktop.i18n import N_, _, current_language, formats
 from walkback_desktop.ui.text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = (
-    "Date",
-    "Routine",
-    "Duration",
-    "Backward min",
-    "kcal",
-    "RPE",
-    "Pain",
-    "Completed",
-    "Notes",
+    N_("Date"),
+    N_("Routine"),
+    N_("Duration"),
+    N_("Backward min"),
+    N_("kcal"),
+    N_("RPE"),
+    N_("Pain"),
+    N_("Completed"),
+    N_("Notes"),
 )
 DATE, ROUTINE, DURATION, BACKWARD, KCAL, RPE, PAIN, COMPLETED, NOTES = range(len(COLUMNS))
 EDITABLE = {RPE: "rpe", PAIN: "pain", NOTES: "notes"}
 BLANK = "–"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 TOOLTIPS = {
-    KCAL: "Energy used; ≈ marks an estimate from the minutes walked and your weight",
-    RPE: "Effort, 0 (rest) to 10 (hardest); double-click to change",
-    PAIN: "Pain during the walk, 0 (none) to 10 (worst); double-click to change",
-    NOTES: "Your notes; double-click to change",
+    KCAL: N_("Energy used; ≈ marks an estimate from the minutes walked and your weight"),
+    RPE: N_("Effort, 0 (rest) to 10 (hardest); double-click to change"),
+    PAIN: N_("Pain during the walk, 0 (none) to 10 (worst); double-click to change"),
+    NOTES: N_("Your notes; double-click to change"),
 }
+
+
+def _localised_time(moment: datetime) -> str:
+    """ "Mo. 03 März 2025  10:30" in the current language (QLocale's names)."""
+    stamp = QDateTime(
+        QDate(moment.year, moment.month, moment.day),
+        QTime(moment.hour, moment.minute, moment.second),
+    )
+    return QLocale().toString(stamp, "ddd dd MMM yyyy  HH:mm")
+
+
+def _one_decimal(value: float) -> str:
+    """ "3.0" (always one decimal, so the column lines up), "3,0" in German."""
+    text = f"{value:.1f}"
+    return text if current_language() == "en" else text.replace(".", formats.decimal(0.5)[1])
 
 
 def _scale(value: int | None) -> str:
@@ -162,9 +182,10 @@ class SessionTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS.get(section)
+            tip = TOOLTIPS.get(section)
+            return _(tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -195,20 +216,22 @@ class SessionTableModel(QAbstractTableModel):
                 # Qt renders a tooltip that looks like HTML as HTML: escape the note.
                 return plain_tooltip(r.notes)
             if column == KCAL and r.is_estimated_kcal:
-                return "Estimated from the minutes walked and your weight"
+                return _("Estimated from the minutes walked and your weight")
             if column == ROUTINE and r.source == "manual":
-                return "Logged by hand"
+                return _("Logged by hand")
         return None
 
     def _display(self, r: SessionRecord, column: int) -> str:
         if column == DATE:
-            return f"{r.started_at:%a %d %b %Y  %H:%M}"
+            if current_language() == "en":
+                return f"{r.started_at:%a %d %b %Y  %H:%M}"
+            return _localised_time(r.started_at)
         if column == ROUTINE:
             return r.routine_name
         if column == DURATION:
             return format_duration(r.active_seconds)
         if column == BACKWARD:
-            return f"{r.backward_seconds / 60:.1f}"
+            return _one_decimal(r.backward_seconds / 60)
         if column == KCAL:
             value = f"{r.estimated_kcal(self.weight_kg):.0f}"
             return f"≈ {value}" if r.is_estimated_kcal else value
@@ -217,7 +240,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == PAIN:
             return _scale(r.pain)
         if column == COMPLETED:
-            return "Yes" if r.completed else "No"
+            return _("Yes") if r.completed else _("No")
         return " ".join(r.notes.split())
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -12,10 +12,17 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.i18n import N_, _, ngettext
 from walkback_desktop.storage.repositories import SessionRepository
 from walkback_desktop.ui.history_model import SessionTableModel
 
-FIELD_NAMES = {"rpe": "effort", "pain": "pain", "notes": "notes", "completed": "completed"}
+# What the Undo/Redo menu items name ("&Undo change effort").
+CHANGE_TEXTS = {
+    "rpe": N_("change effort"),
+    "pain": N_("change pain"),
+    "notes": N_("change notes"),
+    "completed": N_("change completed"),
+}
 
 
 class EditSessionCommand(QUndoCommand):
@@ -29,7 +36,8 @@ class EditSessionCommand(QUndoCommand):
         new: Any,
         changed: Callable[[], None],
     ) -> None:
-        super().__init__(f"change {FIELD_NAMES.get(field, field)}")
+        text = CHANGE_TEXTS.get(field)
+        super().__init__(_(text) if text else _("change {field}").format(field=field))
         self._sessions, self._model, self._changed = sessions, model, changed
         self._id, self._field, self._old, self._new = session_id, field, old, new
 
@@ -54,7 +62,7 @@ class DeleteSessionsCommand(QUndoCommand):
         changed: Callable[[], None],
     ) -> None:
         n = len(ids)
-        super().__init__(f"delete {n} session{'s' if n != 1 else ''}")
+        super().__init__(ngettext("delete {n} session", "delete {n} sessions", n).format(n=n))
         self._sessions, self._model, self._changed = sessions, model, changed
         self._ids = list(ids)
         self._deleted: list[SessionRecord] = []
@@ -80,7 +88,7 @@ class AddSessionCommand(QUndoCommand):
         record: SessionRecord,
         changed: Callable[[], None],
     ) -> None:
-        super().__init__("log a walk")
+        super().__init__(_("log a walk"))
         self._sessions, self._model, self._changed = sessions, model, changed
         self._record = record
 

@@ -24,10 +24,13 @@ import sys
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from walkback_desktop.i18n import N_, _
+
 log = logging.getLogger("walkback_desktop.ui.keep_awake")
 
 APP_NAME = "WalkBack"
-DEFAULT_REASON = "A workout is running"
+# Shown by the system (e.g. in its list of what keeps the screen on): translated.
+DEFAULT_REASON = N_("A workout is running")
 
 
 class InhibitError(Exception):
@@ -309,7 +312,7 @@ class KeepAwake:
             self._log_unavailable()
             return False
         try:
-            self._inhibitor.inhibit(reason)
+            self._inhibitor.inhibit(_(reason))
         except Exception as error:
             self._why_not = str(error) or type(error).__name__
             self._log_unavailable()

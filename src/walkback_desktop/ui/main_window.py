@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from walkback_desktop import APP_NAME, __version__
 from walkback_desktop.i18n import N_, _
-from walkback_desktop.ui.help_texts import ABOUT_HTML, safety_guide_html, user_guide_html
+from walkback_desktop.ui.help_texts import about_html, safety_guide_html, user_guide_html
 from walkback_desktop.ui.pages.base import Page
 
 if TYPE_CHECKING:
@@ -350,9 +350,7 @@ class MainWindow(QMainWindow):
         self._rich_box(_("Safety guide"), safety_guide_html()).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, _("About {app}").format(app=APP_NAME), ABOUT_HTML.format(version=__version__)
-        )
+        QMessageBox.about(self, _("About {app}").format(app=APP_NAME), about_html(__version__))
 
     # --- status -----------------------------------------------------------------
     def show_status(self, text: str) -> None:

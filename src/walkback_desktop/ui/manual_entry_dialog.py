@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from walkback_desktop.core.history import MAX_NOTES, MAX_ROUTINE_NAME, SessionRecord
+from walkback_desktop.i18n import N_, _
 from walkback_desktop.storage.library import RoutineLibrary
 
-BLANK_TEXT = "not rated"
+BLANK_TEXT = N_("not rated")
 
 
 def scale_spin(name: str) -> QSpinBox:
     """A 0-10 box whose lowest step means 'not rated' (blank)."""
     spin = QSpinBox()
     spin.setRange(-1, 10)
-    spin.setSpecialValueText(BLANK_TEXT)
+    spin.setSpecialValueText(_(BLANK_TEXT))
     spin.setValue(-1)
     spin.setAccessibleName(name)
     return spin
@@ -47,8 +48,8 @@ class ManualEntryDialog(QDialog):
         self, library: RoutineLibrary, now: datetime, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Log a walk")
-        self.setAccessibleName("Log a walk")
+        self.setWindowTitle(_("Log a walk"))
+        self.setAccessibleName(_("Log a walk"))
         self._library = library
         form = QFormLayout()
 
@@ -56,47 +57,49 @@ class ManualEntryDialog(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when.setMaximumDateTime(QDateTime(now.replace(tzinfo=None) + timedelta(days=1)))
-        _labelled(form, "Date and time", self.when, "When you started walking")
+        _labelled(form, _("Date and time"), self.when, _("When you started walking"))
 
         self.routine = QComboBox()
         self.routine.setEditable(True)
         self.routine.addItems(sorted(r.name for r in library.all()))
-        self.routine.setEditText("Walk outdoors")
+        self.routine.setEditText(_("Walk outdoors"))
         self.routine.lineEdit().setMaxLength(MAX_ROUTINE_NAME)
-        _labelled(form, "Routine", self.routine, "Pick a routine or type what you did")
+        _labelled(form, _("Routine"), self.routine, _("Pick a routine or type what you did"))
 
         self.duration = QSpinBox()
         self.duration.setRange(1, 24 * 60)
         self.duration.setValue(20)
-        self.duration.setSuffix(" min")
-        _labelled(form, "Duration", self.duration, "Total minutes of walking, all directions")
+        self.duration.setSuffix(" " + _("min"))
+        _labelled(
+            form, _("Duration"), self.duration, _("Total minutes of walking, all directions")
+        )
 
         self.backward = QSpinBox()
         self.backward.setRange(0, 24 * 60)
         self.backward.setValue(10)
-        self.backward.setSuffix(" min")
-        _labelled(form, "Backward minutes", self.backward, "Minutes spent walking backwards")
+        self.backward.setSuffix(" " + _("min"))
+        _labelled(form, _("Backward minutes"), self.backward, _("Minutes spent walking backwards"))
 
-        self.rpe = scale_spin("Effort (RPE)")
-        _labelled(form, "Effort (RPE)", self.rpe, "0 = rest, 10 = the hardest you can")
-        self.pain = scale_spin("Pain")
-        _labelled(form, "Pain", self.pain, "0 = no pain, 10 = the worst pain")
+        self.rpe = scale_spin(_("Effort (RPE)"))
+        _labelled(form, _("Effort (RPE)"), self.rpe, _("0 = rest, 10 = the hardest you can"))
+        self.pain = scale_spin(_("Pain"))
+        _labelled(form, _("Pain"), self.pain, _("0 = no pain, 10 = the worst pain"))
 
-        self.completed = QCheckBox("I finished the walk")
+        self.completed = QCheckBox(_("I finished the walk"))
         self.completed.setChecked(True)
-        _labelled(form, "Completed", self.completed)
+        _labelled(form, _("Completed"), self.completed)
 
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText("How did it feel? (optional)")
+        self.notes.setPlaceholderText(_("How did it feel? (optional)"))
         self.notes.setFixedHeight(80)
-        _labelled(form, "Notes", self.notes)
+        _labelled(form, _("Notes"), self.notes)
 
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c0392b; font-weight: bold;")
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(_("Problem"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -111,11 +114,11 @@ class ManualEntryDialog(QDialog):
     def problem(self) -> str | None:
         """What stops saving, in words, or None."""
         if not self.routine.currentText().strip():
-            return "Say which routine or what kind of walk it was."
+            return _("Say which routine or what kind of walk it was.")
         if self.backward.value() > self.duration.value():
-            return "Backward minutes cannot be more than the whole walk's duration."
+            return _("Backward minutes cannot be more than the whole walk's duration.")
         if len(self.notes.toPlainText()) > MAX_NOTES:
-            return f"Notes are too long (at most {MAX_NOTES} characters)."
+            return _("Notes are too long (at most {n} characters).").format(n=MAX_NOTES)
         return None
 
     def accept(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from walkback_desktop.i18n import _
 from walkback_desktop.ui.fonts import scale_font
 
 
@@ -12,7 +13,9 @@ def format_minutes(seconds: float | None) -> str:
     if seconds is None:
         return "–"
     minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes} min {secs:02d} s" if secs else f"{minutes} min"
+    if secs:
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{secs:02d}")
+    return _("{minutes} min").format(minutes=minutes)
 
 
 class Tile(QFrame):

@@ -43,6 +43,9 @@ from walkback_desktop.ui.scrolling import scroll_page
 
 ALL_ROUTINES = N_("All routines")
 SHOW_CHOICES = ((N_("All sessions"), None), (N_("Completed"), True), (N_("Not completed"), False))
+# The widest value each number column shows, so large text does not elide it.
+CELL_SAMPLES = {hm.DURATION: "1:88:88", hm.BACKWARD: "888,8", hm.KCAL: "≈ 8888"}
+FILTER_ROW_WIDTH = 1000  # px the page has for one row of filters in a 1280 px window
 COLUMN_WIDTHS = {
     hm.DATE: 190,
     hm.ROUTINE: 220,
@@ -76,7 +79,7 @@ class NotesDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Any) -> QWidget:
         edit = QLineEdit(parent)
         edit.setMaxLength(MAX_NOTES)
-        edit.setAccessibleName("Notes")
+        edit.setAccessibleName(_("Notes"))
         return edit
 
     def setEditorData(self, editor: QWidget, index: Any) -> None:
@@ -144,8 +147,7 @@ class HistoryPage(Page):
         vertical.setDefaultSectionSize(max(30, self.fontMetrics().height() + 14))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        self._fit_columns()
         self._scale_delegate = ScaleDelegate(self.table)
         self._notes_delegate = NotesDelegate(self.table)
         self.table.setItemDelegateForColumn(hm.RPE, self._scale_delegate)
@@ -187,18 +189,34 @@ class HistoryPage(Page):
         self.count_label = QLabel()
         self.count_label.setAccessibleName(_("Sessions shown"))
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addSpacing(16)
-        top.addWidget(self.count_label, 1)
-        for action in (self.undo_action, self.redo_action, self.delete_action):
-            top.addWidget(_button(action))
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading)
+        heading_row.addSpacing(16)
+        heading_row.addWidget(self.count_label, 1)
+        buttons = [_button(action) for action in (self.undo_action, self.redo_action)]
+        buttons.append(_button(self.delete_action))
         log_button = QPushButton(_("Log a walk…"))
         log_button.setAccessibleName(_("Log a walk…"))
         log_button.setToolTip(self.log_action.toolTip())
         log_button.setMinimumHeight(36)
         log_button.clicked.connect(self.log_walk)
-        top.addWidget(log_button)
+        buttons.append(log_button)
+        # The buttons beside the heading; on a row of their own when that would not
+        # fit (large text, longer languages), so none is cut off.
+        longest_count = ngettext(
+            "{shown} of {n} session shown", "{shown} of {n} sessions shown", 2000
+        ).format(shown=1000, n=2000)
+        count_width = self.count_label.fontMetrics().horizontalAdvance(longest_count)
+        wanted = heading.sizeHint().width() + count_width + 16
+        wanted += sum(b.sizeHint().width() + 6 for b in buttons)
+        top = QVBoxLayout()
+        button_row = heading_row if wanted <= FILTER_ROW_WIDTH else QHBoxLayout()
+        for button in buttons:
+            button_row.addWidget(button)
+        top.addLayout(heading_row)
+        if button_row is not heading_row:
+            button_row.addStretch(1)
+            top.addLayout(button_row)
 
         self.date_from = self._date_edit(_("From"))
         self.date_to = self._date_edit(_("To"))
@@ -215,20 +233,32 @@ class HistoryPage(Page):
         clear.setAccessibleName(_("Clear filters"))
         clear.setToolTip(_("Show every session again"))
         clear.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        for label, widget in (
-            (_("&From"), self.date_from),
-            (_("&To"), self.date_to),
-            (_("Rou&tine"), self.routine_filter),
-            (_("&Show"), self.completed_filter),
+        # One row of filters; two (dates, then routine and show) when one row
+        # would not fit the page at 1280 px (large text, longer languages).
+        dates, others = QHBoxLayout(), QHBoxLayout()
+        widths = 0
+        for row, label, widget in (
+            (dates, _("&From"), self.date_from),
+            (dates, _("&To"), self.date_to),
+            (others, _("Rou&tine"), self.routine_filter),
+            (others, _("&Show"), self.completed_filter),
         ):
             caption = QLabel(label)
             caption.setBuddy(widget)
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-            filters.addSpacing(8)
-        filters.addWidget(clear)
-        filters.addStretch(1)
+            row.addWidget(caption)
+            row.addWidget(widget)
+            row.addSpacing(8)
+            widths += caption.sizeHint().width() + widget.sizeHint().width() + 20
+        others.addWidget(clear)
+        others.addStretch(1)
+        filters = QVBoxLayout()
+        if widths + clear.sizeHint().width() <= FILTER_ROW_WIDTH:
+            dates.addLayout(others, 1)
+            filters.addLayout(dates)
+        else:
+            dates.addStretch(1)
+            filters.addLayout(dates)
+            filters.addLayout(others)
         self.date_from.dateChanged.connect(self._apply_filter)
         self.date_to.dateChanged.connect(self._apply_filter)
         self.routine_filter.currentIndexChanged.connect(self._apply_filter)
@@ -282,13 +312,29 @@ class HistoryPage(Page):
         self.proxy.layoutChanged.connect(self._update_count)
         self._update_actions()
 
+    def _fit_columns(self) -> None:
+        """The designed widths, widened where a header (German is longer) or the
+        date (large text) would otherwise be cut off; the table scrolls sideways
+        rather than clip a heading."""
+        header = self.table.horizontalHeader()
+        date_text = self.table.fontMetrics().horizontalAdvance("Wed 30 Sep 2026  23:59" + "MM")
+        for column, width in COLUMN_WIDTHS.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            wanted = max(width, header.fontMetrics().horizontalAdvance(title) + 16)
+            if column == hm.DATE:
+                wanted = max(wanted, date_text)
+            elif column in CELL_SAMPLES:
+                sample = self.table.fontMetrics().horizontalAdvance(CELL_SAMPLES[column])
+                wanted = max(wanted, sample + 16)
+            header.resizeSection(column, wanted)
+
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setAccessibleName(name)
         edit.setToolTip(_("{which} this date (inclusive)").format(which=name))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
-        edit.setMinimumWidth(120)
+        edit.setMinimumWidth(max(120, edit.sizeHint().width()))
         return edit
 
     # --- Page hooks ---------------------------------------------------------------

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from walkback_desktop.audio.sound_check import SoundCheck
 from walkback_desktop.core.energy import kg_to_lb, lb_to_kg
 from walkback_desktop.core.settings import SETTINGS, SettingError
-from walkback_desktop.i18n import N_, _
+from walkback_desktop.i18n import N_, _, formats
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font
@@ -156,7 +156,7 @@ class SettingsPage(Page):
             goals, "weekly_goal_sessions", _("Sessions a week")
         )
         self.goal_minutes_spin = self._int_spin(
-            goals, "weekly_goal_backward_min", _("Backward minutes a week"), suffix=" min"
+            goals, "weekly_goal_backward_min", _("Backward minutes a week"), suffix=" " + _("min")
         )
 
         display = self._group(column, _("Display"))
@@ -293,11 +293,11 @@ class SettingsPage(Page):
         low, high = float(spec.low or 0), float(spec.high or 0)
         self.weight_spin.blockSignals(True)
         if self._imperial():
-            self.weight_spin.setSuffix(" lb")
+            self.weight_spin.setSuffix(" " + _("lb"))
             self.weight_spin.setRange(round(kg_to_lb(low), 1), round(kg_to_lb(high), 1))
             self.weight_spin.setValue(round(kg_to_lb(weight_kg), 1))
         else:
-            self.weight_spin.setSuffix(" kg")
+            self.weight_spin.setSuffix(" " + _("kg"))
             self.weight_spin.setRange(low, high)
             self.weight_spin.setValue(round(weight_kg, 1))
         self.weight_spin.blockSignals(False)
@@ -386,8 +386,8 @@ class SettingsPage(Page):
         try:
             value = SETTINGS[key].validate(value)
             self.ctx.store.settings.update(**{key: value})
-        except SettingError as exc:
-            error.setText(_readable(key, str(exc)))
+        except SettingError:
+            error.setText(_readable(key, value))
             error.show()
             return False
         except Exception as exc:  # the database is locked, the disk full...
@@ -444,6 +444,29 @@ def _storage_reason(exc: Exception) -> str:
     return _("a storage error")
 
 
-def _readable(key: str, message: str) -> str:
-    """'tip_interval_s must be ...' -> 'This must be ...' under the field."""
-    return "This " + message.removeprefix(key).strip() if message.startswith(key) else message
+# The rules a refused value broke, said in the user's language from the setting's
+# own limits (the core's SettingError text is English, for the CLI's log).
+_SPECIAL_RULES = {
+    "tip_interval_s": N_("This must be 0 (no tips) or at least 10 seconds."),
+    "get_ready_s": N_("This must be 0 (start at once) or at least 4 seconds."),
+}
+
+
+def _readable(key: str, value: Any) -> str:
+    """Why `key`'s `value` was refused, as a sentence under the field."""
+    spec = SETTINGS[key]
+    if key in _SPECIAL_RULES and spec.extra_check is not None:
+        try:
+            if spec.extra_check(value):
+                return _(_SPECIAL_RULES[key])
+        except TypeError:
+            pass
+    if spec.kind in (int, float) and spec.low is not None and spec.high is not None:
+        return _("This must be a number from {low} to {high}.").format(
+            low=formats.decimal(spec.low, 1), high=formats.decimal(spec.high, 1)
+        )
+    if spec.choices:
+        return _("This must be one of: {choices}.").format(choices=", ".join(spec.choices))
+    if spec.kind is str:
+        return _("This is too long (at most {n} characters).").format(n=spec.max_len)
+    return _("This value is not allowed.")

@@ -16,7 +16,17 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from walkback_desktop.core.routine import Segment
-from walkback_desktop.i18n import _
+from walkback_desktop.i18n import N_, _
+
+# What the Undo/Redo buttons call a change to each routine field.
+FIELD_CHANGES = {
+    "name": N_("Change name"),
+    "level": N_("Change level"),
+    "goal": N_("Change type"),
+    "description": N_("Change description"),
+    "safety": N_("Change safety note"),
+    "safety_checklist": N_("Change safety checklist"),
+}
 
 
 class Segments(Protocol):
@@ -100,6 +110,8 @@ class SetFieldCommand(QUndoCommand):
         merge_id: int,
         text: str = "",
     ) -> None:
+        if not text and field in FIELD_CHANGES:
+            text = _(FIELD_CHANGES[field])
         super().__init__(text or _("Change {field}").format(field=field.replace("_", " ")))
         self.field = field
         self._old = old

@@ -146,6 +146,7 @@ class RoutinesPage(Page):
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search names and descriptions"))
+        self.search.setToolTip(self.search.placeholderText())
         self.search.setAccessibleName(_("Search"))
         self.search.setClearButtonEnabled(True)
         self.level_filter = QComboBox()
@@ -164,9 +165,16 @@ class RoutinesPage(Page):
         self.import_button = QPushButton(_("Import…"))
         self.import_button.setAccessibleName(self.import_button.text())
         self.import_button.setToolTip(_("Add a routine from a .walkback.json file (Ctrl+I)"))
+        # Longer languages and large text: the filters may shrink (their lists show
+        # every name in full) so the row never forces the window wider than 1280 px.
+        for combo in (self.level_filter, self.goal_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         filters.addWidget(self.search, 2)
-        filters.addWidget(self.level_filter)
-        filters.addWidget(self.goal_filter)
+        filters.addWidget(self.level_filter, 1)
+        filters.addWidget(self.goal_filter, 1)
         filters.addStretch(1)
         filters.addWidget(self.new_button)
         filters.addWidget(self.import_button)
@@ -196,7 +204,9 @@ class RoutinesPage(Page):
     def _size_to_font(self) -> None:
         """Rows as tall as the text needs at the current text size."""
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 18)
-        self.search.setMinimumWidth(24 * self.search.fontMetrics().averageCharWidth())
+        # Narrow enough that the filter row fits 1280 px at 200 % text in German; the
+        # tooltip says in full what an elided placeholder cuts off.
+        self.search.setMinimumWidth(14 * self.search.fontMetrics().averageCharWidth())
         self.table.fit_columns()
 
     # --- the context menu --------------------------------------------------------------
