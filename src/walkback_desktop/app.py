@@ -18,7 +18,6 @@ start-up order is written, and it reads best top to bottom in one file.)
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 import threading
@@ -39,6 +38,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from walkback_desktop import APP_ID, APP_NAME, __version__
+from walkback_desktop.early_settings import read_early_settings
 from walkback_desktop.i18n import _, set_language
 from walkback_desktop.instance_lock import gui_lock
 from walkback_desktop.resources import resource_path
@@ -56,56 +56,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATE_FILENAME = "window-state.ini"
-DB_FILENAME = "walkback.db"
-# What must be known before the first paint, with the values each may take.
-EARLY_SETTINGS: dict[str, tuple[object, ...]] = {
-    "language": ("system", "en", "de"),
-    "theme": ("system", "light", "dark"),
-    "text_scale": tuple(range(75, 201)),
-}
 # Loaded in idle time after start-up so the first visit to Progress does not wait for it.
 IDLE_IMPORTS = ("numpy", "pyqtgraph")
 
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_path("icons", "walkback.svg")))
-
-
-def read_early_settings(data_dir: Path) -> dict[str, object]:
-    """The settings needed before the first paint (language, theme, text size), read
-    with sqlite3 in read-only mode: no SQLAlchemy, no migration, nothing written.
-
-    Returns only the values found and valid (a plain dict: importing the typed
-    settings costs more than this whole read). A missing, locked, newer or
-    damaged database gives no values; the store, opened after the first paint,
-    deals with it properly.
-    """
-    import sqlite3
-
-    values: dict[str, object] = {}
-    path = data_dir / DB_FILENAME
-    if not path.is_file():
-        return values
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.2)
-        try:
-            marks = ",".join("?" * len(EARLY_SETTINGS))
-            rows = conn.execute(
-                f"SELECT key, value FROM settings WHERE key IN ({marks})", tuple(EARLY_SETTINGS)
-            ).fetchall()
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
-        log.info("early settings not read (%s): defaults until the store opens", exc)
-        return values
-    for key, raw in rows:
-        try:
-            value = json.loads(raw)
-        except (ValueError, TypeError):
-            continue
-        if key in EARLY_SETTINGS and value in EARLY_SETTINGS[key] and not isinstance(value, bool):
-            values[key] = value
-    return values
 
 
 def install_language(app: QApplication | None, language_setting: str) -> str:

@@ -152,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = getattr(args, "data_dir", None)
     data_dir = resolve_data_dir(given)
     setup_logging(resolve_log_dir(bool(given or os.environ.get("WALKBACK_DATA_DIR")), data_dir))
+    _use_language(data_dir)
     if args.command in (None, "start"):
         from walkback_desktop.app import run_gui
 
@@ -169,6 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(exc), EXIT_FAILURE)
         log.exception("unexpected error in 'walkback %s'", " ".join(args_list))
         return _fail(f"unexpected error: {exc} (details in {LOG_FILENAME})", EXIT_FAILURE)
+
+
+def _use_language(data_dir: Path) -> None:
+    """Speak the `language` setting (read cheaply, without opening the store)."""
+    from walkback_desktop.early_settings import read_early_settings
+    from walkback_desktop.i18n import set_language
+
+    set_language(str(read_early_settings(data_dir).get("language", "system")))
 
 
 def split_open_files(args: list[str]) -> tuple[list[Path], list[str]]:

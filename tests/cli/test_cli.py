@@ -200,3 +200,18 @@ def test_files_handed_over_by_the_desktop_are_split_from_options(tmp_path):
         [],
         ["routines", "import", str(routine)],
     )
+
+
+def test_the_command_line_speaks_the_language_setting(data_dir, capsys):
+    from walkback_desktop import i18n
+    from walkback_desktop.cli import main
+
+    try:
+        assert main(["settings", "set", "language", "de", "--data-dir", str(data_dir)]) == 0
+        capsys.readouterr()
+        assert main(["routines", "list", "--data-dir", str(data_dir)]) == 0
+        out = capsys.readouterr().out
+        assert "Knieschonendes Rückwärtsgehen" in out
+        assert "Knee-friendly retro walk" not in out
+    finally:
+        i18n.set_language("en")

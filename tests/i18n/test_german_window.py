@@ -45,19 +45,16 @@ import i18n as catalogue_tool  # noqa: E402  (tools/i18n.py, not the package)
 # Pages other helpers are rewriting right now (issue 13: workout flow, progress
 # page and report). Their strings are collected and printed, but do not fail the
 # test yet; remove a page from here once its rewrite has landed and is wrapped.
-PAGES_NOT_YET_CHECKED = {"workout", "progress"}
+PAGES_NOT_YET_CHECKED: set[str] = set()
 
 # Widgets and menu items owned by those rewrites, shown on other pages: the segment
 # strip's tooltip (ui/widgets/segment_strip.py, translated by the workout rewrite's
 # KIND_STYLE table) and the report's File-menu actions (ui/report_actions.py).
-WIDGETS_NOT_YET_CHECKED = {"SegmentStrip"}
+WIDGETS_NOT_YET_CHECKED: set[str] = set()
 MENU_ITEMS_NOT_YET_CHECKED = {
     "Export report as PDF…",
     "Print a progress report for your physiotherapist (Ctrl+P)",
     "Save a progress report as a PDF file (Ctrl+Shift+E)",
-    "Save chart as PNG…",
-    "Save the progress charts as a picture",
-    "Print report…",
 }
 
 # Proper names and units that are the same in German.

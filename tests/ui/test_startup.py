@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 from tests.helpers import make_routine
-from walkback_desktop.app import read_early_settings
+from walkback_desktop.early_settings import read_early_settings
 
 HEAVY = (
     "sqlalchemy",
