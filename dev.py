@@ -5,8 +5,8 @@
     python3 dev.py test      create .venv if needed, install WalkBack with its test
                              tools, then run ruff, the import contracts, mypy and pytest
     python3 dev.py test --oldest
-                             the same in .venv-oldest, with the oldest versions
-                             pyproject.toml allows (requirements/oldest.txt)
+                             the import contracts and pytest in .venv-oldest, with the
+                             oldest versions pyproject.toml allows (requirements/oldest.txt)
     python3 dev.py deps [--print] [run|test|bundle]
                              install (or print) the Debian/Ubuntu packages needed
     python3 dev.py lock      refresh requirements/*.txt from pyproject.toml (uses uv)
@@ -226,13 +226,18 @@ def cmd_test(args: list[str]) -> int:
         python = ensure_venv(ROOT / ".venv", "test", LOCK)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     tool = [str(python), "-m"]
+    lint_imports = python.with_name("lint-imports.exe" if os.name == "nt" else "lint-imports")
     steps = [
         [*tool, "ruff", "check", *LINT_PATHS],
         [*tool, "ruff", "format", "--check", *LINT_PATHS],
-        [str(python.with_name("lint-imports.exe" if os.name == "nt" else "lint-imports"))],
+        [str(lint_imports)],
         [*tool, "mypy"],
         [*tool, "pytest", *args],
     ]
+    if oldest:
+        # ruff and mypy judge the code with the locked versions (older PySide6
+        # stubs are less complete); --oldest checks that it runs on the minimums.
+        steps = [step for step in steps if step[2:3] not in (["ruff"], ["mypy"])]
     for step in steps:
         say(" ".join(step))
         code = subprocess.call(step, cwd=ROOT, env=env)
