@@ -22,6 +22,7 @@ Only the standard library is used here, so any Python 3.10+ can run it.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -162,21 +163,24 @@ def ensure_system_packages(purpose: str) -> None:
 
 def create_venv(path: Path) -> None:
     say(f"creating {path}")
+    # Debian and Ubuntu ship venv's pip (ensurepip) separately, in python3.X-venv;
+    # without it their venv prints advice and exits.
+    package = f"python3.{sys.version_info.minor}-venv"
+    if importlib.util.find_spec("ensurepip") is None and sys.platform.startswith("linux"):
+        apt_install([package], "this Python cannot make a virtual environment with pip")
     try:
         venv.create(path, with_pip=True)
         return
-    except (subprocess.CalledProcessError, OSError) as error:
+    except (subprocess.CalledProcessError, OSError, SystemExit) as error:
         shutil.rmtree(path, ignore_errors=True)
         failure = error
-    # Debian and Ubuntu ship venv's pip separately, in python3.X-venv.
-    package = f"python3.{sys.version_info.minor}-venv"
     if sys.platform.startswith("linux") and apt_install(
         [package], "this Python cannot make a virtual environment with pip"
     ):
         venv.create(path, with_pip=True)
         return
     raise SystemExit(
-        f"[dev] could not create {path} ({failure}). On Debian/Ubuntu install {package}; "
+        f"[dev] could not create {path} ({failure!r}). On Debian/Ubuntu install {package}; "
         "elsewhere use a Python from python.org."
     )
 

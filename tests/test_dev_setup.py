@@ -115,6 +115,20 @@ def test_without_apt_the_message_names_what_to_install(
     assert "libspeechd2 poppler-utils" in out
 
 
+def test_python_without_ensurepip_gets_it_from_apt_before_making_the_venv(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+):
+    calls: list[str] = []
+    monkeypatch.setattr(dev.venv, "create", lambda path, with_pip: calls.append("create"))
+    monkeypatch.setattr(dev.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(dev.sys, "platform", "linux")
+    monkeypatch.setattr(
+        dev, "apt_install", lambda packages, why: calls.append(" ".join(packages)) or True
+    )
+    dev.create_venv(tmp_path / "venv")
+    assert calls == [f"python3.{sys.version_info.minor}-venv", "create"]
+
+
 def test_python_without_venv_support_gets_it_from_apt(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ):
@@ -126,6 +140,7 @@ def test_python_without_venv_support_gets_it_from_apt(
             raise subprocess.CalledProcessError(1, ["ensurepip"])
 
     monkeypatch.setattr(dev.venv, "create", create)
+    monkeypatch.setattr(dev.importlib.util, "find_spec", lambda name: object())
     monkeypatch.setattr(dev.sys, "platform", "linux")
     monkeypatch.setattr(
         dev, "apt_install", lambda packages, why: calls.append(" ".join(packages)) or True
