@@ -185,6 +185,13 @@ def create_venv(path: Path) -> None:
     )
 
 
+def _has_pip(python: Path) -> bool:
+    if not python.exists():
+        return False
+    check = [str(python), "-m", "pip", "--version"]
+    return subprocess.run(check, capture_output=True, check=False).returncode == 0
+
+
 def venv_python(path: Path) -> Path:
     return path / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
@@ -195,12 +202,13 @@ def ensure_venv(path: Path, extras: str, constraints: Path) -> Path:
     Re-installs when pyproject.toml or the constraints file changed since the last time.
     """
     python = venv_python(path)
-    if not python.exists():
-        create_venv(path)
     stamp = path / f".installed-{extras or 'app'}-{constraints.stem}"
     inputs = (ROOT / "pyproject.toml", constraints)
     if stamp.exists() and all(stamp.stat().st_mtime >= p.stat().st_mtime for p in inputs):
         return python
+    if not _has_pip(python):  # none yet, or left half-made by an earlier failure
+        shutil.rmtree(path, ignore_errors=True)
+        create_venv(path)
     target = f".[{extras}]" if extras else "."
     run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
     run(

@@ -47,7 +47,8 @@ def recorder():
 
 
 @pytest.fixture
-def window(qtbot, data_dir, clock, recorder):
+def window(qtbot, data_dir, clock, recorder, answer_yes):
+    # answer_yes: closing the window mid-workout asks "stop and save?".
     win = build_main_window(data_dir, clock=clock, cue_player_factory=lambda ctx: recorder)
     qtbot.addWidget(win)
     win.resize(1280, 720)
