@@ -47,6 +47,7 @@ QT_LIBRARIES = {  # Qt itself, offscreen (tests) or on screen
     "libfontconfig1": "libfontconfig.so.1",
     "libdbus-1-3": "libdbus-1.so.3",
     "libpulse0": "libpulse.so.0",  # QtMultimedia
+    "libxrandr2": "libXrandr.so.2",  # QtMultimedia's FFmpeg plug-in links it
     "libspeechd2": "libspeechd.so.2",  # QtTextToSpeech's speech-dispatcher plug-in
 }
 TEST_TOOLS = {
