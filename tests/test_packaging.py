@@ -1,7 +1,7 @@
 """Fast checks of the packaging files (the slow bundle build is packaging/build.py).
 
 The Linux desktop entry and AppStream metainfo are validated with the
-freedesktop tools when they are installed (.ci/run installs them); the
+freedesktop tools (`python3 dev.py test` installs them on Debian/Ubuntu); the
 PyInstaller spec is executed with stand-ins for PyInstaller's classes, so it
 is checked on every OS without building anything.
 """
@@ -262,6 +262,8 @@ def test_spec_bundles_resources_and_migrations_where_the_code_looks(
         assert (path.name, "resources/routines") in dests
     assert ("tips.json", "resources") in dests
     assert ("walkback.svg", "resources/icons") in dests
+    for font in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "OFL.txt"):
+        assert (font, "resources/fonts") in dests
     # database.py finds migrations beside itself; in the bundle that is the same
     # path below sys._MEIPASS as below the package's parent folder here.
     package_parent = Path(database.__file__).resolve().parents[2]

@@ -100,7 +100,7 @@ def test_user_text_prints_literally_and_loads_nothing(store, make_pdf):
     report, pages, _path = make_pdf(FIRST, FIRST, name="Ann <script>O'Neil</script>")
     text = _squash(" ".join(pages))
     assert tricky_name in text
-    # the note wraps in its column: compare without the line breaks
+    # The notes column wraps the long address; a wrap reads back as a space.
     assert tricky_note.replace(" ", "") in text.replace(" ", "")
     assert "Ann <script>O'Neil</script>" in text
     html = report.doc.toHtml()

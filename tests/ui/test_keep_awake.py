@@ -4,6 +4,7 @@ platform's API the documented way (checked with fakes)."""
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 import pytest
@@ -55,6 +56,7 @@ class Connector:
         return self.buses[-1]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="D-Bus session bus: Linux")
 def test_this_machine_without_a_session_bus_says_why(
     qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path, caplog: pytest.LogCaptureFixture
 ):
@@ -197,6 +199,7 @@ def test_windows_failure_is_reported():
     assert "SetThreadExecutionState" in keep.unavailable_reason
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has kernel32")
 def test_windows_api_missing_here_is_reported():
     keep = KeepAwake(platform="win32")
     assert keep.acquire() is False
@@ -252,6 +255,7 @@ def test_macos_failure_is_reported():
     assert "IOPMAssertionCreateWithName" in keep.unavailable_reason
 
 
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS has IOKit")
 def test_macos_framework_missing_here_is_reported():
     keep = KeepAwake(platform="darwin")
     assert keep.acquire() is False

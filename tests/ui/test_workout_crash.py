@@ -83,7 +83,8 @@ def test_kill_9_mid_workout_is_exported_as_incomplete(tmp_path):
     out = tmp_path / "history.csv"
     result = _walkback(data_dir, "history", "export", str(out), env=env)
     assert result.returncode == 0, result.stderr
-    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as exported:
+        [row] = list(csv.DictReader(exported))
     assert row["routine"] == ROUTINE_ID
     assert row["completed"] == "false"
     active = float(row["active_seconds"])

@@ -47,7 +47,8 @@ def recorder():
 
 
 @pytest.fixture
-def window(qtbot, data_dir, clock, recorder):
+def window(qtbot, data_dir, clock, recorder, answer_yes):
+    # answer_yes: closing the window mid-workout asks "stop and save?".
     win = build_main_window(data_dir, clock=clock, cue_player_factory=lambda ctx: recorder)
     qtbot.addWidget(win)
     win.resize(1280, 720)
@@ -234,9 +235,7 @@ def test_every_cue_is_logged(page, clock, recorder, caplog):
     advance(page, clock, 2)
     lines = [r.getMessage() for r in caplog.records if r.name == "walkback_desktop.cues"]
     assert lines[0] == "cue kind=get_ready at=-5.000 late_ms=0.0"
-    assert lines[1] == "cue kind=countdown at=-3.000 late_ms=0.0" or lines[1].startswith(
-        "cue kind=countdown at=-3.000 late_ms="
-    )
+    assert lines[1].startswith("cue kind=countdown at=-3.000 late_ms=")
     assert len(lines) == len(recorder.played)
 
 

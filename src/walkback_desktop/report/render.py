@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from walkback_desktop.bundled_fonts import bundled_font
 from walkback_desktop.report import content
 from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
 from walkback_desktop.report.data import ReportData
@@ -58,7 +59,6 @@ LETTER_TERRITORIES = frozenset(
 MARGINS_MM = QMarginsF(18, 15, 18, 13)  # left, top, right, bottom: inside any printer's margin
 HEADER_PT = 26.0  # band above the body on every page
 FOOTER_PT = 24.0
-FONT_FAMILIES = ["Helvetica Neue", "Helvetica", "Arial", "Nimbus Sans", "DejaVu Sans"]
 BODY_PT = 10.0
 CHART_ASPECT = 0.3  # height / width, at most
 MIN_CHART_PT = 110.0
@@ -138,8 +138,7 @@ class LaidOutReport:
         dots_per_metre = round(LAYOUT_DPI / 0.0254)
         self._device.setDotsPerMeterX(dots_per_metre)
         self._device.setDotsPerMeterY(dots_per_metre)
-        font = QFont()
-        font.setFamilies(FONT_FAMILIES)
+        font = bundled_font()
         font.setPointSizeF(BODY_PT)
         # no "fi"/"fl" ligatures: text copied or searched in the PDF reads "first"
         font.setFeature(QFont.Tag("liga"), 0)

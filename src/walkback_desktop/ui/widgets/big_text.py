@@ -14,6 +14,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from walkback_desktop.bundled_fonts import bundled_font
+
 MIN_PIXEL_SIZE = 12
 
 
@@ -40,7 +42,7 @@ class FitLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        font = self.font()
+        font = bundled_font(self.font())
         font.setBold(bold)
         self.setFont(font)
         self.setText(text)
