@@ -45,7 +45,7 @@ class SizeRotatingFileHandler(logging.FileHandler):
     def rollover(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         for n in range(self.backups - 1, 0, -1):
             older = f"{base}.{n}"

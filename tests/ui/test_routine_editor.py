@@ -491,7 +491,7 @@ def test_the_editor_fits_a_1366_by_768_screen(qtbot, ctx, text_at, percent):
     assert editor.width() <= 1366 and editor.height() <= 768
     editor.resize(1366 - 40, 768 - 80)
     # Large text stacks the parts: the body scrolls down, never sideways.
-    qtbot.waitUntil(lambda: editor.scroll.horizontalScrollBar().maximum() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: editor.body_scroll.horizontalScrollBar().maximum() == 0, timeout=2000)
     # The bottom row (Save, Close) is always in view, not scrolled away.
     assert editor.save_button.isVisible()
     assert editor.save_button.geometry().bottom() <= editor.height()

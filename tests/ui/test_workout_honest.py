@@ -65,6 +65,13 @@ def clock():
     return FakeClock()
 
 
+@pytest.fixture(autouse=True)
+def _closing_mid_workout_says_yes(answer_yes):
+    """pytest-qt closes each test's window, some mid-workout: "stop and save?" gets
+    yes. Tests about questions patch `confirm.ask` themselves, which wins."""
+    return answer_yes
+
+
 def make_window(qtbot, data_dir, clock, player):
     win = build_main_window(data_dir, clock=clock, cue_player_factory=lambda ctx: player)
     qtbot.addWidget(win)

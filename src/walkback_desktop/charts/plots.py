@@ -346,7 +346,7 @@ def plot_backward(
     return [
         Readout(
             x,
-            lambda p=p: _("{period}: {minutes} backward, {sessions}").format(
+            lambda p=p: _("{period}: {minutes} backward, {sessions}").format(  # type: ignore[misc]
                 period=period_label(p, monthly),
                 minutes=formats.minutes(p.backward_s),
                 sessions=sessions_text(p.sessions),
@@ -409,7 +409,7 @@ def plot_sessions(
     return [
         Readout(
             x,
-            lambda p=p: _("{period}: {sessions}, {completed} completed").format(
+            lambda p=p: _("{period}: {sessions}, {completed} completed").format(  # type: ignore[misc]
                 period=period_label(p, monthly),
                 sessions=sessions_text(p.sessions),
                 completed=p.completed_sessions,
@@ -440,7 +440,7 @@ def plot_kcal(
     return [
         Readout(
             x,
-            lambda p=p: _("{period}: about {kcal} kcal").format(
+            lambda p=p: _("{period}: about {kcal} kcal").format(  # type: ignore[misc]
                 period=period_label(p, monthly), kcal=f"{formats.round_half_up(p.kcal):.0f}"
             ),
         )
@@ -549,7 +549,7 @@ def plot_pain_rpe(
         shape = "line" if style == Qt.PenStyle.SolidLine else "dash"
         entries.append((name, colour, shape))
         readouts.extend(
-            Readout(x, lambda n=name, y=y: f"{n}: {_one_decimal(y)}")
+            Readout(x, lambda n=name, y=y: f"{n}: {_one_decimal(y)}")  # type: ignore[misc]
             for x, y in zip(xs, ys, strict=True)
         )
     _legend_title(plot, palette, title, entries)

@@ -179,7 +179,7 @@ class ProgressCharts(QWidget):
         target = QSaveFile(str(path))
         if not target.open(QIODevice.OpenModeFlag.WriteOnly):
             raise OSError(target.errorString())
-        if not image.save(target, "PNG") or not target.commit():
+        if not image.save(target, "PNG") or not target.commit():  # type: ignore[call-overload]
             target.cancelWriting()
             raise OSError(target.errorString() or f"cannot write {path}")
 

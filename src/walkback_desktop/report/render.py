@@ -73,7 +73,9 @@ ChartRenderer = Callable[[ReportData, "ChartSize", Sequence[str]], Mapping[str, 
 
 def page_size_for(locale: QLocale | None = None) -> QPageSize:
     territory = (locale or QLocale()).territory()
-    size = QPageSize.PageSizeId.Letter if territory in LETTER_TERRITORIES else QPageSize.A4
+    size = (
+        QPageSize.PageSizeId.Letter if territory in LETTER_TERRITORIES else QPageSize.PageSizeId.A4
+    )
     return QPageSize(size)
 
 
@@ -107,7 +109,7 @@ class _Document(QTextDocument):
     """A QTextDocument that only knows the images we give it: nothing is ever
     read from disk or the network, whatever text ends up in it."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
 

@@ -98,15 +98,15 @@ class FinishDialog(QDialog):
         self.rpe_box.setAccessibleName(_("How hard was it?"))
         self.rpe_box.setToolTip(_("Rating of perceived exertion, Borg CR10 scale (0-10)"))
         self.rpe_box.addItem(_(NOT_RATED), None)
-        for value in range(11):
-            self.rpe_box.addItem(rpe_label(value), value)
+        for rating in range(11):
+            self.rpe_box.addItem(rpe_label(rating), rating)
         form.addRow(_("How hard was it?"), self.rpe_box)
         self.pain_box = QComboBox()
         self.pain_box.setAccessibleName(_("Knee or back pain"))
         self.pain_box.setToolTip(_("0 = no pain, 10 = the worst pain imaginable"))
         self.pain_box.addItem(_(NOT_RATED), None)
-        for value in range(11):
-            self.pain_box.addItem(f"{value} – {pain_word(value)}", value)
+        for rating in range(11):
+            self.pain_box.addItem(f"{rating} – {pain_word(rating)}", rating)
         form.addRow(_("Knee or back pain"), self.pain_box)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setAccessibleName(_("Notes"))

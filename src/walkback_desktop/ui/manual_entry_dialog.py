@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core.history import MAX_NOTES, MAX_ROUTINE_NAME, SessionRecord
 from walkback_desktop.i18n import N_, _
 from walkback_desktop.storage.library import RoutineLibrary
+from walkback_desktop.ui.qt_dates import to_local_datetime, to_qdatetime
 
 BLANK_TEXT = N_("not rated")
 
@@ -53,17 +54,19 @@ class ManualEntryDialog(QDialog):
         self._library = library
         form = QFormLayout()
 
-        self.when = QDateTimeEdit(QDateTime(now.replace(second=0, microsecond=0, tzinfo=None)))
+        self.when = QDateTimeEdit(to_qdatetime(now))
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.when.setMaximumDateTime(QDateTime(now.replace(tzinfo=None) + timedelta(days=1)))
+        self.when.setMaximumDateTime(to_qdatetime(now + timedelta(days=1)))
         _labelled(form, _("Date and time"), self.when, _("When you started walking"))
 
         self.routine = QComboBox()
         self.routine.setEditable(True)
         self.routine.addItems(sorted(r.name for r in library.all()))
         self.routine.setEditText(_("Walk outdoors"))
-        self.routine.lineEdit().setMaxLength(MAX_ROUTINE_NAME)
+        routine_line = self.routine.lineEdit()
+        assert routine_line is not None  # an editable combo box has one
+        routine_line.setMaxLength(MAX_ROUTINE_NAME)
         _labelled(form, _("Routine"), self.routine, _("Pick a routine or type what you did"))
 
         self.duration = QSpinBox()
@@ -129,7 +132,7 @@ class ManualEntryDialog(QDialog):
         super().accept()
 
     def record(self) -> SessionRecord:
-        started = self.when.dateTime().toPython().astimezone()
+        started = to_local_datetime(self.when.dateTime())
         routine_id, name = self._library.resolve_label(self.routine.currentText().strip())
         active = self.duration.value() * 60.0
         return SessionRecord(

@@ -9,6 +9,7 @@ pyqtgraph is imported only when a report with charts is made.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -66,7 +67,7 @@ def render_report_charts(
     return out
 
 
-def _same_dates_as_backward(plot: object, data: ReportData) -> None:
+def _same_dates_as_backward(plot: Any, data: ReportData) -> None:
     """Give the pain chart the backward chart's time axis, so a week (or month)
     sits at the same place on both (the page shows them one above the other)."""
     from walkback_desktop.charts.plots import MONTH_S, WEEK_S, date_ticks, date_timestamp

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core import stats
 from walkback_desktop.i18n import N_, _
 from walkback_desktop.report.data import ReportRequest
+from walkback_desktop.ui.qt_dates import to_date
 
 # The same periods as the Progress page's range buttons (core.stats.PERIODS).
 PERIODS = (
@@ -167,15 +168,15 @@ class ReportDialog(QDialog):
 
     def _check(self) -> None:
         bad = self.period.currentIndex() == CUSTOM and self.first.date() > self.last.date()
-        self.problem.setText("The “From” date is after the “To” date." if bad else "")
+        self.problem.setText(_("The “From” date is after the “To” date.") if bad else "")
         self.problem.setVisible(bad)
         self.ok_button.setEnabled(not bad)
 
     def request(self) -> ReportRequest:
         index = self.period.currentIndex()
         if index == CUSTOM:
-            first: date | None = self.first.date().toPython()
-            last = self.last.date().toPython()
+            first: date | None = to_date(self.first.date())
+            last: date | None = to_date(self.last.date())
         else:
             first, last = period_range(index, self._today)
         return ReportRequest(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Protocol
+from typing import Protocol, TypedDict
 
 from walkback_desktop.audio.base import CuePlayer
 from walkback_desktop.core.settings import AppSettings
@@ -25,9 +25,19 @@ def prepare_player(ctx: AppContext) -> CuePlayer:
     return player
 
 
+class AudioOptions(TypedDict):
+    """What `CuePlayer.set_options` takes, typed."""
+
+    voice_enabled: bool
+    beeps_enabled: bool
+    volume: float
+    voice_name: str
+    voice_rate: float
+
+
 def audio_options(
     settings: AppSettings | Mapping[str, object], *, muted: bool = False
-) -> dict[str, object]:
+) -> AudioOptions:
     """The player's options from the settings (volume 0.0-1.0)."""
     if not isinstance(settings, AppSettings):
         settings = AppSettings.from_values(settings)

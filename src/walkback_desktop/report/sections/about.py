@@ -5,6 +5,7 @@ translator should see whole; the headings are translated.)"""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from walkback_desktop.core.energy import BACKWARD_LEVEL, DEFAULT_BY_KIND, FORWARD_SLOW, kg_to_lb
 from walkback_desktop.i18n import _
@@ -37,7 +38,7 @@ def _weight_text(data: ReportData) -> str:
 
 
 def _codes_table() -> str:
-    entries = {}
+    entries: dict[str, tuple[Any, list[Any]]] = {}
     for kind, entry in DEFAULT_BY_KIND.items():
         entries.setdefault(entry.code, (entry, []))[1].append(kind)
     pad = round(u(2.5))

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDateEdit,
@@ -39,6 +40,7 @@ from walkback_desktop.ui.history_undo import (
 )
 from walkback_desktop.ui.manual_entry_dialog import ManualEntryDialog, scale_spin
 from walkback_desktop.ui.pages.base import Page
+from walkback_desktop.ui.qt_dates import to_date
 from walkback_desktop.ui.scrolling import scroll_page
 
 ALL_ROUTINES = N_("All routines")
@@ -193,7 +195,9 @@ class HistoryPage(Page):
         heading_row.addWidget(heading)
         heading_row.addSpacing(16)
         heading_row.addWidget(self.count_label, 1)
-        buttons = [_button(action) for action in (self.undo_action, self.redo_action)]
+        buttons: list[QAbstractButton] = [
+            _button(action) for action in (self.undo_action, self.redo_action)
+        ]
         buttons.append(_button(self.delete_action))
         log_button = QPushButton(_("Log a walk…"))
         log_button.setAccessibleName(_("Log a walk…"))
@@ -295,6 +299,7 @@ class HistoryPage(Page):
         self.empty.add_button(empty_log)
 
         self.stack = QStackedWidget()
+        self._table_page = table_page
         self.stack.addWidget(table_page)
         self.stack.addWidget(self.empty)
 
@@ -367,7 +372,7 @@ class HistoryPage(Page):
         self.routine_filter.setCurrentIndex(max(index, 0))
         self.routine_filter.blockSignals(False)
         full = self._full_range()
-        shown = (self.date_from.date().toPython(), self.date_to.date().toPython())
+        shown = (to_date(self.date_from.date()), to_date(self.date_to.date()))
         if full is not None and (self._auto_span is None or shown == self._auto_span):
             # the dates were not chosen by the person: follow the history's span
             for edit, day in ((self.date_from, full[0]), (self.date_to, full[1])):
@@ -379,7 +384,7 @@ class HistoryPage(Page):
 
     def _show_table_or_empty(self) -> None:
         empty = self.model.rowCount() == 0
-        self.stack.setCurrentWidget(self.empty if empty else self.stack.widget(0))
+        self.stack.setCurrentWidget(self.empty if empty else self._table_page)
         self._update_count()
 
     def _on_sessions_changed(self) -> None:
@@ -402,12 +407,10 @@ class HistoryPage(Page):
 
     def _apply_filter(self) -> None:
         full = self._full_range()
-        date_from = self.date_from.date().toPython()
-        date_to = self.date_to.date().toPython()
-        if full is not None and date_from <= full[0]:
-            date_from = None
-        if full is not None and date_to >= full[1]:
-            date_to = None
+        shown_from, shown_to = to_date(self.date_from.date()), to_date(self.date_to.date())
+        # The whole range shown means no date filter (sessions added later still show).
+        date_from = None if full is not None and shown_from <= full[0] else shown_from
+        date_to = None if full is not None and shown_to >= full[1] else shown_to
         routine = (
             None if self.routine_filter.currentIndex() <= 0 else self.routine_filter.currentText()
         )

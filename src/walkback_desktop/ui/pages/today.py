@@ -128,7 +128,7 @@ class TodayPage(Page):
         self.routine_name = _label("", 1.6, True)
         self.routine_name.setAccessibleName(_("Next walk"))
         self.routine_detail = _label()
-        self.strip: QWidget | None = None
+        self.strip: SegmentStrip | None = None
         self.start_button = QPushButton(_("Start"))
         self.start_button.setAccessibleName(_("Start"))
         self.start_button.setToolTip(_("Start this walk now"))

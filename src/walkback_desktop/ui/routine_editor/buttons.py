@@ -84,9 +84,9 @@ class BottomBar(QHBoxLayout):
         self.save_button.setToolTip(_("Save the routine (Ctrl+S)"))
         self.close_button = QPushButton(_("Close"))
         self.close_button.setToolTip(_("Close the editor (Esc)"))
-        for button in (self.save_button, self.close_button):
-            button.setAccessibleName(button.text())
-            self.addWidget(button)
+        for push in (self.save_button, self.close_button):
+            push.setAccessibleName(push.text())
+            self.addWidget(push)
         save_action = QAction(owner)
         save_action.setShortcut(QKeySequence.StandardKey.Save)
         save_action.triggered.connect(save)

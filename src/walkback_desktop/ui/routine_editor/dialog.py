@@ -150,12 +150,12 @@ class RoutineEditor(QDialog):
         body_layout.addLayout(segments_row, 1)
 
         # Large text on a small screen: the body scrolls, the buttons stay in view.
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        outer.addWidget(self.scroll, 1)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidget(body)
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer.addWidget(self.body_scroll, 1)
 
         self.totals_label = ScaledLabel(scale=1.15)
         self.totals_label.setAccessibleName(_("Totals"))

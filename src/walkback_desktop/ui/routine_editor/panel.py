@@ -90,8 +90,11 @@ class SegmentPanel(QGroupBox):
         self.tip_choice = QComboBox()
         self.tip_choice.setEditable(True)
         self.tip_choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.tip_choice.lineEdit().setPlaceholderText(_("Pick a tip or type your own"))
-        self.tip_choice.lineEdit().setMaxLength(MAX_TIP + 20)
+        tip_line = self.tip_choice.lineEdit()
+        assert tip_line is not None  # an editable combo box has one
+        self.tip_line = tip_line
+        tip_line.setPlaceholderText(_("Pick a tip or type your own"))
+        tip_line.setMaxLength(MAX_TIP + 20)
         self.add_tip = QPushButton(_("Add tip"))
         self.remove_tip = QPushButton(_("Remove tip"))
 
@@ -140,7 +143,7 @@ class SegmentPanel(QGroupBox):
         self.cadence.valueChanged.connect(self._cadence_changed)
         self.incline.valueChanged.connect(self._incline_changed)
         self.add_tip.clicked.connect(self._add_tip)
-        self.tip_choice.lineEdit().returnPressed.connect(self._add_tip)
+        self.tip_line.returnPressed.connect(self._add_tip)
         self.remove_tip.clicked.connect(self._remove_tip)
         self.tips.currentRowChanged.connect(lambda _r: self._update_tip_buttons())
 
@@ -206,7 +209,7 @@ class SegmentPanel(QGroupBox):
                 ]
             )
             self.tip_choice.setCurrentIndex(-1)
-            self.tip_choice.setEditText(typed if self.tip_choice.lineEdit().hasFocus() else "")
+            self.tip_choice.setEditText(typed if self.tip_line.hasFocus() else "")
         finally:
             self._loading = False
         self._update_tip_buttons()

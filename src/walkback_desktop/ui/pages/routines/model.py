@@ -234,8 +234,6 @@ class RoutineTable(QTableView):
         """Give names room first: with large text in a narrow window the Shape and
         Type columns (both shown under the list too) step aside."""
         model = self.model()
-        if model is None:
-            return
         metrics = self.fontMetrics()
         names = [str(model.index(r, NAME).data()) for r in range(model.rowCount())]
         wanted = max((metrics.horizontalAdvance(n) for n in names), default=0)

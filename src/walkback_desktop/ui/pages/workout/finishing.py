@@ -66,15 +66,15 @@ class Finishing:
             self.ctx.events.status_message.emit(_("Workout discarded."))
             self._show_picker()
             return
-        values = {"rpe": dialog.rpe(), "pain": dialog.pain(), "notes": dialog.notes()}
-        if self.save(**values):
+        rpe, pain, notes = dialog.rpe(), dialog.pain(), dialog.notes()
+        if self.save(rpe=rpe, pain=pain, notes=notes):
             self.ctx.events.status_message.emit(_("Workout saved."))
             self._show_picker()
         else:
             self.ctx.events.status_message.emit(
                 _("The workout is not saved yet; it is kept until it is.")
             )
-            self.open_finish(**values)
+            self.open_finish(rpe=rpe, pain=pain, notes=notes)
 
     def save(
         self, *, rpe: int | None, pain: int | None, notes: str, completed: bool | None = None

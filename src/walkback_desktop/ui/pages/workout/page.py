@@ -8,6 +8,7 @@ sizes follow the window's size (F11 makes it full screen).
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -84,7 +85,7 @@ class WorkoutPage(Finishing, Page):
     def _build_shortcuts(self) -> None:
         """Window-wide keys that work only while this page is the visible one."""
 
-        def key(sequence: object, slot: object) -> QShortcut:
+        def key(sequence: Any, slot: Any) -> QShortcut:
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(slot)
