@@ -172,8 +172,8 @@ def test_log_file_is_written_beside_the_data(walkback, data_dir):
 def test_a_command_leaves_a_running_windows_checkpoint_alone(walkback, data_dir):
     from datetime import datetime, timezone
 
+    from walkback_desktop.core.history import CheckpointRecord
     from walkback_desktop.instance_lock import gui_lock
-    from walkback_desktop.storage.repositories import CheckpointRecord
     from walkback_desktop.storage.store import open_store
 
     store = open_store(data_dir)

@@ -99,6 +99,20 @@ class SessionRecord:
         return (utc.isoformat(), self.routine_label)
 
 
+@dataclass(frozen=True)
+class CheckpointRecord:
+    """The workout in progress, saved every few seconds (see CheckpointRepository)."""
+
+    routine_id: str | None
+    routine_name: str
+    routine_snapshot: str
+    started_at: datetime
+    active_seconds: float
+    backward_seconds: float
+    segments_done: tuple[SegmentRecord, ...]
+    updated_at: datetime
+
+
 def format_number(value: float) -> str:
     """Shortest faithful text for a CSV number (no trailing zeros)."""
     if float(value).is_integer():

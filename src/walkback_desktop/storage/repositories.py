@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import selectinload
 
 from walkback_desktop.core import settings as settings_spec
-from walkback_desktop.core.history import SegmentRecord, SessionRecord
+from walkback_desktop.core.history import CheckpointRecord, SegmentRecord, SessionRecord
 from walkback_desktop.core.routine import Routine
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
@@ -406,18 +406,6 @@ class RoutineRepository:
                 delete(models.CustomRoutine).where(models.CustomRoutine.id == routine_id)
             )
             return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True)
-class CheckpointRecord:
-    routine_id: str | None
-    routine_name: str
-    routine_snapshot: str
-    started_at: datetime
-    active_seconds: float
-    backward_seconds: float
-    segments_done: tuple[SegmentRecord, ...]
-    updated_at: datetime
 
 
 class CheckpointRepository:

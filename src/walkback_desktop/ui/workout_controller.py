@@ -22,11 +22,10 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from walkback_desktop.audio.base import CuePlayer
-from walkback_desktop.core.history import SegmentRecord, SessionRecord
+from walkback_desktop.core.history import CheckpointRecord, SegmentRecord, SessionRecord
 from walkback_desktop.core.routine import Routine
 from walkback_desktop.core.timeline import Timeline
 from walkback_desktop.core.workout import RunState, TickResult, WorkoutRun
-from walkback_desktop.storage.repositories import CheckpointRecord
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.keep_awake import KeepAwake
 
