@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import errno
-
 from datetime import datetime, timedelta, timezone
 
 import pytest
