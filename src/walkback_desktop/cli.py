@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from walkback_desktop import APP_NAME, __version__
+from walkback_desktop.i18n import _
 from walkback_desktop.logging_setup import LOG_FILENAME, setup_logging
 from walkback_desktop.paths import resolve_data_dir, resolve_log_dir
 
@@ -197,13 +198,20 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
     # While a window has this folder open, its checkpoint is a live workout, not a crash.
     store = open_store(data_dir, recover=not gui_running(data_dir))
+    told = 0
     try:
-        for notice in store.notices:
-            print(f"walkback: note: {notice}", file=sys.stderr)
+        told = _tell(store.notices, told)
         handler = _HANDLERS[(args.command, args.action)]
         return handler(args, store)
     finally:
+        _tell(store.notices, told)  # rows set aside while the command ran
         store.close()
+
+
+def _tell(notices: list[str], told: int) -> int:
+    for notice in notices[told:]:
+        print(_("walkback: note: {notice}").format(notice=notice), file=sys.stderr)
+    return len(notices)
 
 
 # --- routines -------------------------------------------------------------

@@ -69,6 +69,12 @@ class Database:
         with translated_errors(self.path), self.session_factory() as session:
             yield session
 
+    def notice(self, text: str) -> None:
+        """Tell the person something once (a row set aside, a file moved)."""
+        if text not in self.notices:
+            log.warning(text)
+            self.notices.append(text)
+
     def close(self) -> None:
         self.engine.dispose()
 
