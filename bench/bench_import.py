@@ -1,0 +1,96 @@
+"""Time the whole `walkback history import` command on 20,000 rows (10 years).
+
+Run: .venv/bin/python bench/bench_import.py [ROWS] [REPEATS]
+
+Each run is a fresh process on a fresh data folder, so it includes Python
+start-up, imports, opening (creating and migrating) the database, parsing,
+duplicate detection and the one transaction. Half the rows name routines by
+id, half by a name that is not in the library (the slow case of old). The
+baseline is `python -c pass` started the same way in the same run, alternated.
+Budget (DESIGN.md): <= 1.5 s for the whole command. One line, for scripts:
+
+    import rows=20000 median_s=0.93 min_s=0.90 max_s=0.97 baseline_s=0.02 ratio=46.5 load=1.20
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from walkback_desktop.core.history import COLUMNS  # noqa: E402
+
+
+def synthetic_csv(rows: int, seed: int = 11) -> str:
+    rng = random.Random(seed)
+    start = datetime(2015, 1, 1, 7, 30, tzinfo=timezone(timedelta(hours=1)))
+    lines = [",".join(COLUMNS)]
+    for i in range(rows):
+        active = rng.randint(600, 2400)
+        backward = round(active * rng.uniform(0.3, 0.6), 1)
+        routine = "knee-friendly-20" if i % 2 else f"Park loop {i % 40}"
+        notes = "" if i % 3 else f'"felt fine, {i}"'
+        lines.append(
+            f"{(start + timedelta(hours=4.38 * i)).isoformat(timespec='seconds')},{routine},"
+            f"{active},{backward},,{rng.randint(2, 7)},{rng.randint(0, 5)},true,{notes}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def timed(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"command failed ({done.returncode}): {done.stderr.strip()}")
+    return elapsed
+
+
+def main() -> int:
+    rows = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), QT_QPA_PLATFORM="offscreen")
+    runs: list[float] = []
+    bases: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        csv_file = Path(tmp) / "history.csv"
+        csv_file.write_text(synthetic_csv(rows), encoding="utf-8")
+        for n in range(repeats):
+            bases.append(timed([sys.executable, "-c", "pass"], env))
+            data_dir = Path(tmp) / f"data-{n}"
+            runs.append(
+                timed(
+                    [
+                        sys.executable,
+                        "-m",
+                        "walkback_desktop",
+                        "history",
+                        "import",
+                        str(csv_file),
+                        "--data-dir",
+                        str(data_dir),
+                    ],
+                    env,
+                )
+            )
+    median = statistics.median(runs)
+    base = statistics.median(bases)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"import rows={rows} median_s={median:.3f} min_s={min(runs):.3f} max_s={max(runs):.3f} "
+        f"baseline_s={base:.3f} ratio={median / base:.1f} load={load:.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
