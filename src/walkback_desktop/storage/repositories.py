@@ -3,6 +3,7 @@ Every write is one transaction: it all lands or none of it does."""
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -265,19 +266,21 @@ class SessionRepository:
         try:
             with self._db.reading() as s:
                 if with_segments:
-                    query = (
+                    full = (
                         select(t)
                         .where(*conditions)
                         .order_by(t.started_at, t.id)
                         .options(selectinload(t.segments))
                     )
-                    return [_from_row(r) for r in s.scalars(query)]
+                    return [_from_row(r) for r in s.scalars(full)]
                 query = select(*_LIST_COLUMNS).where(*conditions).order_by(t.started_at, t.id)
                 return [_from_columns(r) for r in s.connection().execute(query)]
         except ValueError:  # a row SQLite holds but that is not a session (a bad date)
             return self._list_readable(conditions, with_segments)
 
-    def _list_readable(self, conditions: list[Any], with_segments: bool) -> list[SessionRecord]:
+    def _list_readable(
+        self, conditions: builtins.list[Any], with_segments: bool
+    ) -> builtins.list[SessionRecord]:
         """The slow path of `list`: dates read as text and parsed one by one; rows
         that cannot be read are left in the database and skipped with a notice."""
         t = models.Session
@@ -302,7 +305,7 @@ class SessionRepository:
                     )
             if with_segments and records:
                 seg = models.SessionSegment
-                by_session: dict[int, list[SegmentRecord]] = {}
+                by_session: dict[int, builtins.list[SegmentRecord]] = {}
                 for r in s.scalars(select(seg).order_by(seg.session_id, seg.position)):
                     by_session.setdefault(r.session_id, []).append(
                         SegmentRecord(
@@ -352,7 +355,7 @@ class SessionRepository:
             s.flush()
             return _from_row(row)
 
-    def delete(self, ids: Sequence[int]) -> list[SessionRecord]:
+    def delete(self, ids: Sequence[int]) -> builtins.list[SessionRecord]:
         """Delete sessions; return them (with segments) so an undo can restore them."""
         with self._db.transaction() as s:
             rows = s.scalars(
@@ -365,7 +368,7 @@ class SessionRepository:
                 s.delete(row)
             return records
 
-    def restore(self, records: Iterable[SessionRecord]) -> list[int]:
+    def restore(self, records: Iterable[SessionRecord]) -> builtins.list[int]:
         """Put deleted sessions back under their old ids."""
         with self._db.transaction() as s:
             ids = []
