@@ -242,3 +242,15 @@ def test_same_second_same_routine_but_different_walks_are_not_duplicates():
     first = make_session(0, notes="morning")
     assert first.dedupe_key() != first.with_changes(notes="evening").dedupe_key()
     assert first.dedupe_key() == first.with_changes(id=7).dedupe_key()
+
+
+def test_each_routine_label_is_resolved_once_per_import():
+    calls = []
+
+    def resolve(label):
+        calls.append(label)
+        return None, label
+
+    rows = "".join(f"2025-03-{d:02d}T08:00:00Z,Park loop,10,5,,,,true,\n" for d in range(1, 29))
+    assert len(parse_history_csv(HEADER + "\n" + rows, resolve)) == 28
+    assert calls == ["Park loop"]

@@ -126,3 +126,22 @@ def test_a_session_with_a_bad_date_does_not_stop_the_export(two_sessions, walkba
     store = open_store(two_sessions, backup=False)
     assert [r.notes for r in store.sessions.list(with_segments=True)] == ["second"]
     store.close()
+
+
+def test_an_unreadable_routine_is_not_overwritten_by_an_import(two_sessions, walkback, tmp_path):
+    _sql(
+        two_sessions,
+        "INSERT INTO routines (id, name, json, created_at, updated_at) "
+        "VALUES ('future', 'Future walk', ?, '2025-01-01 00:00:00', '2025-01-01 00:00:00')",
+        NEWER_ROUTINE,
+    )
+    routine = tmp_path / "r.walkback.json"
+    walkback("routines", "export", "knee-friendly-20", str(routine))
+    data = json.loads(routine.read_text())
+    data["id"] = "future"
+    routine.write_text(json.dumps(data))
+    code, _, err = walkback("routines", "import", str(routine))
+    assert code == 2 and "cannot read; it is kept" in err
+    conn = sqlite3.connect(two_sessions / "walkback.db")
+    assert conn.execute("SELECT json FROM routines").fetchone()[0] == NEWER_ROUTINE
+    conn.close()

@@ -531,6 +531,13 @@ class RoutineRepository:
                     )
                 )
             else:
+                if self._parse(row.id, row.json) is None:
+                    raise RoutineError(
+                        _(
+                            'the id "{id}" belongs to a saved routine this WalkBack cannot '
+                            "read; it is kept, so choose another id"
+                        ).format(id=routine.id)
+                    )
                 row.name = routine.name
                 row.json = routine.to_json()
                 row.updated_at = now
