@@ -276,7 +276,7 @@ def _routines_export(args: argparse.Namespace, store: Store) -> int:
 
 def _routines_import(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.routine import MAX_FILE_BYTES, RoutineError
-    from walkback_desktop.storage.library import Clash
+    from walkback_desktop.storage.library import Clash, RoutineClashError
 
     data = _read_bytes(args.file, MAX_FILE_BYTES)
     clash = Clash.RENAME if args.rename else Clash.REPLACE if args.replace else Clash.REFUSE
@@ -290,12 +290,14 @@ def _routines_import(args: argparse.Namespace, store: Store) -> int:
         ) from None
     except RoutineError as exc:
         hint = ""
-        if "already used" in str(exc):
-            hint = "; use --rename to import it under a new id" + (
-                "" if "built-in" in str(exc) else " or --replace to overwrite it"
+        if isinstance(exc, RoutineClashError):
+            hint = (
+                _("; use --rename to import it under a new id")
+                if exc.builtin
+                else _("; use --rename to import it under a new id or --replace to overwrite it")
             )
         raise UsageError(f"{args.file}: {exc}{hint}") from exc
-    print(f"imported '{routine.name}' as {routine.id}")
+    print(_("imported '{name}' as {id}").format(name=routine.name, id=routine.id))
     return EXIT_OK
 
 
