@@ -69,6 +69,7 @@ def _untouched(path: Path, before: bytes) -> None:
         (sqlite3.OperationalError("disk I/O error"), StorageErrorKind.IO),
         (sqlite3.OperationalError("database or disk is full"), StorageErrorKind.FULL),
         (sqlite3.OperationalError("unable to open database file"), StorageErrorKind.PERMISSION),
+        (sqlite3.OperationalError("an operational fault never seen"), StorageErrorKind.IO),
     ],
 )
 def test_a_disk_fault_at_start_up_keeps_the_healthy_database(healthy, monkeypatch, error, kind):

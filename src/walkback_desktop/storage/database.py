@@ -186,7 +186,9 @@ def inspect_existing(path: Path) -> str | None:
         kind = classify(exc)
         if kind is not None:
             raise StorageError(kind, path) from exc
-        return str(exc)
+        if isinstance(exc, sqlite3.OperationalError):  # not corruption: refuse, move nothing
+            raise StorageError(StorageErrorKind.IO, path) from exc
+        return str(exc)  # SQLITE_CORRUPT, SQLITE_NOTADB
     finally:
         conn.close()
     if rows != [("ok",)]:

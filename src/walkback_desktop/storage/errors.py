@@ -123,7 +123,8 @@ class DatabaseTooNewError(StorageError):
 
 
 def classify(error: BaseException) -> StorageErrorKind | None:
-    """The kind of a fault that is not corruption, or None (perhaps corruption).
+    """The kind of a fault that is not corruption, or None (corruption, or an
+    error of WalkBack's own such as a missing table, which is not dressed up).
 
     SQLite's primary result code is used when Python exposes it (3.11+);
     the English text of the C library's message is the fallback for faults
@@ -141,8 +142,6 @@ def classify(error: BaseException) -> StorageErrorKind | None:
         for word, kind in _SQLITE_WORDS:
             if word in text:
                 return kind
-        if isinstance(error, sqlite3.OperationalError):
-            return StorageErrorKind.IO
     return None
 
 
