@@ -185,7 +185,8 @@ _BULK_INSERT = "INSERT INTO sessions ({}) VALUES ({})".format(
 def _stored_text(moment: datetime | None) -> str | None:
     if moment is None:
         return None
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(" ", "microseconds")
+    # "2025-03-03 07:30:00.000000+00:00" without its offset: faster than strftime
+    return moment.astimezone(timezone.utc).isoformat(" ", "microseconds")[:26]
 
 
 def _bulk_row(record: SessionRecord) -> tuple[Any, ...]:
