@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from walkback_desktop import APP_NAME, __version__
-from walkback_desktop.i18n import _, ngettext
 from walkback_desktop.logging_setup import LOG_FILENAME, setup_logging
 from walkback_desktop.paths import resolve_data_dir, resolve_log_dir
 
@@ -127,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _iso_date(text: str) -> date:
     """A YYYY-MM-DD date within the years a history can hold."""
+    from walkback_desktop.i18n import _
+
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
@@ -224,6 +225,8 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _tell(notices: list[str], told: int) -> int:
+    from walkback_desktop.i18n import _
+
     for notice in notices[told:]:
         print(_("walkback: note: {notice}").format(notice=notice), file=sys.stderr)
     return len(notices)
@@ -276,6 +279,7 @@ def _routines_export(args: argparse.Namespace, store: Store) -> int:
 
 def _routines_import(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.routine import MAX_FILE_BYTES, RoutineError
+    from walkback_desktop.i18n import _
     from walkback_desktop.storage.library import Clash, RoutineClashError
 
     data = _read_bytes(args.file, MAX_FILE_BYTES)
@@ -306,6 +310,7 @@ def _routines_import(args: argparse.Namespace, store: Store) -> int:
 
 def _history_export(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.history import format_history_csv
+    from walkback_desktop.i18n import ngettext
 
     records = store.sessions.list()
     builtin_ids = {r.id for r in store.library.builtins}
@@ -321,6 +326,7 @@ def _history_export(args: argparse.Namespace, store: Store) -> int:
 
 def _history_import(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.history import MAX_CSV_BYTES, HistoryCsvError, parse_history_csv
+    from walkback_desktop.i18n import _, ngettext
 
     data = _read_bytes(args.file, MAX_CSV_BYTES)
     try:
@@ -358,6 +364,7 @@ def _settings_list(args: argparse.Namespace, store: Store) -> int:
 
 def _settings_get(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.settings import SettingError, format_value
+    from walkback_desktop.i18n import _
 
     try:
         print(format_value(store.settings.get(args.key)))
@@ -368,6 +375,7 @@ def _settings_get(args: argparse.Namespace, store: Store) -> int:
 
 def _settings_set(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.settings import SettingError, format_value, setting
+    from walkback_desktop.i18n import _
 
     try:
         value = store.settings.set(args.key, setting(args.key).parse(args.value))
@@ -429,6 +437,7 @@ def _count(n: int, noun: str) -> str:
 def _read_bytes(name: str, limit: int) -> bytes:
     """A file the user named (or standard input for -), at most `limit` bytes."""
     from walkback_desktop.files import UserFileError, read_user_file
+    from walkback_desktop.i18n import _
 
     if name == "-":
         data = sys.stdin.buffer.read(limit + 1)
