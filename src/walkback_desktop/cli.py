@@ -434,7 +434,10 @@ def _count(n: int, noun: str) -> str:
 # --- files ----------------------------------------------------------------
 
 
-def _read_bytes(name: str, limit: int) -> bytes:
+READ_LIMIT_BYTES = 10_000_000  # for files without a limit of their own
+
+
+def _read_bytes(name: str, limit: int = READ_LIMIT_BYTES) -> bytes:
     """A file the user named (or standard input for -), at most `limit` bytes."""
     from walkback_desktop.files import UserFileError, read_user_file
     from walkback_desktop.i18n import _
