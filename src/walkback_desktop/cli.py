@@ -12,7 +12,6 @@ import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -42,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    data_dir = argparse.ArgumentParser(add_help=False)
+    data_dir = _Parser(add_help=False)
     data_dir.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -132,12 +131,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _iso_date(text: str) -> date:
+    """A YYYY-MM-DD date within the years a history can hold."""
+    from walkback_desktop.i18n import _
+
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-01"
+            _("{text!r} is not a date; use YYYY-MM-DD, e.g. 2025-03-01").format(text=text)
         ) from None
+    from walkback_desktop.core.history import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is out of range; use a date from {first} to {last}").format(
+                text=text, first=MIN_YEAR, last=MAX_YEAR
+            )
+        )
+    return day
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,9 +196,7 @@ def split_open_files(args: list[str]) -> tuple[list[Path], list[str]]:
     double-click, Open With). Returns them and the other arguments; with a
     sub-command (`walkback routines import FILE`) nothing is taken."""
     files = [
-        a
-        for a in args
-        if a.lower().endswith(".json") and not a.startswith("-") and Path(a).is_file()
+        a for a in args if a.lower().endswith(".json") and not a.startswith("-") and _is_file(a)
     ]
     rest = [a for a in args if a not in files]
     positional = [
@@ -198,6 +207,14 @@ def split_open_files(args: list[str]) -> tuple[list[Path], list[str]]:
     if not files or positional:
         return [], args
     return [Path(a) for a in files], rest
+
+
+def _is_file(name: str) -> bool:
+    """Path.is_file() raises for a name the system cannot look up (too long)."""
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _fail(message: str, code: int) -> int:
@@ -212,13 +229,22 @@ def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
 
     # While a window has this folder open, its checkpoint is a live workout, not a crash.
     store = open_store(data_dir, recover=not gui_running(data_dir))
+    told = 0
     try:
-        for notice in store.notices:
-            print(f"walkback: note: {notice}", file=sys.stderr)
+        told = _tell(store.notices, told)
         handler = _HANDLERS[(args.command, args.action)]
         return handler(args, store)
     finally:
+        _tell(store.notices, told)  # rows set aside while the command ran
         store.close()
+
+
+def _tell(notices: list[str], told: int) -> int:
+    from walkback_desktop.i18n import _
+
+    for notice in notices[told:]:
+        print(_("walkback: note: {notice}").format(notice=notice), file=sys.stderr)
+    return len(notices)
 
 
 # --- routines -------------------------------------------------------------
@@ -267,21 +293,30 @@ def _routines_export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _routines_import(args: argparse.Namespace, store: Store) -> int:
-    from walkback_desktop.core.routine import RoutineError
-    from walkback_desktop.storage.library import Clash
+    from walkback_desktop.core.routine import MAX_FILE_BYTES, RoutineError
+    from walkback_desktop.i18n import _
+    from walkback_desktop.storage.library import Clash, RoutineClashError
 
-    data = _read_bytes(args.file)
+    data = _read_bytes(args.file, MAX_FILE_BYTES)
     clash = Clash.RENAME if args.rename else Clash.REPLACE if args.replace else Clash.REFUSE
     try:
         routine = store.library.import_routine(data, clash)
+    except RecursionError:  # JSON nested deeper than Python's parser goes
+        raise UsageError(
+            _("{file}: the routine is nested too deeply to be a WalkBack routine").format(
+                file=args.file
+            )
+        ) from None
     except RoutineError as exc:
         hint = ""
-        if "already used" in str(exc):
-            hint = "; use --rename to import it under a new id" + (
-                "" if "built-in" in str(exc) else " or --replace to overwrite it"
+        if isinstance(exc, RoutineClashError):
+            hint = (
+                _("; use --rename to import it under a new id")
+                if exc.builtin
+                else _("; use --rename to import it under a new id or --replace to overwrite it")
             )
         raise UsageError(f"{args.file}: {exc}{hint}") from exc
-    print(f"imported '{routine.name}' as {routine.id}")
+    print(_("imported '{name}' as {id}").format(name=routine.name, id=routine.id))
     return EXIT_OK
 
 
@@ -290,29 +325,44 @@ def _routines_import(args: argparse.Namespace, store: Store) -> int:
 
 def _history_export(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.history import format_history_csv
+    from walkback_desktop.i18n import ngettext
 
     records = store.sessions.list()
-    _write_text(args.file, format_history_csv(records))
+    builtin_ids = {r.id for r in store.library.builtins}
+    _write_text(args.file, format_history_csv(records, builtin_ids))
     if args.file != "-":
-        print(f"exported {len(records)} sessions to {args.file}")
+        print(
+            ngettext(
+                "exported {n} session to {file}", "exported {n} sessions to {file}", len(records)
+            ).format(n=len(records), file=args.file)
+        )
     return EXIT_OK
 
 
 def _history_import(args: argparse.Namespace, store: Store) -> int:
-    from walkback_desktop.core.history import HistoryCsvError, parse_history_csv
+    from walkback_desktop.core.history import MAX_CSV_BYTES, HistoryCsvError, parse_history_csv
+    from walkback_desktop.i18n import _, ngettext
 
-    data = _read_bytes(args.file)
+    data = _read_bytes(args.file, MAX_CSV_BYTES)
     try:
         records = parse_history_csv(data, store.library.resolve_label)
     except HistoryCsvError as exc:
-        raise UsageError(f"{args.file}: {exc}; nothing was imported") from exc
+        raise UsageError(
+            _("{file}: {problem}; nothing was imported").format(
+                file=args.file, problem=exc.render(_)
+            )
+        ) from exc
     result = store.sessions.import_many(records)
-    skipped = (
-        f" ({result.skipped_duplicates} already in your history were skipped)"
-        if result.skipped_duplicates
-        else ""
-    )
-    print(f"imported {result.added} sessions from {args.file}{skipped}")
+    added = ngettext(
+        "imported {n} session from {file}", "imported {n} sessions from {file}", result.added
+    ).format(n=result.added, file=args.file)
+    if result.skipped_duplicates:
+        added += " " + ngettext(
+            "({n} already in your history was skipped)",
+            "({n} already in your history were skipped)",
+            result.skipped_duplicates,
+        ).format(n=result.skipped_duplicates)
+    print(added)
     return EXIT_OK
 
 
@@ -329,21 +379,23 @@ def _settings_list(args: argparse.Namespace, store: Store) -> int:
 
 def _settings_get(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.settings import SettingError, format_value
+    from walkback_desktop.i18n import _
 
     try:
         print(format_value(store.settings.get(args.key)))
     except SettingError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(exc.render(_)) from exc
     return EXIT_OK
 
 
 def _settings_set(args: argparse.Namespace, store: Store) -> int:
     from walkback_desktop.core.settings import SettingError, format_value, setting
+    from walkback_desktop.i18n import _
 
     try:
         value = store.settings.set(args.key, setting(args.key).parse(args.value))
     except SettingError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(exc.render(_)) from exc
     print(f"{args.key} = {format_value(value)}")
     return EXIT_OK
 
@@ -399,40 +451,38 @@ def _count(n: int, noun: str) -> str:
 # --- files ----------------------------------------------------------------
 
 
-def _read_bytes(name: str) -> bytes:
+READ_LIMIT_BYTES = 10_000_000  # for files without a limit of their own
+
+
+def _read_bytes(name: str, limit: int = READ_LIMIT_BYTES) -> bytes:
+    """A file the user named (or standard input for -), at most `limit` bytes."""
+    from walkback_desktop.files import UserFileError, read_user_file
+    from walkback_desktop.i18n import _
+
     if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise UsageError(_("standard input is too large"))
+        return data
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a folder, not a file") from None
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read ({exc.strerror})") from None
+        return read_user_file(name, limit)
+    except UserFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _write_text(name: str, text: str) -> None:
-    """Write atomically: a half-written export never replaces a good file."""
+    """Write atomically (through symlinks; never onto a device): a half-written
+    export never replaces a good file."""
+    from walkback_desktop.files import UserFileError, write_atomic
+
     if name == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    path = Path(name)
     try:
-        fd, tmp = tempfile.mkstemp(
-            dir=path.parent if str(path.parent) else ".", prefix=".walkback-"
-        )
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"{name}: cannot write ({exc.strerror})") from None
+        write_atomic(name, text)
+    except UserFileError as exc:
+        raise UsageError(str(exc)) from None
 
 
 _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], int]] = {

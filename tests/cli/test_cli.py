@@ -172,8 +172,8 @@ def test_log_file_is_written_beside_the_data(walkback, data_dir):
 def test_a_command_leaves_a_running_windows_checkpoint_alone(walkback, data_dir):
     from datetime import datetime, timezone
 
+    from walkback_desktop.core.history import CheckpointRecord
     from walkback_desktop.instance_lock import gui_lock
-    from walkback_desktop.storage.repositories import CheckpointRecord
     from walkback_desktop.storage.store import open_store
 
     store = open_store(data_dir)
@@ -200,6 +200,168 @@ def test_files_handed_over_by_the_desktop_are_split_from_options(tmp_path):
         [],
         ["routines", "import", str(routine)],
     )
+
+
+# --- bad input: one line, exit 2 ------------------------------------------------
+
+
+def _one_line(err: str) -> None:
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_name_the_system_cannot_look_up_exits_2(walkback, tmp_path):
+    long_name = str(tmp_path / ("x" * 300 + ".json"))
+    code, _, err = walkback("routines", "import", long_name)
+    assert code == 2 and "the name is too long" in err
+    _one_line(err)
+    code, _, err = walkback(long_name)
+    assert code == 2
+    _one_line(err)
+
+
+def test_a_routine_nested_988_deep_exits_2(walkback, tmp_path):
+    deep = tmp_path / "deep.walkback.json"
+    deep.write_text("[" * 988 + "]" * 988)
+    code, _, err = walkback("routines", "import", str(deep))
+    assert code == 2 and "nested too deeply" in err
+    _one_line(err)
+    deeper = tmp_path / "deeper.walkback.json"
+    deeper.write_text('{"a":' * 5000 + "1" + "}" * 5000)
+    code, _, err = walkback("routines", "import", str(deeper))
+    assert code == 2
+    _one_line(err)
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_report_date_out_of_range_exits_2(walkback, tmp_path, day):
+    code, _, err = walkback("report", "--out", str(tmp_path / "r.pdf"), "--from", day)
+    assert code == 2 and "out of range" in err
+    _one_line(err)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="POSIX only")
+def test_importing_a_fifo_or_a_device_exits_2_at_once(walkback, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    code, _, err = walkback("history", "import", str(fifo))
+    assert code == 2 and "not a regular file" in err
+    code, _, err = walkback("routines", "import", "/dev/zero")
+    assert code == 2 and "not a regular file" in err
+    _one_line(err)
+
+
+def test_exporting_onto_a_device_is_refused_and_symlinks_are_written_through(walkback, tmp_path):
+    from pathlib import Path
+
+    if Path("/dev/full").exists():
+        code, _, err = walkback("history", "export", "/dev/full")
+        assert code == 2 and "not a regular file" in err
+        assert Path("/dev/full").is_char_device()
+    target = tmp_path / "real.csv"
+    target.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    code, _, err = walkback("history", "export", str(link))
+    assert code == 0, err
+    assert link.is_symlink() and target.read_text() == HEADER + "\n"
+
+
+# --- history CSV round trips -----------------------------------------------------
+
+
+def test_a_note_with_a_carriage_return_and_formulas_round_trips(walkback, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from tests.helpers import make_session
+    from walkback_desktop.storage.store import open_store
+
+    notes = ["line one\rline two", '=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tx"]
+    store = open_store(tmp_path / "data", backup=False)
+    start = datetime(2025, 3, 3, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+    for n, note in enumerate(notes):
+        store.sessions.add(make_session(started_at=start + timedelta(days=n), notes=note))
+    store.close()
+    exported = tmp_path / "out.csv"
+    assert main(["history", "export", str(exported), "--data-dir", str(tmp_path / "data")]) == 0
+    text = exported.read_bytes().decode("utf-8")
+    for line in text.split("\n")[1:]:
+        cells = line.split(",")
+        assert not any(c.startswith(("=", "+", "-", "@", "\t")) for c in cells[1:])
+    code, _, err = walkback("history", "import", str(exported))
+    assert code == 0, err
+    code, again, _ = walkback("history", "export", "-")
+    assert again == text
+
+
+def test_two_walks_in_the_same_second_are_both_kept(walkback, tmp_path):
+    source = tmp_path / "h.csv"
+    source.write_text(
+        HEADER + "\n"
+        "2025-03-03T08:30:00+01:00,knee-friendly-20,1200,600,,4,2,true,morning\n"
+        "2025-03-03T08:30:00+01:00,knee-friendly-20,900,300,,5,1,true,with a friend\n"
+    )
+    code, out, err = walkback("history", "import", str(source))
+    assert code == 0 and "imported 2 sessions" in out, err
+    code, out, _ = walkback("history", "import", str(source))
+    assert "imported 0 sessions" in out and "2 already in your history" in out
+
+
+def test_a_custom_routine_comes_back_by_its_name_elsewhere(walkback, tmp_path, capsys):
+    routine = tmp_path / "park.walkback.json"
+    walkback("routines", "export", "knee-friendly-20", str(routine))
+    data = json.loads(routine.read_text())
+    data.update(id="my-park-loop", name="My park loop")
+    routine.write_text(json.dumps(data))
+    assert walkback("routines", "import", str(routine))[0] == 0
+    source = tmp_path / "h.csv"
+    source.write_text(HEADER + "\n2025-03-03T08:30:00+01:00,my-park-loop,1200,600,,,,true,\n")
+    assert walkback("history", "import", str(source))[0] == 0
+    exported = tmp_path / "out.csv"
+    assert walkback("history", "export", str(exported))[0] == 0
+    assert ",My park loop," in exported.read_text()
+    elsewhere = tmp_path / "elsewhere"
+    assert main(["history", "import", str(exported), "--data-dir", str(elsewhere)]) == 0
+    assert main(["history", "export", "-", "--data-dir", str(elsewhere)]) == 0
+    assert ",My park loop," in capsys.readouterr().out
+    # and in the original folder the name maps back to the routine's id
+    _, out, _ = walkback("history", "import", str(exported))
+    assert "1 already in your history" in out
+
+
+def test_an_error_in_a_multi_line_row_names_its_first_line(walkback, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        HEADER + "\n"
+        "2025-03-03T08:30:00+01:00,knee-friendly-20,1200,600,,4,2,true,fine\n"
+        '2025-03-04T08:30:00+01:00,knee-friendly-20,1200,600,,99,2,true,"one\ntwo\nthree"\n'
+    )
+    code, _, err = walkback("history", "import", str(bad))
+    assert code == 2 and "line 3: rpe must be a whole number" in err
+    _one_line(err)
+
+
+# --- storage faults ---------------------------------------------------------------
+
+
+def test_a_locked_database_is_explained_without_sql(walkback, data_dir, monkeypatch):
+    import sqlite3
+
+    from walkback_desktop.storage import database
+
+    assert walkback("settings", "list")[0] == 0
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_S", 0.1)
+    holder = sqlite3.connect(data_dir / "walkback.db")
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        code, _, err = walkback("settings", "set", "units", "imperial")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 1 and "in use by another program" in err and "try again" in err
+    assert "INSERT" not in err and "UPDATE" not in err and "sqlite3" not in err
+    _one_line(err)
 
 
 def test_the_command_line_speaks_the_language_setting(data_dir, capsys):

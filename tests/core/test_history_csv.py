@@ -159,3 +159,98 @@ def test_export_import_round_trip_property(records):
     assert [r.with_changes(source="app", ended_at=None) for r in back] == [
         r.with_changes(ended_at=None, notes=r.notes) for r in records
     ]
+
+
+# Any text but NUL, which the importer refuses as the mark of a binary file.
+_ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
+    max_size=60,
+)
+_NAMES = _ANY_TEXT.map(str.strip).filter(lambda s: 0 < len(s) <= 80)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.builds(
+            lambda day, name, notes, active, frac, kcal, rpe, pain, done: make_session(
+                day,
+                routine_id=None,
+                routine_name=name,
+                notes=notes,
+                active_seconds=active,
+                backward_seconds=round(active * frac, 3),
+                kcal=kcal,
+                rpe=rpe,
+                pain=pain,
+                completed=done,
+            ),
+            st.integers(0, 3000),
+            _NAMES,
+            _ANY_TEXT,
+            st.integers(0, 86_400_000).map(lambda ms: ms / 1000),
+            st.floats(0, 1),
+            st.none() | st.integers(0, 20_000_000).map(lambda x: x / 1000),
+            st.none() | st.integers(0, 10),
+            st.none() | st.integers(0, 10),
+            st.booleans(),
+        ),
+        max_size=8,
+    )
+)
+def test_export_then_import_round_trips_arbitrary_names_notes_and_numbers(records):
+    records = [r for r in records if r.backward_seconds <= r.active_seconds]
+    back = parse_history_csv(format_history_csv(records, known_ids=frozenset()))
+    assert [r.with_changes(source="app", ended_at=None) for r in back] == [
+        r.with_changes(ended_at=None) for r in records
+    ]
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+x", "-3", "@a", "\tx", "\rx", "'=x", "''+y", "'plain"])
+def test_formula_cells_are_neutralised_and_restored(text):
+    from walkback_desktop.core.history import neutralise, restore
+
+    assert not neutralise(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert restore(neutralise(text)) == text
+
+
+def test_carriage_returns_and_line_feeds_are_always_quoted():
+    record = make_session(notes="a\rb", routine_id=None, routine_name="x\ny")
+    text = format_history_csv([record])
+    assert '"a\rb"' in text and '"x\ny"' in text
+    assert parse_history_csv(text)[0].notes == "a\rb"
+
+
+def test_errors_are_structured_and_name_the_first_line_of_a_row():
+    text = (
+        HEADER
+        + '\n2025-03-01T08:00:00Z,a,10,5,,,,true,"x\ny"\n2025-03-02T08:00:00Z,a,10,5,,,,maybe,"p\nq"\n'
+    )
+    with pytest.raises(HistoryCsvError) as info:
+        parse_history_csv(text)
+    error = info.value
+    assert (error.code, error.line, error.field, error.params) == (
+        "bool",
+        4,
+        "completed",
+        {"text": "maybe"},
+    )
+    assert error.render(lambda s: s.replace("line {", "Zeile {")).startswith("Zeile 4: ")
+
+
+def test_same_second_same_routine_but_different_walks_are_not_duplicates():
+    first = make_session(0, notes="morning")
+    assert first.dedupe_key() != first.with_changes(notes="evening").dedupe_key()
+    assert first.dedupe_key() == first.with_changes(id=7).dedupe_key()
+
+
+def test_each_routine_label_is_resolved_once_per_import():
+    calls = []
+
+    def resolve(label):
+        calls.append(label)
+        return None, label
+
+    rows = "".join(f"2025-03-{d:02d}T08:00:00Z,Park loop,10,5,,,,true,\n" for d in range(1, 29))
+    assert len(parse_history_csv(HEADER + "\n" + rows, resolve)) == 28
+    assert calls == ["Park loop"]

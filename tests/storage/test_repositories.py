@@ -1,15 +1,16 @@
 from __future__ import annotations
 
+import errno
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from tests.helpers import make_routine, make_session
-from walkback_desktop.core.history import SegmentRecord
+from walkback_desktop.core.history import CheckpointRecord, SegmentRecord
 from walkback_desktop.core.routine import RoutineError
 from walkback_desktop.core.settings import SettingError
+from walkback_desktop.storage.errors import StorageError, StorageErrorKind
 from walkback_desktop.storage.library import Clash, RoutineClashError
-from walkback_desktop.storage.repositories import CheckpointRecord
 from walkback_desktop.storage.store import open_store
 
 
@@ -73,18 +74,19 @@ def test_import_is_one_transaction_and_skips_duplicates(store):
 def test_a_failing_import_leaves_nothing_behind(store, monkeypatch):
     from walkback_desktop.storage import repositories
 
-    real = repositories._row_values
+    real = repositories._bulk_row
     calls = []
 
     def explode_on_third(record):
         calls.append(record)
         if len(calls) == 3:
-            raise OSError("disk full")
+            raise OSError(errno.ENOSPC, "No space left on device")
         return real(record)
 
-    monkeypatch.setattr(repositories, "_row_values", explode_on_third)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(repositories, "_bulk_row", explode_on_third)
+    with pytest.raises(StorageError) as info:
         store.sessions.import_many([make_session(d) for d in range(5)])
+    assert info.value.kind is StorageErrorKind.FULL and "Free some space" in str(info.value)
     assert store.sessions.count() == 0
 
 

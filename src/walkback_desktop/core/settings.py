@@ -15,13 +15,49 @@ from walkback_desktop.core.timeline import DEFAULT_GET_READY_S, DEFAULT_TIP_INTE
 
 
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
-    """Mark a setting's help text for translation (shown with `_()` at the edge;
-    the core does not import the i18n package)."""
+    """Mark text for translation (shown with `_()` at the edge; the core does not
+    import the i18n package)."""
     return message
 
 
+SETTING_MESSAGES = {
+    "unknown": N_("unknown setting {key!r} (known: {known})"),
+    "invalid": N_("{key} must be {allowed}"),
+    "invalid_got": N_("{key} must be {allowed}, got {got}"),
+    "too_long": N_("{key} is too long (at most {limit} characters)"),
+    "tip_interval": N_("{key} must be 0 (no tips) or at least 10 seconds"),
+    "get_ready": N_("{key} must be 0 (start at once) or at least 4 seconds"),
+}
+ALLOWED_MESSAGES = {
+    "bool": N_("true or false"),
+    "choice": N_("one of {choices}"),
+    "int_range": N_("a whole number from {low} to {high}"),
+    "number_range": N_("a number from {low} to {high}"),
+    "text": N_("text of at most {limit} characters"),
+}
+
+
 class SettingError(ValueError):
-    """An unknown key or a value outside what the setting allows."""
+    """An unknown key or a value outside what the setting allows: a code, the
+    setting's key (`field`) and parameters; `render(translate)` makes the
+    sentence (`str()` is the English one), so nothing parses message text."""
+
+    def __init__(self, code: str, key: str, **params: Any) -> None:
+        self.code = code
+        self.field = key
+        self.params = params
+        super().__init__(code, key, params)
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        params = dict(self.params)
+        allowed = params.pop("allowed", None)
+        if allowed is not None:
+            code, values = allowed
+            params["allowed"] = translate(ALLOWED_MESSAGES[code]).format(**values)
+        return translate(SETTING_MESSAGES[self.code]).format(key=self.field, **params)
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 _TRUE = {"true", "yes", "on", "1"}
@@ -38,17 +74,27 @@ class Setting:
     high: float | None = None
     choices: tuple[str, ...] = ()
     max_len: int = 200
-    extra_check: Callable[[Any], str | None] | None = None
+    extra_check: Callable[[Any], str | None] | None = None  # a SETTING_MESSAGES code
+
+    def allowed(self) -> tuple[str, dict[str, str]]:
+        """What this setting accepts, as a code and parameters (see ALLOWED_MESSAGES)."""
+        if self.kind is bool:
+            return "bool", {}
+        if self.choices:
+            return "choice", {"choices": ", ".join(self.choices)}
+        if self.low is not None and self.high is not None:
+            code = "int_range" if self.kind is int else "number_range"
+            return code, {"low": _fmt(self.low), "high": _fmt(self.high)}
+        return "text", {"limit": str(self.max_len)}
 
     def describe_allowed(self) -> str:
-        if self.kind is bool:
-            return "true or false"
-        if self.choices:
-            return "one of " + ", ".join(self.choices)
-        if self.low is not None and self.high is not None:
-            what = "a whole number" if self.kind is int else "a number"
-            return f"{what} from {_fmt(self.low)} to {_fmt(self.high)}"
-        return f"text of at most {self.max_len} characters"
+        code, values = self.allowed()
+        return ALLOWED_MESSAGES[code].format(**values)
+
+    def _invalid(self, got: str | None = None) -> SettingError:
+        if got is None:
+            return SettingError("invalid", self.key, allowed=self.allowed())
+        return SettingError("invalid_got", self.key, allowed=self.allowed(), got=got)
 
     def parse(self, text: str) -> Any:
         """Turn command-line text into this setting's value."""
@@ -59,47 +105,44 @@ class Setting:
                 return True
             if low in _FALSE:
                 return False
-            raise SettingError(f"{self.key} must be {self.describe_allowed()}, got {text!r}")
+            raise self._invalid(repr(text))
         if self.kind in (int, float):
             try:
                 number: float = int(raw) if self.kind is int else float(raw)
             except ValueError:
-                raise SettingError(
-                    f"{self.key} must be {self.describe_allowed()}, got {text!r}"
-                ) from None
+                raise self._invalid(repr(text)) from None
             return self.validate(number)
         return self.validate(raw)
 
     def validate(self, value: Any) -> Any:
         """Check a typed value; return it normalised or raise SettingError."""
-        allowed = self.describe_allowed()
         if self.kind is bool:
             if not isinstance(value, bool):
-                raise SettingError(f"{self.key} must be {allowed}")
+                raise self._invalid()
             return value
         if self.kind in (int, float):
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise SettingError(f"{self.key} must be {allowed}")
+                raise self._invalid()
             if self.kind is int and not float(value).is_integer():
-                raise SettingError(f"{self.key} must be {allowed}, got {value}")
+                raise self._invalid(str(value))
             if value != value or (
                 self.low is not None
                 and self.high is not None
                 and not self.low <= value <= self.high
             ):
-                raise SettingError(f"{self.key} must be {allowed}, got {_fmt(value)}")
+                raise self._invalid(_fmt(value))
             value = int(value) if self.kind is int else float(value)
         else:
             if not isinstance(value, str):
-                raise SettingError(f"{self.key} must be {allowed}")
+                raise self._invalid()
             if self.choices and value not in self.choices:
-                raise SettingError(f"{self.key} must be {allowed}, got {value!r}")
+                raise self._invalid(repr(value))
             if len(value) > self.max_len:
-                raise SettingError(f"{self.key} is too long (at most {self.max_len} characters)")
+                raise SettingError("too_long", self.key, limit=self.max_len)
         if self.extra_check:
             problem = self.extra_check(value)
             if problem:
-                raise SettingError(f"{self.key} {problem}")
+                raise SettingError(problem, self.key)
         return value
 
 
@@ -154,13 +197,13 @@ _D = AppSettings()
 
 def _tip_interval(value: Any) -> str | None:
     if value != 0 and value < 10:
-        return "must be 0 (no tips) or at least 10 seconds"
+        return "tip_interval"
     return None
 
 
 def _get_ready(value: Any) -> str | None:
     if value != 0 and value < 4:
-        return "must be 0 (start at once) or at least 4 seconds"
+        return "get_ready"
     return None
 
 
@@ -261,7 +304,7 @@ def setting(key: str) -> Setting:
         return SETTINGS[key]
     except KeyError:
         known = ", ".join(sorted(SETTINGS))
-        raise SettingError(f"unknown setting {key!r} (known: {known})") from None
+        raise SettingError("unknown", key, known=known) from None
 
 
 def defaults() -> dict[str, Any]:

@@ -1,5 +1,6 @@
-"""Opening `walkback.db`: integrity check, moving a bad file aside, daily
-backups, WAL and foreign keys, and Alembic migrations at start-up."""
+"""Opening `walkback.db`: a read-only look first (schema version, integrity),
+moving a corrupt file aside, daily backups, WAL and foreign keys, and Alembic
+migrations at start-up."""
 
 from __future__ import annotations
 
@@ -16,24 +17,34 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from walkback_desktop.i18n import _
+from walkback_desktop.storage.backups import BACKUP_DIRNAME, backup_daily, pin_latest_backup
+from walkback_desktop.storage.errors import (
+    DatabaseError,
+    DatabaseTooNewError,
+    StorageError,
+    StorageErrorKind,
+    classify,
+    storage_error,
+    translated_errors,
+)
+
+__all__ = [
+    "BACKUP_DIRNAME",
+    "DB_FILENAME",
+    "Database",
+    "DatabaseError",
+    "DatabaseTooNewError",
+    "StorageError",
+    "backup_daily",
+    "open_database",
+]
+
 log = logging.getLogger(__name__)
 
 DB_FILENAME = "walkback.db"
-BACKUP_DIRNAME = "backups"
-BACKUPS_KEPT = 7
+BUSY_TIMEOUT_S = 3.0
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-
-
-class DatabaseError(Exception):
-    """The database cannot be used; the message says why and what to do."""
-
-
-class DatabaseLockedError(DatabaseError):
-    pass
-
-
-class DatabaseTooNewError(DatabaseError):
-    pass
 
 
 @dataclass
@@ -42,17 +53,27 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     notices: list[str] = field(default_factory=list)
+    moved_aside: Path | None = None  # the corrupt file set aside at this start, if any
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A unit of work: committed if the block succeeds, rolled back if not."""
-        with self.session_factory() as session, session.begin():
+        """A unit of work: committed if the block succeeds, rolled back if not.
+
+        SQLite faults (locked, disk full, read-only, I/O) raise StorageError.
+        """
+        with translated_errors(self.path), self.session_factory() as session, session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self.session_factory() as session:
+        with translated_errors(self.path), self.session_factory() as session:
             yield session
+
+    def notice(self, text: str) -> None:
+        """Tell the person something once (a row set aside, a file moved)."""
+        if text not in self.notices:
+            log.warning(text)
+            self.notices.append(text)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -62,27 +83,44 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=3000")
+    # FULL, not NORMAL: in WAL mode NORMAL may roll back the last committed
+    # transactions after a power cut. WalkBack's writes are rare and small
+    # (a session, a setting, a checkpoint every few seconds), so the extra
+    # fsync per commit costs nothing a person notices. See docs/storage.md.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     cursor.close()
 
 
 def open_database(data_dir: Path, *, backup: bool = True, today: date | None = None) -> Database:
-    """Open (creating or repairing) the database in `data_dir`, migrated to head."""
+    """Open (creating or repairing) the database in `data_dir`, migrated to head.
+
+    Only real corruption (not a SQLite file, a failed integrity check) moves
+    the file aside. A full disk, an I/O error, a read-only or unreadable
+    folder and a lock raise `StorageError` and leave every file as it was; a
+    database from a newer WalkBack raises `DatabaseTooNewError` before
+    anything is written (it is inspected through a read-only connection).
+    """
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"cannot create the data folder {data_dir}: {exc.strerror}") from exc
+        raise StorageError(classify(exc) or StorageErrorKind.IO, data_dir) from exc
     path = data_dir / DB_FILENAME
     notices: list[str] = []
-    if path.exists():
-        problem = _check_integrity(path)
+    moved: Path | None = None
+    if _exists(path):
+        problem = inspect_existing(path)
         if problem:
-            moved = _move_aside(path)
-            notice = (
-                f"The database {path.name} could not be read ({problem}). It was moved aside to "
-                f"{moved.name} (nothing was deleted) and WalkBack started with a fresh one."
-            )
+            pin_latest_backup(data_dir)
+            try:
+                moved = _move_aside(path)
+            except OSError as exc:
+                raise StorageError(classify(exc) or StorageErrorKind.IO, path) from exc
+            notice = _(
+                "The database {name} could not be read ({problem}). It was moved aside to "
+                "{moved} (nothing was deleted) and WalkBack started with a fresh one. "
+                "Your backups are kept: you can restore one."
+            ).format(name=path.name, problem=problem, moved=moved.name)
             log.warning(notice)
             notices.append(notice)
         elif backup:
@@ -96,41 +134,78 @@ def open_database(data_dir: Path, *, backup: bool = True, today: date | None = N
         raise
     except Exception as exc:  # a full disk or a read-only folder ends here
         engine.dispose()
-        raise DatabaseError(f"cannot prepare the database {path}: {exc}") from exc
+        translated = storage_error(exc, path)
+        if translated is None:
+            raise DatabaseError(
+                _("cannot prepare the database {path}: {error}").format(path=path, error=exc)
+            ) from exc
+        raise translated from exc
     factory = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, session_factory=factory, notices=notices)
+    return Database(
+        path=path, engine=engine, session_factory=factory, notices=notices, moved_aside=moved
+    )
 
 
-def _check_integrity(path: Path) -> str | None:
-    """None if the file is a healthy SQLite database, else a short reason."""
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError as exc:  # a folder that cannot be searched, a name too long
+        raise StorageError(classify(exc) or StorageErrorKind.IO, path) from exc
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (not even its journal mode)."""
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+
+
+def inspect_existing(path: Path) -> str | None:
+    """None if `path` is a healthy database this WalkBack can use, else why it is corrupt.
+
+    Raises StorageError for faults that are not corruption (nothing is moved
+    then) and DatabaseTooNewError for a schema this WalkBack does not know.
+    """
     try:
         with path.open("rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from exc
+        raise StorageError(classify(exc) or StorageErrorKind.IO, path) from exc
     if not header:
-        return "the file is empty"
+        return _("the file is empty")
     if header != b"SQLite format 3\x00":
-        return "it is not a SQLite database"
+        return _("it is not a SQLite database")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=2)
-    except sqlite3.OperationalError as exc:
-        raise DatabaseError(f"cannot open {path}: {exc}") from exc
+        conn = _connect_readonly(path)
+    except sqlite3.Error as exc:
+        raise StorageError(classify(exc) or StorageErrorKind.IO, path) from exc
     try:
+        schema = _schema_version(conn)
+        if schema is not None and schema not in _known_revisions():
+            raise DatabaseTooNewError(path, schema)
         rows = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc):
-            raise DatabaseLockedError(
-                f"the database {path} is locked by another program; close it and try again"
-            ) from exc
-        return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
+    except sqlite3.Error as exc:
+        kind = classify(exc)
+        if kind is not None:
+            raise StorageError(kind, path) from exc
+        if isinstance(exc, sqlite3.OperationalError):  # not corruption: refuse, move nothing
+            raise StorageError(StorageErrorKind.IO, path) from exc
+        return str(exc)  # SQLITE_CORRUPT, SQLITE_NOTADB
     finally:
         conn.close()
     if rows != [("ok",)]:
-        return "integrity check failed: " + "; ".join(str(r[0]) for r in rows[:3])
+        return _("integrity check failed: {details}").format(
+            details="; ".join(str(r[0]) for r in rows[:3])
+        )
     return None
+
+
+def _schema_version(conn: sqlite3.Connection) -> str | None:
+    found = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+    ).fetchone()
+    if found is None:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
 
 
 def _move_aside(path: Path) -> Path:
@@ -145,33 +220,6 @@ def _move_aside(path: Path) -> Path:
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
-    return target
-
-
-def backup_daily(path: Path, today: date, keep: int = BACKUPS_KEPT) -> Path | None:
-    """Copy the database to backups/walkback-YYYY-MM-DD.db once a day; keep the last `keep`."""
-    folder = path.parent / BACKUP_DIRNAME
-    target = folder / f"walkback-{today.isoformat()}.db"
-    if target.exists():
-        return None
-    try:
-        folder.mkdir(exist_ok=True)
-        partial = target.with_suffix(".partial")
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-        partial.replace(target)
-    except (OSError, sqlite3.Error) as exc:
-        log.warning("daily backup of %s failed: %s", path, exc)
-        return None
-    backups = sorted(folder.glob("walkback-????-??-??.db"))
-    for old in backups[:-keep]:
-        old.unlink(missing_ok=True)
-    log.info("backed up the database to %s", target)
     return target
 
 
@@ -207,10 +255,7 @@ def migrate(engine: Engine, target: str = "head") -> None:
     """
     current = _current_revision(engine)
     if current is not None and current not in _known_revisions():
-        raise DatabaseTooNewError(
-            f"this database was written by a newer WalkBack (schema {current}); "
-            "please update WalkBack. Nothing was changed."
-        )
+        raise DatabaseTooNewError(Path(engine.url.database or "?"), current)
     if target == "head" and current == _head_from_files():
         return
     from alembic import command

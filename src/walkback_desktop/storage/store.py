@@ -8,6 +8,8 @@ from pathlib import Path
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import format_duration
+from walkback_desktop.i18n import _
+from walkback_desktop.storage.checkpoints import CheckpointRepository
 from walkback_desktop.storage.database import Database, open_database
 from walkback_desktop.storage.library import RoutineLibrary
 from walkback_desktop.storage.programs import (
@@ -17,7 +19,6 @@ from walkback_desktop.storage.programs import (
     ProgramRepository,
 )
 from walkback_desktop.storage.repositories import (
-    CheckpointRepository,
     RoutineRepository,
     SessionRepository,
     SettingsRepository,
@@ -63,15 +64,13 @@ def open_store(data_dir: Path, *, backup: bool = True, recover: bool = True) -> 
         settings=SettingsRepository(db),
         library=RoutineLibrary(RoutineRepository(db)),
         checkpoints=checkpoints,
-        notices=list(db.notices),
+        notices=db.notices,  # one list: rows set aside later are told too
     )
     recovered = checkpoints.recover() if recover else None
     if recovered is not None:
         store.recovered = recovered
-        notice = (
-            f'An interrupted workout ("{recovered.routine_name}", '
-            f"{format_duration(recovered.active_seconds)} done) was saved as an incomplete session."
-        )
-        log.warning(notice)
-        store.notices.append(notice)
+        notice = _(
+            'An interrupted workout ("{name}", {done} done) was saved as an incomplete session.'
+        ).format(name=recovered.routine_name, done=format_duration(recovered.active_seconds))
+        db.notice(notice)
     return store

@@ -11,9 +11,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.core.history import CheckpointRecord, SessionRecord
 from walkback_desktop.core.workout import WorkoutRun
-from walkback_desktop.storage.repositories import CheckpointRecord
 from walkback_desktop.storage.store import Store
 
 log = logging.getLogger(__name__)
