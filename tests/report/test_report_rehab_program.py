@@ -5,17 +5,20 @@ Hand-worked numbers: tests/services/rehab_fixture.py."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta, timezone
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog
 
 from tests.helpers import make_session
 from tests.report.conftest import pdf_pages
-from tests.services.rehab_fixture import END, NOW, START, knee_history
+from tests.services.rehab_fixture import CET, END, NOW, START, knee_history
 from walkback_desktop.cli import main
+from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.report.data import ReportRequest
 from walkback_desktop.report.output import build_report, write_pdf
+from walkback_desktop.report.sample import sample_history
+from walkback_desktop.services.programs import ProgramService
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.report_actions import ReportCommands
 from walkback_desktop.ui.report_charts import render_report_charts
@@ -91,3 +94,20 @@ def test_no_program_no_plan_section(store, make_pdf):
     text = " ".join(pages)
     assert "Rehab plan" not in text
     assert "Backward Walk Test" not in text
+
+
+def test_ten_years_and_a_program_still_fit_in_thirty_pages(store, tmp_path, qapp):
+    last = date(2026, 6, 30)
+    first = last - timedelta(days=3651)
+    store.sessions.import_many(sample_history(first, 3652, per_week=38.5))  # ~20,000 sessions
+    enrolled = date(2026, 5, 25)  # a Monday: week 6 ends on 5 Jul
+    ProgramService(store, today=lambda: last).enrol("knee-oa-6-weeks", enrolled)
+    for day, seconds in ((enrolled, 6.1), (last, 5.4)):
+        store.assessments.add(AssessmentResult(datetime.combine(day, time(9), CET), seconds))
+    now = datetime(2026, 7, 1, 9, tzinfo=timezone.utc)
+    report = build_report(store, ReportRequest(first=None, last=last), locale=UK, now=now)
+    path = tmp_path / "ten-years.pdf"
+    assert write_pdf(report, path) <= 30
+    text = " ".join(pdf_pages(path))
+    assert "Rehab plan: Knee osteoarthritis: 6 weeks" in text
+    assert "From 6.10 s (25 May 2026) to 5.40 s (30 Jun 2026), 2 tests" in text
