@@ -10,6 +10,7 @@ import pytest
 from tests.helpers import make_session
 from tests.services.rehab_fixture import CET, END, START, TODAY, knee_history, service_for
 from walkback_desktop.core.assessments import AssessmentResult
+from walkback_desktop.core.programs import ProgramError
 from walkback_desktop.services.report_extras import (
     DONE,
     IN_PROGRESS,
@@ -19,6 +20,7 @@ from walkback_desktop.services.report_extras import (
     PlanAdherence,
     report_extras,
 )
+from walkback_desktop.storage.programs import EnrolmentRepository
 
 
 def test_plan_weeks_adherence_and_pain_by_hand(store):
@@ -125,3 +127,15 @@ def test_the_most_recent_program_in_the_period_is_shown(store):
         store, START - timedelta(weeks=8), START - timedelta(days=1), today=TODAY
     ).plan
     assert earlier is not None and earlier.program_name.startswith("Low-back")
+
+
+def test_an_unreadable_enrolment_leaves_the_plan_out_not_the_report(store, monkeypatch):
+    knee_history(store)
+
+    def broken(self):
+        raise ProgramError("not_json", reason="truncated")
+
+    monkeypatch.setattr(EnrolmentRepository, "history", broken)
+    extras = report_extras(store, START, END, today=TODAY)
+    assert extras.plan is None
+    assert extras.bwt is not None and len(extras.bwt.results) == 2

@@ -30,6 +30,7 @@ The rules (also in docs/report.md):
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
@@ -38,9 +39,12 @@ from statistics import fmean
 from walkback_desktop.core import assessments, stats
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.program_schedule import ProgramStatus, ProgramWeekPlan, program_status
+from walkback_desktop.core.programs import ProgramError
 from walkback_desktop.services.programs import ProgramService
 from walkback_desktop.storage.programs import EnrolmentRecord
 from walkback_desktop.storage.store import Store
+
+log = logging.getLogger(__name__)
 
 # PlanWeek.status values
 DONE, PARTIAL, MISSED, IN_PROGRESS, UPCOMING = (
@@ -159,7 +163,11 @@ def report_extras(
 ) -> ReportExtras:
     """The plan and 3MBWT values for the report of `first`..`last`."""
     service = ProgramService(store, today=lambda: today, locale_first_weekday=locale_first_weekday)
-    followed = program_in_period(service, store, first, last, today)
+    try:
+        followed = program_in_period(service, store, first, last, today)
+    except ProgramError as exc:  # an enrolment saved by a newer WalkBack, say
+        log.warning("the report leaves out the rehab plan: %s", exc)
+        followed = None
     plan = None
     if followed is not None:
         enrolment, status = followed
