@@ -35,6 +35,7 @@ def _plan() -> PlanSummary:
             planned_backward_min=30.0,
             done_backward_min={"done": 33.0, "partial": 10.0, "in_progress": 9.0}.get(status, 0),
             status=status,
+            pain={"done": 6.0, "partial": 2.0}.get(status),
         )
         for n, status in enumerate(statuses)
     )
@@ -42,10 +43,7 @@ def _plan() -> PlanSummary:
 
 
 def test_plan_and_3mbwt_sections(store, tmp_path, qapp):
-    # pain 6 in the first week, 2 in the third
-    store.sessions.import_many(
-        [make_session(d, pain=6) for d in (0, 2, 4)] + [make_session(d, pain=2) for d in (14,)]
-    )
+    store.sessions.import_many([make_session(d) for d in (0, 2, 4, 14)])
     bwt = BwtSummary(
         (BwtResult(START, 6.4, "first"), BwtResult(START + timedelta(weeks=3), 5.1)),
         BwtReference(5.5, "community-dwelling older adults", "Polo-Ferrero 2025"),
@@ -68,6 +66,7 @@ def test_plan_and_3mbwt_sections(store, tmp_path, qapp):
     assert "Missed weeks 1 weeks: 2" in text
     assert "1 3 Mar 2025 3 / 3 33 / 30 done 6.0" in text
     assert "3 17 Mar 2025 1 / 3 10 / 30 partly done 2.0" in text
+    assert "Pain (0-10) across the program: 6.0 in week 1, 2.0 in week 3." in text
     assert "3-m Backward Walk Test" in text
     assert "From 6.40 s (3 Mar 2025) to 5.10 s (24 Mar 2025), 2 tests" in text
     assert "−1.30 s" in text
@@ -75,7 +74,7 @@ def test_plan_and_3mbwt_sections(store, tmp_path, qapp):
     assert 'src="walkback-chart:bwt"' in report.docs[0].toHtml()
 
 
-def test_without_extras_there_is_no_plan_section(store, make_pdf):
+def test_without_a_program_or_test_result_there_is_no_plan_section(store, make_pdf):
     store.sessions.import_many([make_session(0)])
     _report, pages, _path = make_pdf(START, START)
     assert "Rehab plan" not in " ".join(pages)

@@ -11,6 +11,7 @@ from walkback_desktop import __version__
 from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.report.rehab import ReportExtras
+from walkback_desktop.services.report_extras import report_extras
 from walkback_desktop.storage.store import Store
 
 # Sessions keep the UTC offset they were walked at (at most +-14 h), and the
@@ -111,7 +112,9 @@ def collect(
     locale_first_weekday: int = 0,
     extras: ReportExtras | None = None,
 ) -> ReportData:
-    """Read the sessions in the requested range and compute every figure the report shows."""
+    """Read the sessions in the requested range and compute every figure the report shows.
+    `extras` None: the rehab plan and 3MBWT results are read from the store
+    (services.report_extras) for the period."""
     now = (now or datetime.now(timezone.utc)).astimezone()
     today = now.date()
     last = request.last or today
@@ -176,7 +179,11 @@ def collect(
         log_records=log_records,
         log_first=log_first,
         full_log=request.full_log,
-        extras=extras or ReportExtras(),
+        extras=extras
+        if extras is not None
+        else report_extras(
+            store, first, last, today=today, locale_first_weekday=locale_first_weekday
+        ),
     )
 
 

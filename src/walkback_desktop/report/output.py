@@ -59,7 +59,8 @@ def build_report(
     extras: ReportExtras | None = None,
 ) -> LaidOutReport:
     """Read the data and lay the report out on the locale's paper (A4 or Letter).
-    `extras`: the rehab plan and 3-m Backward Walk Test results, when known."""
+    `extras`: the rehab plan and 3-m Backward Walk Test results; None reads them
+    from the store (services.report_extras), `ReportExtras()` leaves them out."""
     locale = locale or QLocale()
     data = collect_for_locale(store, request, locale=locale, now=now, extras=extras)
     return LaidOutReport(data, page_layout_for(locale), charts)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkback_desktop.i18n import N_, _, ngettext
 from walkback_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -32,8 +33,8 @@ if TYPE_CHECKING:
     from walkback_desktop.report.data import ReportRequest
     from walkback_desktop.report.render import LaidOutReport
 
-PRINT_LABEL = "Print report…"
-EXPORT_LABEL = "Export report as PDF…"
+PRINT_LABEL = N_("Print report…")
+EXPORT_LABEL = N_("Export report as PDF…")
 
 
 @contextmanager
@@ -56,11 +57,11 @@ class ReportCommands:
     def ask(self, parent: QWidget | None, *, printing: bool) -> ReportRequest | None:
         from walkback_desktop.ui.report_dialog import ReportDialog
 
-        title = "Print report" if printing else "Export report as PDF"
+        title = _("Print report") if printing else _("Export report as PDF")
         dialog = ReportDialog(
             parent,
             title=title,
-            accept_label="Preview…" if printing else "Choose file…",
+            accept_label=_("Preview…") if printing else _("Choose file…"),
             person_name=self.ctx.store.settings.snapshot().person_name,
             today=self._today(),
             first_session=self._first_session_day(),
@@ -89,7 +90,11 @@ class ReportCommands:
             with _wait_cursor():
                 return build_report(self.ctx.store, request, charts=render_report_charts)
         except ReportRangeError as exc:
-            QMessageBox.warning(parent, "Progress report", f"Cannot make the report: {exc}.")
+            QMessageBox.warning(
+                parent,
+                _("Progress report"),
+                _("Cannot make the report: {reason}.").format(reason=exc),
+            )
             return None
 
     def print_report(self, parent: QWidget | None = None) -> None:
@@ -108,8 +113,8 @@ class ReportCommands:
         job = PrintJob(report, render_report_charts)
         job.configure(printer)
         preview = QPrintPreviewDialog(printer, parent)
-        preview.setWindowTitle("Print preview – progress report")
-        preview.setAccessibleName("Print preview")
+        preview.setWindowTitle(_("Print preview – progress report"))
+        preview.setAccessibleName(_("Print preview"))
         preview.paintRequested.connect(job.paint)
         preview.resize(900, 1000)
         self.last_preview = preview
@@ -124,9 +129,10 @@ class ReportCommands:
         if request is None:
             return None
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / f"WalkBack report {self._today():%Y-%m-%d}.pdf"
+        file_name = _("WalkBack report {day}.pdf").format(day=f"{self._today():%Y-%m-%d}")
+        suggested = Path(folder or Path.home()) / file_name
         name, _filter = QFileDialog.getSaveFileName(
-            parent, "Export report as PDF", str(suggested), "PDF documents (*.pdf)"
+            parent, _("Export report as PDF"), str(suggested), _("PDF documents (*.pdf)")
         )
         if not name:
             return None
@@ -141,10 +147,18 @@ class ReportCommands:
                 pages = write_pdf(report, path)
         except ReportOutputError as exc:
             QMessageBox.warning(
-                parent, "Export report as PDF", f"The report was not saved.\n{exc}"
+                parent,
+                _("Export report as PDF"),
+                _("The report was not saved.\n{reason}").format(reason=exc),
             )
             return None
-        self.ctx.events.status_message.emit(f"Saved the progress report ({pages} pages) to {path}")
+        self.ctx.events.status_message.emit(
+            ngettext(
+                "Saved the progress report ({pages} page) to {path}",
+                "Saved the progress report ({pages} pages) to {path}",
+                pages,
+            ).format(pages=pages, path=path)
+        )
         return path
 
 
@@ -159,14 +173,14 @@ def _window_of(action: QAction) -> QWidget | None:
 def build_report_actions(ctx: AppContext) -> list[QAction]:
     """The report's File-menu actions: Print report… (Ctrl+P), Export report as PDF… (Ctrl+Shift+E)."""
     commands = ReportCommands(ctx)
-    print_action = QAction(PRINT_LABEL)
+    print_action = QAction(_(PRINT_LABEL))
     print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-    print_action.setToolTip("Print a progress report for your physiotherapist (Ctrl+P)")
+    print_action.setToolTip(_("Print a progress report for your physiotherapist (Ctrl+P)"))
     print_action.setStatusTip(print_action.toolTip())
     print_action.triggered.connect(lambda: commands.print_report(_window_of(print_action)))
-    export_action = QAction(EXPORT_LABEL)
+    export_action = QAction(_(EXPORT_LABEL))
     export_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    export_action.setToolTip("Save a progress report as a PDF file (Ctrl+Shift+E)")
+    export_action.setToolTip(_("Save a progress report as a PDF file (Ctrl+Shift+E)"))
     export_action.setStatusTip(export_action.toolTip())
     export_action.triggered.connect(lambda: commands.export_pdf(_window_of(export_action)))
     # Tests reach the commands through the actions.
@@ -178,8 +192,6 @@ def build_report_actions(ctx: AppContext) -> list[QAction]:
 def report_button(ctx: AppContext, parent: QWidget | None = None) -> QPushButton:
     """A "Progress report…" button that exports the report as a PDF (after the
     period dialog): one line to put the report on a page (Progress, History)."""
-    from walkback_desktop.i18n import _
-
     button = QPushButton(_("Progress report…"), parent)
     button.setAccessibleName(_("Progress report…"))
     button.setToolTip(_("Save a progress report for your physiotherapist as a PDF"))

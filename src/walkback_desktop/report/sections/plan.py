@@ -1,14 +1,13 @@
 """The rehab plan: program, start, planned vs done per week, adherence
-(sessions and backward minutes), missed weeks and the pain reported in each
-program week (fed by `ReportExtras.plan`, see report/rehab.py)."""
+(sessions and backward minutes, as the program schedule counts them), missed
+weeks and the pain reported in each program week (fed by `ReportExtras.plan`,
+see services/report_extras.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
 
-from walkback_desktop.core import stats
-from walkback_desktop.i18n import N_, _, formats
+from walkback_desktop.i18n import N_, _, formats, ngettext
 from walkback_desktop.report.content import (
     NOT_REPORTED,
     ChartImage,
@@ -19,7 +18,7 @@ from walkback_desktop.report.content import (
     u,
 )
 from walkback_desktop.report.data import ReportData
-from walkback_desktop.report.rehab import PlanSummary, PlanWeek
+from walkback_desktop.report.rehab import PlanSummary
 from walkback_desktop.report.sections import page_break
 from walkback_desktop.report.sections.summary import card, cards
 
@@ -30,17 +29,13 @@ STATUS = {
     "in_progress": N_("in progress"),
     "upcoming": N_("upcoming"),
 }
-
-
-def week_pain(data: ReportData, week: PlanWeek) -> float | None:
-    """Average pain the person reported in a program week (from the sessions)."""
-    end = week.start + timedelta(days=7)
-    pains = [
-        r.pain
-        for r in data.records
-        if r.pain is not None and week.start <= stats.local_date(r) < end
-    ]
-    return sum(pains) / len(pains) if pains else None
+STATE = {
+    "active": N_("active"),
+    "paused": N_("paused"),
+    "left": N_("left"),
+    "finished": N_("finished"),
+    "not_started": N_("not started yet"),
+}
 
 
 class PlanSection:
@@ -53,13 +48,13 @@ class PlanSection:
         plan = data.extras.plan
         if plan is None:
             return ""
-        return page_break(_heading(plan) + _figures(plan) + _weeks_table(data, plan))
+        return page_break(_heading(plan) + _figures(plan) + _weeks_table(plan) + _pain_trend(plan))
 
 
 def _heading(plan: PlanSummary) -> str:
     about = f'<p class="note">{text(plan.description)}</p>' if plan.description else ""
     started = _("Started {day}; {weeks} weeks; now {state}.").format(
-        day=fmt_date(plan.start), weeks=len(plan.weeks), state=_(plan.state)
+        day=fmt_date(plan.start), weeks=len(plan.weeks), state=_(STATE.get(plan.state, plan.state))
     )
     return (
         f"<h2>{_('Rehab plan: {name}').format(name=text(plan.program_name))}</h2>"
@@ -68,11 +63,9 @@ def _heading(plan: PlanSummary) -> str:
 
 
 def _figures(plan: PlanSummary) -> str:
-    to_date = plan.to_date
-    planned = sum(w.planned_sessions for w in to_date)
-    done = sum(w.done_sessions for w in to_date)
-    planned_min = sum(w.planned_backward_min for w in to_date)
-    done_min = sum(w.done_backward_min for w in to_date)
+    totals = plan.totals()
+    planned, done = totals.planned_sessions, totals.done_sessions
+    planned_min, done_min = totals.planned_backward_min, totals.done_backward_min
     missed = plan.missed_weeks
     missed_text = ", ".join(str(w.number) for w in missed) if missed else _("none")
     return cards(
@@ -96,20 +89,20 @@ def _figures(plan: PlanSummary) -> str:
     )
 
 
-def _weeks_table(data: ReportData, plan: PlanSummary) -> str:
+def _weeks_table(plan: PlanSummary) -> str:
     pad = round(u(2.5))
     heads = (
         (_("Week"), "left"),
         (_("From"), "left"),
-        (_("Sessions done / planned"), "right"),
-        (_("Backward min done / planned"), "right"),
+        (_("Sessions done / planned"), "center"),
+        (_("Backward min done / planned"), "center"),
         (_("Status"), "left"),
         (_("Pain (avg)"), "right"),
     )
     head = "".join(f'<th align="{a}">{h}</th>' for h, a in heads)
     rows = []
     for week in plan.weeks:
-        pain = week_pain(data, week)
+        pain = week.pain
         cells = (
             str(week.number),
             fmt_date(week.start),
@@ -128,9 +121,40 @@ def _weeks_table(data: ReportData, plan: PlanSummary) -> str:
         "Sessions count for the planned sessions of their own week; extra sessions do not "
         "make up a missed week. Pain is the average of the ratings given in that week."
     )
+    if plan.other_sessions:
+        note += " " + ngettext(
+            "{n} other walk in the program's weeks (another routine, finished early or "
+            "beyond the plan) is not counted above.",
+            "{n} other walks in the program's weeks (another routine, finished early or "
+            "beyond the plan) are not counted above.",
+            plan.other_sessions,
+        ).format(n=plan.other_sessions)
     return (
         f'<p class="caption">{_("Planned and done, week by week")}</p>'
         f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'<p class="note">{note}</p>'
     )
+
+
+def _pain_trend(plan: PlanSummary) -> str:
+    """The first and the last program week with a pain rating, in one sentence."""
+    rated = [w for w in plan.weeks if w.pain is not None]
+    if not rated:
+        return f'<p class="note">{_("No pain ratings were given during the program.")}</p>'
+    first, last = rated[0], rated[-1]
+    if first is last:
+        sentence = _("Pain (0-10) across the program: {pain} in week {week}.").format(
+            pain=fmt_scale(first.pain), week=first.number
+        )
+    else:
+        sentence = _(
+            "Pain (0-10) across the program: {first} in week {first_week}, "
+            "{last} in week {last_week}."
+        ).format(
+            first=fmt_scale(first.pain),
+            first_week=first.number,
+            last=fmt_scale(last.pain),
+            last_week=last.number,
+        )
+    return f"<p>{sentence}</p>"
