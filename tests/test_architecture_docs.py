@@ -13,7 +13,7 @@ from pathlib import Path
 
 if sys.version_info >= (3, 11):
     import tomllib
-else:  # import-linter brings tomli on Python 3.10
+else:  # pytest depends on tomli on Python 3.10
     import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
