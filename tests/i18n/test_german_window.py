@@ -51,11 +51,7 @@ PAGES_NOT_YET_CHECKED: set[str] = set()
 # strip's tooltip (ui/widgets/segment_strip.py, translated by the workout rewrite's
 # KIND_STYLE table) and the report's File-menu actions (ui/report_actions.py).
 WIDGETS_NOT_YET_CHECKED: set[str] = set()
-MENU_ITEMS_NOT_YET_CHECKED = {
-    "Export report as PDF…",
-    "Print a progress report for your physiotherapist (Ctrl+P)",
-    "Save a progress report as a PDF file (Ctrl+Shift+E)",
-}
+MENU_ITEMS_NOT_YET_CHECKED: set[str] = set()
 
 # Proper names and units that are the same in German.
 ALLOWED = {"WalkBack", "MET", "kcal", "RPE", "3MBWT", "km/h", "spm", "lb", "kg"}
