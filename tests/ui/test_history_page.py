@@ -65,7 +65,7 @@ def test_table_shows_sessions_newest_first_with_estimates_marked(page, ctx):
     assert cell(page, 0, hm.DATE) == "Wed 05 Mar 2025  08:30"
     assert cell(page, 0, hm.ROUTINE) == "Park <b>loop</b>"  # literal text, never HTML
     assert cell(page, 0, hm.DURATION) == "20:00"
-    assert cell(page, 0, hm.BACKWARD) == "10.0"
+    assert cell(page, 0, hm.BACKWARD) == "10:00"  # the same unit as Duration
     assert cell(page, 0, hm.KCAL) == "102"
     # kcal blank: 6.0 x 70 x 600/3600 + 2.8 x 70 x 600/3600 = 102.67, marked as an estimate
     assert cell(page, 2, hm.KCAL) == "≈ 103"
@@ -196,3 +196,24 @@ def test_refreshes_when_sessions_change_elsewhere(page, ctx):
     ctx.store.sessions.add(make_session(0))
     ctx.events.sessions_changed.emit()
     assert page.proxy.rowCount() == 1
+
+
+def test_columns_fit_1280_px_and_backward_reads_like_duration(qtbot, data_dir):
+    from tests.helpers import make_session
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.ui import history_model as hm
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.ctx.store.sessions.import_many([make_session(0, backward_seconds=630.0)])
+    window.ctx.events.sessions_changed.emit()
+    window.resize(1280, 800)
+    window.show()
+    window.show_page("history")
+    page = window.page("history")
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 1)
+    assert not page.table.horizontalScrollBar().isVisible()
+    index = page.table.model().index(0, hm.BACKWARD)
+    duration = page.table.model().index(0, hm.DURATION)
+    assert index.data() == "10:30"
+    assert duration.data() == "20:00"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from walkback_desktop.app import build_main_window
@@ -81,3 +82,29 @@ def test_pages_are_found_by_stable_id_and_know_their_shortcut(qtbot, data_dir):
     window.show_page("routines")
     window.ctx.events.page_requested.emit("history")
     assert window.current_page() is window.page("history")
+
+
+def test_navigation_follows_the_text_size_and_fits_its_titles(qtbot, data_dir):
+    from PySide6.QtGui import QFontMetrics, QGuiApplication
+
+    from walkback_desktop.ui.main_window import NAV_SCALE
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    small = window.nav.visualItemRect(window.nav.item(0)).height()
+    font = QGuiApplication.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    QGuiApplication.setFont(font)
+    try:
+        big = window.nav.visualItemRect(window.nav.item(0)).height()
+        expected_pt = QGuiApplication.font().pointSizeF() * NAV_SCALE
+        assert window.nav.font().pointSizeF() == pytest.approx(expected_pt, rel=0.05)
+        assert big > small * 1.3
+        metrics = QFontMetrics(window.nav.font())
+        for i in range(window.nav.count()):
+            title = window.nav.item(i).text()
+            assert metrics.horizontalAdvance(title) < window.nav.width() - 40
+    finally:
+        font.setPointSizeF(font.pointSizeF() / 2)
+        QGuiApplication.setFont(font)

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 
 from walkback_desktop.core.history import SessionRecord
-from walkback_desktop.core.routine import format_duration
 from walkback_desktop.i18n import N_, _, current_language, formats
 from walkback_desktop.ui.text import plain_tooltip
 
@@ -32,7 +31,7 @@ COLUMNS = (
     N_("Date"),
     N_("Routine"),
     N_("Duration"),
-    N_("Backward min"),
+    N_("Backward"),
     N_("kcal"),
     N_("RPE"),
     N_("Pain"),
@@ -229,9 +228,10 @@ class SessionTableModel(QAbstractTableModel):
         if column == ROUTINE:
             return r.routine_name
         if column == DURATION:
-            return format_duration(r.active_seconds)
+            return formats.duration(r.active_seconds)
         if column == BACKWARD:
-            return _one_decimal(r.backward_seconds / 60)
+            # The same unit as Duration, so the two read side by side.
+            return formats.duration(r.backward_seconds)
         if column == KCAL:
             value = f"{r.estimated_kcal(self.weight_kg):.0f}"
             return f"≈ {value}" if r.is_estimated_kcal else value

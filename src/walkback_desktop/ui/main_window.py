@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,13 +60,17 @@ MENU_ORDER = ("File", "View", "Help")
 # first paint touches it.
 ACCESSIBLE_TEXT_ROLE = 11
 MENU_TITLES = {"File": N_("&File"), "View": N_("&View"), "Help": N_("&Help")}
+# The navigation's type is the text size's (the app font's) times these, so the
+# Text size setting reaches it too; its width follows the longest title.
+NAV_SCALE, BRAND_SCALE = 1.2, 1.5
 SIDEBAR_STYLE = """
-#sidebar { background: palette(base); border-right: 1px solid palette(mid); }
-#brand { font-size: 20px; font-weight: 600; padding: 4px 20px 14px 20px; }
-QListWidget#navigation { border: none; background: transparent; font-size: 16px; outline: 0; }
-QListWidget#navigation::item { padding: 8px 14px; margin: 2px 10px; border-radius: 8px; }
-QListWidget#navigation::item:selected { background: palette(highlight);
-    color: palette(highlighted-text); }
+#sidebar {{ background: palette(base); border-right: 1px solid palette(mid); }}
+#brand {{ font-size: {brand_pt:.1f}pt; font-weight: 600; padding: 4px 20px 14px 20px; }}
+QListWidget#navigation {{ border: none; background: transparent; font-size: {nav_pt:.1f}pt;
+    outline: 0; }}
+QListWidget#navigation::item {{ padding: 8px 14px; margin: 2px 10px; border-radius: 8px; }}
+QListWidget#navigation::item:selected {{ background: palette(highlight);
+    color: palette(highlighted-text); }}
 """
 
 
@@ -143,7 +156,10 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(side)
         layout.addWidget(self.stack, 1)
-        self.setStyleSheet(SIDEBAR_STYLE)
+        self._fit_sidebar()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.fontChanged.connect(self._fit_sidebar)
         self.setCentralWidget(central)
 
         self.status_label = QLabel()
@@ -156,6 +172,24 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if pages is not None:
             self.install_pages(pages, store=store, extra_actions=extra_actions)
+
+    def _fit_sidebar(self, _font: object = None) -> None:
+        """Navigation type follows the text size; the list is as wide as its
+        longest title (German titles are longer) and never narrower than 200 px."""
+        base = QGuiApplication.font().pointSizeF()
+        base = base if base > 0 else 10.0
+        self.setStyleSheet(
+            SIDEBAR_STYLE.format(nav_pt=base * NAV_SCALE, brand_pt=base * BRAND_SCALE)
+        )
+        font = QGuiApplication.font()
+        font.setPointSizeF(base * NAV_SCALE)
+        metrics = QFontMetrics(font)
+        titles = [self.nav.item(i).text() for i in range(self.nav.count())]
+        widest = max((metrics.horizontalAdvance(t) for t in titles), default=0)
+        self.nav.setFixedWidth(max(200, widest + 60))
+        height = metrics.height() + 24
+        for i in range(self.nav.count()):
+            self.nav.item(i).setSizeHint(QSize(widest + 40, height))
 
     # --- pages ----------------------------------------------------------------
     def install_pages(

@@ -46,18 +46,21 @@ from walkback_desktop.ui.scrolling import scroll_page
 ALL_ROUTINES = N_("All routines")
 SHOW_CHOICES = ((N_("All sessions"), None), (N_("Completed"), True), (N_("Not completed"), False))
 # The widest value each number column shows, so large text does not elide it.
-CELL_SAMPLES = {hm.DURATION: "1:88:88", hm.BACKWARD: "888,8", hm.KCAL: "≈ 8888"}
+CELL_SAMPLES = {hm.DURATION: "1:88:88", hm.BACKWARD: "1:88:88", hm.KCAL: "≈ 8888"}
 FILTER_ROW_WIDTH = 1000  # px the page has for one row of filters in a 1280 px window
 COLUMN_WIDTHS = {
     hm.DATE: 190,
-    hm.ROUTINE: 220,
     hm.DURATION: 90,
-    hm.BACKWARD: 120,
+    hm.BACKWARD: 90,
     hm.KCAL: 80,
     hm.RPE: 60,
     hm.PAIN: 60,
     hm.COMPLETED: 100,
 }
+# Routine and Notes share the width left: at 1280 px (100 % and 150 % text) every
+# column fits without a sideways scroll bar; only at 200 % does the table scroll.
+STRETCHED = (hm.ROUTINE, hm.NOTES)
+STRETCHED_MIN_WIDTH = 120
 
 
 class ScaleDelegate(QStyledItemDelegate):
@@ -148,7 +151,10 @@ class HistoryPage(Page):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(max(30, self.fontMetrics().height() + 14))
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for column in STRETCHED:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self._fit_columns()
         self._scale_delegate = ScaleDelegate(self.table)
         self._notes_delegate = NotesDelegate(self.table)
