@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from walkback_desktop.charts.walk_test_chart import WalkTestChart, reference_label
 from walkback_desktop.core.assessments import REFERENCES, AssessmentResult
@@ -18,7 +18,7 @@ def test_points_on_the_walkers_dates_and_reference_lines_with_sources(qtbot) -> 
     chart = WalkTestChart(lambda: results)
     qtbot.addWidget(chart)
     # 21:00 at UTC-5 is the next day in UTC: the point stays on the walker's date.
-    assert chart.points[0] == (datetime(2026, 3, 2, tzinfo=timezone.utc).timestamp(), 6.4)
+    assert chart.points[0] == ((date(2026, 3, 2) - date(1970, 1, 1)).days, 6.4)
     assert [line.value() for line in chart.reference_lines] == [r.seconds for r in REFERENCES]
     assert "Polo-Ferrero" in reference_label(REFERENCES[1])
     assert "J Funct Morphol Kinesiol" in chart.reference_lines[1].toolTip()

@@ -15,10 +15,10 @@ lines sit above a good result.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walkback_desktop.charts.palette import LIGHT, ChartPalette
@@ -34,10 +34,28 @@ _SHORT = {
 _STYLES = (Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 
 
-def _day_ts(moment: datetime) -> float:
-    """The walker's local calendar date as UTC midnight (matches DateAxisItem(utcOffset=0))."""
-    day = moment.date()
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc).timestamp()
+def _day_number(moment: datetime) -> float:
+    """The walker's local calendar date as a day number (days since 1970-01-01).
+
+    Days, not Unix seconds: Qt draws lines in single precision, and a
+    straight line between two timestamps near 1.7e9 comes out bent.
+    """
+    return float((moment.date() - _EPOCH).days)
+
+
+_EPOCH = date(1970, 1, 1)
+
+
+def _day_axis(pg: Any) -> Any:
+    """A bottom axis that labels day numbers as dates."""
+
+    class DayAxis(pg.AxisItem):  # type: ignore[misc]
+        def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+            return [
+                QLocale().toString(_EPOCH + timedelta(days=round(v)), "d MMM yy") for v in values
+            ]
+
+    return DayAxis(orientation="bottom")
 
 
 def reference_label(ref: ReferenceValue) -> str:
@@ -72,14 +90,14 @@ class WalkTestChart(QWidget):
         self._load = load
         self.palette = palette
         self.setAccessibleName(_("3-m Backward Walk Test trend"))
-        self.view = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.view = pg.PlotWidget(axisItems={"bottom": _day_axis(pg)})
         self.view.setAccessibleName(_("3-m Backward Walk Test trend"))
         self.view.setToolTip(reference_tooltip())
         self.plot: Any = self.view.getPlotItem()
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        self.legend = self.plot.addLegend(offset=(10, -10))  # bottom left: below the data
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -112,7 +130,7 @@ class WalkTestChart(QWidget):
         plot.showGrid(x=False, y=True, alpha=pal.grid_alpha)
         legend.setLabelTextColor(pal.foreground)
         legend.setBrush(pg.mkBrush(pal.background))
-        self.points = [(_day_ts(r.taken_at), r.seconds) for r in results]
+        self.points = [(_day_number(r.taken_at), r.seconds) for r in results]
         if self.points:
             xs = [p[0] for p in self.points]
             ys = [p[1] for p in self.points]
@@ -138,7 +156,7 @@ class WalkTestChart(QWidget):
         plot.setYRange(0, top, padding=0)
         if self.points:
             first, last = self.points[0][0], self.points[-1][0]
-            span = max(last - first, 14 * 86400.0)
+            span = max(last - first, 14.0)
             plot.setXRange(first - span * 0.08, first + span * 1.08, padding=0)
             best = min(results, key=lambda r: r.seconds)
             self.summary.setText(

@@ -83,6 +83,7 @@ class ProgramCard(QFrame):
         self.week_grid = QGridLayout()
         self.week_grid.setHorizontalSpacing(16)
         self.week_grid.setVerticalSpacing(4)
+        self.week_grid.setColumnStretch(2, 1)  # keep day and status side by side, on the left
         self.slot_labels: list[QLabel] = []
         self.next_label = _label("", 1.2, True)
         self.start_button = QPushButton(_("Start"))

@@ -70,6 +70,11 @@ def seconds_text(seconds: float) -> str:
     return _("{seconds} s").format(seconds=formats.decimal(seconds, 1))
 
 
+def reference_seconds(ref: ReferenceValue) -> str:
+    """A published cut-off as published: "8.15 s", "5.5 s"."""
+    return _("{seconds} s").format(seconds=formats.decimal(ref.seconds, 2))
+
+
 def day_text(day: date, long: bool = False) -> str:
     """A date in the person's language ("Mon 2 Mar")."""
     fmt = "dddd d MMMM yyyy" if long else "ddd d MMM"
@@ -98,7 +103,7 @@ def adherence_text(done: int, planned: int, pct: float | None) -> str:
 def reference_line(ref: ReferenceValue) -> str:
     population = _(REFERENCE_POPULATIONS.get(ref.key, ref.population))
     return _("{seconds} for {population} ({source})").format(
-        seconds=seconds_text(ref.seconds),
+        seconds=reference_seconds(ref),
         population=population,
         source=REFERENCE_SHORT.get(ref.key, ref.source),
     )
@@ -127,6 +132,6 @@ def compare_text(seconds: float) -> str:
         "Your time is at or above the {seconds} reference for {population}: worth "
         "mentioning to your physiotherapist."
     ).format(
-        seconds=seconds_text(lowest.seconds),
+        seconds=reference_seconds(lowest),
         population=_(REFERENCE_POPULATIONS.get(lowest.key, lowest.population)),
     )

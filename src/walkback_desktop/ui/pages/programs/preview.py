@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core.program_schedule import (
     EnrolmentPlan,
     ProgramStatus,
+    SlotStatus,
     program_status,
 )
 from walkback_desktop.core.programs import Program
@@ -93,18 +95,31 @@ class ProgramPreview(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in range(COLUMNS - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(220)
+        # The page scrolls, not the table: it is as tall as its rows, and cells wrap.
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        columns = self.table.horizontalHeader()
+        for column in range(COLUMNS):
+            mode = (
+                QHeaderView.ResizeMode.ResizeToContents
+                if column < 2
+                else QHeaderView.ResizeMode.Stretch
+            )
+            columns.setSectionResizeMode(column, mode)
+        # The name, facts and description: the page shows them above the enrol box.
+        self.header = QWidget()
+        head = QVBoxLayout(self.header)
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.name_label)
+        head.addWidget(self.meta_label)
+        head.addWidget(self.description)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.meta_label)
-        layout.addWidget(self.description)
         layout.addWidget(self.weeks_title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
+        self.legend = _label()
+        self.legend.setAccessibleName(_("Symbols"))
+        layout.addWidget(self.legend)
 
     def show_program(
         self,
@@ -165,4 +180,17 @@ class ProgramPreview(QWidget):
                         )
                     )
                 self.table.setItem(row, column, item)
+        self.legend.setVisible(following)
+        self.legend.setText("   ".join(status_text(s) for s in SlotStatus))
+        self.table.setColumnHidden(COLUMNS - 1, not any(w.note for w in program.weeks))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
         self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(height + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # wrapped cells change height with the width
