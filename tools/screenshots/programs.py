@@ -4,7 +4,7 @@ light and dark and with 200 % text, at 1280x800.
 
     .venv/bin/python tools/screenshots/programs.py [OUT_DIR]
 
-writes programs-*.png, today-program*.png and walk-test-*.png into
+writes programs-*.png, today-program*.png (the card) and walk-test-*.png into
 docs/screenshots (or OUT_DIR). The data are made up on fixed dates:
 the knee program since Monday 2 March 2026, today Thursday 12 March.
 """
@@ -118,7 +118,7 @@ def main() -> int:
             box = QVBoxLayout(holder)
             box.addWidget(ProgramCard(ctx, today=lambda: TODAY))
             box.addStretch(1)
-            save(holder, f"today-program-{tag}.png")
+            save(holder, "today-program.png" if tag == "light" else f"today-program-{tag}.png")
             holder.close()
 
             dialog = WalkTestDialog(ctx, now=lambda: datetime.combine(TODAY, time(10, 0), ZONE))

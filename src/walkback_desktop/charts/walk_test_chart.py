@@ -129,6 +129,7 @@ class WalkTestChart(QWidget):
         plot.setLabel("left", _("seconds (lower is better)"), color=pal.foreground)
         plot.showGrid(x=False, y=True, alpha=pal.grid_alpha)
         legend.setLabelTextColor(pal.foreground)
+        legend.setLabelTextSize(f"{self.font().pointSizeF():.0f}pt")  # follows the text size
         legend.setBrush(pg.mkBrush(pal.background))
         self.points = [(_day_number(r.taken_at), r.seconds) for r in results]
         if self.points:
