@@ -163,3 +163,15 @@ def test_menu_offers_import_export_and_calendar(page) -> None:
         "Export plan to &calendar…",
     ]
     assert not page.calendar_action.isEnabled()  # no program followed yet
+
+
+def test_tab_leaves_the_lists(page, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    page.activateWindow()
+    for widget in (page.list, page.preview.table):
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is not widget

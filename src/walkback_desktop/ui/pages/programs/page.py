@@ -286,6 +286,7 @@ class ProgramsPage(Page):
             if self.active is not None and not following
             else ""
         )
+        self.enrol_note.setVisible(bool(self.enrol_note.text()))
         self.enrol_box.setVisible(not following)
 
     def _show_active(self) -> None:
