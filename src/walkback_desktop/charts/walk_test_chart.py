@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walkback_desktop.charts.palette import LIGHT, ChartPalette
@@ -46,13 +46,18 @@ def _day_number(moment: datetime) -> float:
 _EPOCH = date(1970, 1, 1)
 
 
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 def _day_axis(pg: Any) -> Any:
     """A bottom axis that labels day numbers as dates."""
 
     class DayAxis(pg.AxisItem):  # type: ignore[misc]
         def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
             return [
-                QLocale().toString(_EPOCH + timedelta(days=round(v)), "d MMM yy") for v in values
+                QLocale().toString(_qdate(_EPOCH + timedelta(days=round(v))), "d MMM yy")
+                for v in values
             ]
 
     return DayAxis(orientation="bottom")
@@ -84,11 +89,11 @@ class WalkTestChart(QWidget):
         palette: ChartPalette = LIGHT,
     ) -> None:
         super().__init__(parent)
-        import pyqtgraph as pg
+        import pyqtgraph as pg  # type: ignore[import-untyped]
 
         self._pg = pg
         self._load = load
-        self.palette = palette
+        self.chart_palette = palette
         self.setAccessibleName(_("3-m Backward Walk Test trend"))
         self.view = pg.PlotWidget(axisItems={"bottom": _day_axis(pg)})
         self.view.setAccessibleName(_("3-m Backward Walk Test trend"))
@@ -110,12 +115,12 @@ class WalkTestChart(QWidget):
         self.refresh()
 
     def set_palette(self, palette: ChartPalette) -> None:
-        self.palette = palette
+        self.chart_palette = palette
         self.refresh()
 
     def refresh(self) -> None:
         pg = self._pg
-        pal = self.palette
+        pal = self.chart_palette
         results = sorted(self._load(), key=lambda r: r.taken_at)
         plot = self.plot
         plot.clear()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from walkback_desktop.core.assessments import REFERENCES, ReferenceValue
 from walkback_desktop.core.program_schedule import EnrolmentState, SlotStatus
@@ -78,7 +78,7 @@ def reference_seconds(ref: ReferenceValue) -> str:
 def day_text(day: date, long: bool = False) -> str:
     """A date in the person's language ("Mon 2 Mar")."""
     fmt = "dddd d MMMM yyyy" if long else "ddd d MMM"
-    return QLocale().toString(day, fmt)
+    return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
 def weeks_text(n: int) -> str:

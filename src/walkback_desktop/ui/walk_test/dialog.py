@@ -104,7 +104,7 @@ class WalkTestDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.now = now
-        self.result: AssessmentResult | None = None
+        self.saved_result: AssessmentResult | None = None
         self.setWindowTitle(_("3-m Backward Walk Test"))
         self.setAccessibleName(_("3-m Backward Walk Test"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -307,13 +307,13 @@ class WalkTestDialog(QDialog):
             trials=tuple(round(t.seconds, 2) for t in self.test.timed),
             note=self.note_edit.text().strip(),
         )
-        self.result = self.ctx.store.assessments.add(result)
+        self.saved_result = self.ctx.store.assessments.add(result)
         self.ctx.events.status_message.emit(
             _("3-m Backward Walk Test saved: {time}").format(time=seconds_text(result.seconds))
         )
-        self.saved.emit(self.result)
+        self.saved.emit(self.saved_result)
         self.accept()
-        return self.result
+        return self.saved_result
 
     # --- sound -------------------------------------------------------------------
     def _prepare_audio(self) -> None:
@@ -422,7 +422,7 @@ class WalkTestDialog(QDialog):
     def reject(self) -> None:
         if (
             self.test.trials
-            and self.result is None
+            and self.saved_result is None
             and not confirm.ask(
                 self,
                 _("Discard the test?"),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +69,10 @@ class EditResultDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Edit test result"))
         self._result = result
-        self.when = QDateTimeEdit(QDateTime(result.taken_at.replace(tzinfo=None)))
+        t = result.taken_at
+        self.when = QDateTimeEdit(
+            QDateTime(QDate(t.year, t.month, t.day), QTime(t.hour, t.minute, t.second))
+        )
         self.when.setCalendarPopup(True)
         self.when.setAccessibleName(_("Date and time"))
         self.seconds = QDoubleSpinBox()
