@@ -74,7 +74,8 @@ def test_practice_then_two_trials_stores_the_faster(dialog, clock, player, store
     assert [p.cue.text for p in player.played[:4]] == ["3", "2", "1", "Go"]
     assert len(player.played) == 12
     dialog.note_edit.setText("helper: Anna")
-    with qtbot.waitSignal(dialog.saved):
+    # Saved, and the pages that show program checks are told to re-read.
+    with qtbot.waitSignals([dialog.saved, dialog.ctx.events.sessions_changed]):
         dialog.save_button.click()
     [stored] = store.assessments.list()
     assert stored.seconds == pytest.approx(4.8)

@@ -312,6 +312,8 @@ class WalkTestDialog(QDialog):
             _("3-m Backward Walk Test saved: {time}").format(time=seconds_text(result.seconds))
         )
         self.saved.emit(self.saved_result)
+        # A result can complete a program's check: the Today card and Progress re-read.
+        self.ctx.events.sessions_changed.emit()
         self.accept()
         return self.saved_result
 

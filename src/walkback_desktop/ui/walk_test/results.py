@@ -144,7 +144,7 @@ class WalkTestResults(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.test_button = QPushButton(_("&Take the test\u2026"))
-        self.test_button.clicked.connect(self.test_requested)
+        self.test_button.clicked.connect(self.open_test)
         self.edit_button = QPushButton(_("&Edit\u2026"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(_("&Delete"))
@@ -173,6 +173,7 @@ class WalkTestResults(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.ask_edit: Callable[[QWidget, AssessmentResult], AssessmentResult | None] = ask_edit
+        ctx.events.sessions_changed.connect(self.refresh)  # a test saved elsewhere
         self.refresh()
 
     def refresh(self) -> None:
@@ -231,6 +232,13 @@ class WalkTestResults(QWidget):
                 )
             )
 
+    def open_test(self) -> None:
+        from walkback_desktop.ui.walk_test.dialog import WalkTestDialog
+
+        self.test_requested.emit()
+        self._dialog = WalkTestDialog(self.ctx, self.window())
+        self._dialog.open()
+
     def _stack_moved(self, _index: int) -> None:
-        self.refresh()
         self.changed.emit()
+        self.ctx.events.sessions_changed.emit()  # refreshes this list, the card and Progress
