@@ -50,6 +50,7 @@ def test_kill_9_mid_workout_is_exported_as_incomplete(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for key, value in (("safety_acknowledged", "true"), ("get_ready_s", "0")):
         assert _walkback(data_dir, "settings", "set", key, value, env=env).returncode == 0
+    errors = (tmp_path / "stderr.txt").open("wb")
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -62,7 +63,7 @@ def test_kill_9_mid_workout_is_exported_as_incomplete(tmp_path):
         ],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=errors,
     )
     seen = None
     try:
@@ -72,13 +73,22 @@ def test_kill_9_mid_workout_is_exported_as_incomplete(tmp_path):
             if seen is not None and seen >= WALKED_S:
                 break
             time.sleep(POLL_S)  # polling interval, not a wait for an outcome
-        assert proc.poll() is None, "the app exited before the workout got going"
+        if proc.poll() is not None:
+            errors.close()
+            log = data_dir / "walkback.log"
+            tail = log.read_text(encoding="utf-8")[-3000:] if log.exists() else ""
+            stderr = (tmp_path / "stderr.txt").read_text(encoding="utf-8", errors="replace")
+            raise AssertionError(
+                f"the app exited (code {proc.returncode}) before the workout got going:\n"
+                f"{stderr[-2000:]}\n--- log ---\n{tail}"
+            )
         assert seen is not None and seen >= WALKED_S, f"no checkpoint of {WALKED_S} s in time"
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         if proc.poll() is None:
             proc.kill()
         proc.wait(timeout=TIMEOUT_S)
+        errors.close()
 
     out = tmp_path / "history.csv"
     result = _walkback(data_dir, "history", "export", str(out), env=env)

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
 from walkback_desktop.core.energy import DEFAULT_WEIGHT_KG
+from walkback_desktop.core.reminders import reminder_time_problem
 from walkback_desktop.core.timeline import DEFAULT_GET_READY_S, DEFAULT_TIP_INTERVAL_S
 
 
@@ -178,6 +179,8 @@ class AppSettings:
     week_start: str = "locale"
     language: str = "system"
     setup_done: bool = False
+    reminder_time: str = ""
+    keep_in_tray: bool = False
 
     @classmethod
     def from_values(cls, values: Mapping[str, Any]) -> AppSettings:
@@ -295,6 +298,17 @@ SETTINGS: dict[str, Setting] = {
             choices=("system", "en", "de"),
         ),
         Setting("setup_done", bool, _D.setup_done, N_("The first-run set-up has been shown")),
+        Setting(
+            "reminder_time",
+            str,
+            _D.reminder_time,
+            N_("Remind me of a planned session at HH:MM (empty: no reminder)"),
+            max_len=5,
+            extra_check=reminder_time_problem,
+        ),
+        Setting(
+            "keep_in_tray", bool, _D.keep_in_tray, N_("Keep running in the tray when closed")
+        ),
     )
 }
 
