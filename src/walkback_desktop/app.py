@@ -91,6 +91,7 @@ PAGE_CLASSES = {
     "today": ("walkback_desktop.ui.pages.today", "TodayPage"),
     "routines": ("walkback_desktop.ui.pages.routines", "RoutinesPage"),
     "workout": ("walkback_desktop.ui.pages.workout", "WorkoutPage"),
+    "programs": ("walkback_desktop.ui.pages.programs", "ProgramsPage"),
     "history": ("walkback_desktop.ui.pages.history", "HistoryPage"),
     "progress": ("walkback_desktop.ui.pages.progress", "ProgressPage"),
     "settings": ("walkback_desktop.ui.pages.settings", "SettingsPage"),
@@ -157,6 +158,14 @@ def finish_loading(window: MainWindow, ctx: AppContext) -> None:
     # After the pages: the Workout page starts the routine before it is shown.
     ctx.events.start_requested.connect(lambda _rid: window.show_page("workout"))
     window.finish_install(store=ctx.store, extra_actions={"File": build_report_actions(ctx)})
+    from walkback_desktop.ui.reminders import TrayReminders
+
+    # Reminders on planned days; with "keep running in the tray", closing hides the
+    # window and File > Quit really quits.
+    reminders = TrayReminders(ctx, window)
+    window.reminders = reminders
+    window.quit_action.triggered.disconnect()
+    window.quit_action.triggered.connect(reminders.quit)
 
 
 def load_data(

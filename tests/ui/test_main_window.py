@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from walkback_desktop.app import build_main_window
 
-PAGES = ["Today", "Routines", "Workout", "History", "Progress", "Settings"]
+PAGES = ["Today", "Routines", "Workout", "Programs", "History", "Progress", "Settings"]
 
 
 def test_window_has_title_icon_and_every_page(qtbot, data_dir):
@@ -76,7 +76,7 @@ def test_pages_are_found_by_stable_id_and_know_their_shortcut(qtbot, data_dir):
     window = build_main_window(data_dir)
     qtbot.addWidget(window)
     ids = [window.stack.widget(i).page_id for i in range(window.stack.count())]
-    assert ids == ["today", "routines", "workout", "history", "progress", "settings"]
+    assert ids == ["today", "routines", "workout", "programs", "history", "progress", "settings"]
     workout = window.page("workout")
     assert workout.nav_shortcut.endswith("3")
     window.show_page("routines")

@@ -69,7 +69,7 @@ def test_lists_built_in_programs_and_previews_the_weeks(page) -> None:
     assert page.preview.table.item(0, 3).text().count(",") == 2
 
 
-def test_enrol_on_a_chosen_date_pause_resume_and_leave(page, store, qtbot) -> None:
+def test_enrol_on_a_chosen_date_pause_resume_and_leave(page, store, qtbot, answer_yes) -> None:
     page.select_program("low-back-3-weeks")
     page.start_on.setChecked(True)
     page.start_date.setDate(QDate(2026, 3, 2))
@@ -90,7 +90,7 @@ def test_enrol_on_a_chosen_date_pause_resume_and_leave(page, store, qtbot) -> No
     page.pause_button.click()  # resumed the same day: the pause is undone
     assert not store.enrolments.active().paused
 
-    page.leave_button.click()  # confirm.ask answers yes in tests
+    page.leave_button.click()  # answer_yes: "Leave the program?" yes
     assert store.enrolments.active() is None
     assert page.history.rowCount() == 1
     assert page.history.item(0, 0).text() == "Low-back pain: 3 weeks"

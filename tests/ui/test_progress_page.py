@@ -169,7 +169,7 @@ def test_imported_history_shows_correct_numbers_in_the_main_window(qtbot, tmp_pa
         "Wed 02 Apr 2025  08:00",
         "Knee-friendly retro walk",
         "20:00",
-        "10.0",
+        "10:00",
         "100",
         hm.BLANK,
         "1",

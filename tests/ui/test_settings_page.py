@@ -223,10 +223,10 @@ def test_language_is_a_choice_that_takes_effect_on_restart(window, page):
 
 
 def test_a_setting_the_database_cannot_store_stays_on_screen(window, page, monkeypatch, caplog):
-    from sqlalchemy.exc import OperationalError
+    from walkback_desktop.storage.errors import StorageError, StorageErrorKind
 
     def locked(**changes):
-        raise OperationalError("UPDATE settings", {}, Exception("database is locked"))
+        raise StorageError(StorageErrorKind.LOCKED, window.ctx.store.db.path)
 
     monkeypatch.setattr(window.ctx.store.settings, "update", locked)
     page.volume_spin.setValue(35)  # the volume slider's setting

@@ -108,7 +108,15 @@ def test_first_paint_shows_navigation_and_loading_without_heavy_modules(data_dir
     assert kind == "first_paint"
     assert first["heavy"] == []
     assert first["pages_loaded"] == []
-    assert first["nav"] == ["Today", "Routines", "Workout", "History", "Progress", "Settings"]
+    assert first["nav"] == [
+        "Today",
+        "Routines",
+        "Workout",
+        "Programs",
+        "History",
+        "Progress",
+        "Settings",
+    ]
     assert first["page"] == "LoadingPage" and not first["ready"]
     assert ["data_ready"] in events
     assert events[-1] == ["end", "TodayPage"]

@@ -306,9 +306,7 @@ SETTINGS: dict[str, Setting] = {
             max_len=5,
             extra_check=reminder_time_problem,
         ),
-        Setting(
-            "keep_in_tray", bool, _D.keep_in_tray, N_("Keep running in the tray when closed")
-        ),
+        Setting("keep_in_tray", bool, _D.keep_in_tray, N_("Keep running in the tray when closed")),
     )
 }
 

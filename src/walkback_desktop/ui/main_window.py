@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Signal
+from PySide6.QtCore import QObject, QSettings, QSize, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -50,6 +50,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("today", N_("Today")),
     ("routines", N_("Routines")),
     ("workout", N_("Workout")),
+    ("programs", N_("Programs")),
     ("history", N_("History")),
     ("progress", N_("Progress")),
     ("settings", N_("Settings")),
@@ -64,13 +65,12 @@ MENU_TITLES = {"File": N_("&File"), "View": N_("&View"), "Help": N_("&Help")}
 # Text size setting reaches it too; its width follows the longest title.
 NAV_SCALE, BRAND_SCALE = 1.2, 1.5
 SIDEBAR_STYLE = """
-#sidebar {{ background: palette(base); border-right: 1px solid palette(mid); }}
-#brand {{ font-size: {brand_pt:.1f}pt; font-weight: 600; padding: 4px 20px 14px 20px; }}
-QListWidget#navigation {{ border: none; background: transparent; font-size: {nav_pt:.1f}pt;
-    outline: 0; }}
-QListWidget#navigation::item {{ padding: 8px 14px; margin: 2px 10px; border-radius: 8px; }}
-QListWidget#navigation::item:selected {{ background: palette(highlight);
-    color: palette(highlighted-text); }}
+#sidebar { background: palette(base); border-right: 1px solid palette(mid); }
+#brand { font-weight: 600; padding: 4px 20px 14px 20px; }
+QListWidget#navigation { border: none; background: transparent; outline: 0; }
+QListWidget#navigation::item { padding: 8px 14px; margin: 2px 10px; border-radius: 8px; }
+QListWidget#navigation::item:selected { background: palette(highlight);
+    color: palette(highlighted-text); }
 """
 
 
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store = store
         self.ctx: AppContext | None = None
+        self.reminders: QObject | None = None  # set once the data is in (ui/reminders.py)
         self.ready = False
         self.setWindowTitle(APP_NAME)
         self.setAccessibleName(APP_NAME)
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         side_layout.setContentsMargins(0, 12, 0, 12)
         brand = QLabel(APP_NAME)
         brand.setObjectName("brand")
+        self.brand = brand
         side_layout.addWidget(brand)
         side_layout.addWidget(self.nav, 1)
         self.stack.setContentsMargins(16, 8, 16, 8)
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(side)
         layout.addWidget(self.stack, 1)
+        self.setStyleSheet(SIDEBAR_STYLE)
         self._fit_sidebar()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -178,11 +181,14 @@ class MainWindow(QMainWindow):
         longest title (German titles are longer) and never narrower than 200 px."""
         base = QGuiApplication.font().pointSizeF()
         base = base if base > 0 else 10.0
-        self.setStyleSheet(
-            SIDEBAR_STYLE.format(nav_pt=base * NAV_SCALE, brand_pt=base * BRAND_SCALE)
-        )
+        # Fonts, not style-sheet sizes: the window's style sheet is set once, and
+        # setting it again would re-polish every page at each text-size change.
+        brand_font = QGuiApplication.font()
+        brand_font.setPointSizeF(base * BRAND_SCALE)
+        self.brand.setFont(brand_font)
         font = QGuiApplication.font()
         font.setPointSizeF(base * NAV_SCALE)
+        self.nav.setFont(font)
         metrics = QFontMetrics(font)
         titles = [self.nav.item(i).text() for i in range(self.nav.count())]
         widest = max((metrics.horizontalAdvance(t) for t in titles), default=0)

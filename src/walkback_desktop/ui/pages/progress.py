@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -41,6 +42,7 @@ from walkback_desktop.ui.tiles import Tile
 
 if TYPE_CHECKING:
     from walkback_desktop.charts.progress_charts import ProgressCharts
+    from walkback_desktop.charts.walk_test_chart import WalkTestChart
 
 # (label, period id): the same periods as the report dialog (core.stats.PERIODS),
 # so the page and the report give the same weeks and percentages.
@@ -220,6 +222,12 @@ class ProgressPage(Page):
         content_layout.addLayout(buttons)
         content_layout.addWidget(self.chart_area, 1)
         content_layout.addWidget(self.readout)
+        # The 3-m Backward Walk Test: its trend against the reference values and the
+        # results, editable with undo; filled when the charts are first drawn.
+        self.walk_test_box = QGroupBox(_("3-m Backward Walk Test"))
+        self.walk_test_layout = QVBoxLayout(self.walk_test_box)
+        self.walk_chart: WalkTestChart | None = None
+        content_layout.addWidget(self.walk_test_box)
 
         self.empty = EmptyState(
             ctx,
@@ -310,7 +318,21 @@ class ProgressPage(Page):
             )
             self.charts.readout_changed.connect(lambda text: self.readout.setText(text or " "))
             self.chart_holder.addWidget(self.charts)
+            self._build_walk_test()
         return self.charts
+
+    def _build_walk_test(self) -> None:
+        from walkback_desktop.charts.walk_test_chart import WalkTestChart
+        from walkback_desktop.ui.walk_test.results import WalkTestResults
+
+        self.walk_chart = WalkTestChart(
+            self.ctx.store.assessments.list, palette=self.chart_palette()
+        )
+        self.walk_chart.setMinimumHeight(round(220 * max(1.0, QFont().pointSizeF() / 10)))
+        self.walk_results = WalkTestResults(self.ctx)
+        self.walk_results.changed.connect(self.walk_chart.refresh)
+        self.walk_test_layout.addWidget(self.walk_chart)
+        self.walk_test_layout.addWidget(self.walk_results)
 
     def _period_totals(
         self, first: date, today: date
@@ -370,6 +392,8 @@ class ProgressPage(Page):
             ),
         )
         charts.view.setAccessibleDescription(self._describe(first, today))
+        if self.walk_chart is not None:
+            self.walk_chart.set_palette(self.chart_palette())
         if self.table_toggle.isChecked():
             self.table.fill(
                 months or weeks,

@@ -183,6 +183,10 @@ class SettingsPage(Page):
         self.language_note.setWordWrap(True)
         self.language_note.hide()
         display.addRow(self.language_note)
+        from walkback_desktop.ui.reminders import ReminderSettings
+
+        self.reminder_settings = ReminderSettings(ctx)
+        column.addWidget(self.reminder_settings)
         column.addStretch(1)
 
         scroll_page(self, content)
@@ -434,12 +438,15 @@ class SettingsPage(Page):
 
 
 def _storage_reason(exc: Exception) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    """Why a write failed, from the storage error's kind (never from its text)."""
+    from walkback_desktop.storage.errors import StorageError, StorageErrorKind
+
+    kind = exc.kind if isinstance(exc, StorageError) else None
+    if kind is StorageErrorKind.LOCKED:
         return _("the database is busy")
-    if "disk" in text or "full" in text or "space" in text:
+    if kind in (StorageErrorKind.FULL, StorageErrorKind.IO):
         return _("the disk is full")
-    if "read-only" in text or "readonly" in text or "permission" in text:
+    if kind in (StorageErrorKind.READONLY, StorageErrorKind.PERMISSION):
         return _("the data folder cannot be written")
     return _("a storage error")
 

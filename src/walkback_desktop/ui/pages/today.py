@@ -26,6 +26,7 @@ from walkback_desktop.ui.empty_state import EmptyState, suggested_routine_id
 from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.pages.progress import first_weekday_from_settings, local_today
+from walkback_desktop.ui.program_card import ProgramCard
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.text import plain_tooltip
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
@@ -154,6 +155,11 @@ class TodayPage(Page):
         content_layout.addWidget(self.week_dates)
         content_layout.addWidget(goal_box)
         content_layout.addSpacing(12)
+        # The prescribed plan, when the person follows one: this week's sessions,
+        # the next one with Start, adherence and the next 3-m Backward Walk Test.
+        self.program_card = ProgramCard(ctx, today=lambda: self.today())
+        content_layout.addWidget(self.program_card)
+        content_layout.addSpacing(12)
         content_layout.addWidget(next_box)
         content_layout.addStretch(1)
 
@@ -195,7 +201,8 @@ class TodayPage(Page):
         settings = self.ctx.store.settings.snapshot()
         weekday = first_weekday_from_settings(self.ctx)
         start = stats.week_start(today, weekday)
-        if sessions.count() == 0:
+        self.program_card.refresh()
+        if sessions.count() == 0 and self.program_card.active is None:
             self.stack.setCurrentWidget(self.empty)
             self._show_routine()
             return

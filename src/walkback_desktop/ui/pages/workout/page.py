@@ -121,7 +121,13 @@ class WorkoutPage(Finishing, Page):
             self.ctx.events.status_message.emit(_("A workout is already under way."))
             return
         if routine_id:
-            routine = self.ctx.store.library.get(routine_id)
+            from walkback_desktop.ui.program_common import program_routine
+
+            # The program's next session walks the week's progressed routine (same id,
+            # so the session still counts for the plan); otherwise the library's.
+            routine = program_routine(self.ctx.store, routine_id) or self.ctx.store.library.get(
+                routine_id
+            )
             if routine is None:
                 log.warning("there is no routine with the id %r", routine_id)
                 self.ctx.events.status_message.emit(
