@@ -53,7 +53,7 @@ def _qdate(day: date) -> QDate:
 def _day_axis(pg: Any) -> Any:
     """A bottom axis that labels day numbers as dates."""
 
-    class DayAxis(pg.AxisItem):  # type: ignore[misc]
+    class DayAxis(pg.AxisItem):
         def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
             return [
                 QLocale().toString(_qdate(_EPOCH + timedelta(days=round(v))), "d MMM yy")
@@ -89,7 +89,7 @@ class WalkTestChart(QWidget):
         palette: ChartPalette = LIGHT,
     ) -> None:
         super().__init__(parent)
-        import pyqtgraph as pg  # type: ignore[import-untyped]
+        import pyqtgraph as pg
 
         self._pg = pg
         self._load = load
