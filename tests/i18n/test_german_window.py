@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -103,8 +103,10 @@ def _texts_of(widget: QWidget) -> list[str]:
         texts.extend(widget.itemText(i) for i in range(widget.count()))
     if isinstance(widget, QAbstractItemView) and widget.model() is not None:
         model = widget.model()
+        # A list model's columnCount() is private in Qt: a list has one column.
+        columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
         for orientation, count in (
-            (Qt.Orientation.Horizontal, model.columnCount()),
+            (Qt.Orientation.Horizontal, columns),
             (Qt.Orientation.Vertical, 0),
         ):
             for section in range(count):

@@ -36,7 +36,9 @@ def ctx(store, data_dir, clock, player):
 
 
 @pytest.fixture
-def dialog(qtbot, ctx):
+def dialog(qtbot, ctx, answer_yes):
+    # answer_yes: a test that ends mid-trial closes the dialog, which asks
+    # "Discard the test?"; tests about that question patch confirm.ask themselves.
     dialog = WalkTestDialog(ctx, now=lambda: WHEN)
     qtbot.addWidget(dialog)
     dialog.show()

@@ -26,11 +26,11 @@ def parse_reminder_time(text: str) -> time | None:
 
 
 def reminder_time_problem(text: str) -> str | None:
-    """None if `text` is a valid setting value, else what is wrong (for the settings check)."""
+    """None if `text` is a valid setting value, else the settings' message code."""
     try:
         parse_reminder_time(text)
     except ValueError:
-        return 'must be a time "HH:MM" (24-hour) or empty (no reminder)'
+        return "reminder_time"
     return None
 
 

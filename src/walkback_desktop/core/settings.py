@@ -28,6 +28,7 @@ SETTING_MESSAGES = {
     "too_long": N_("{key} is too long (at most {limit} characters)"),
     "tip_interval": N_("{key} must be 0 (no tips) or at least 10 seconds"),
     "get_ready": N_("{key} must be 0 (start at once) or at least 4 seconds"),
+    "reminder_time": N_('{key} must be a time "HH:MM" (24-hour) or empty (no reminder)'),
 }
 ALLOWED_MESSAGES = {
     "bool": N_("true or false"),

@@ -60,6 +60,16 @@ MENU_ORDER = ("File", "View", "Help")
 # PySide6 (all its enums are built on first use), so nothing shown before the
 # first paint touches it.
 ACCESSIBLE_TEXT_ROLE = 11
+# One per page, each with its own mnemonic (Programs and Progress share a P).
+GO_LABELS = {
+    "today": N_("Go to &Today"),
+    "routines": N_("Go to &Routines"),
+    "workout": N_("Go to &Workout"),
+    "programs": N_("Go to Pro&grams"),
+    "history": N_("Go to &History"),
+    "progress": N_("Go to &Progress"),
+    "settings": N_("Go to &Settings"),
+}
 MENU_TITLES = {"File": N_("&File"), "View": N_("&View"), "Help": N_("&Help")}
 # The navigation's type is the text size's (the app font's) times these, so the
 # Text size setting reaches it too; its width follows the longest title.
@@ -283,8 +293,8 @@ class MainWindow(QMainWindow):
         self._shortcuts.append((self.quit_action, "Quit"))
         self.quit_action.triggered.connect(self.close)
         self.go_actions: list[QAction] = []
-        for n, (page_id, title) in enumerate(PAGES, start=1):
-            go = QAction(_("Go to &{page}").format(page=_(title)), self)
+        for n, (page_id, _title) in enumerate(PAGES, start=1):
+            go = QAction(_(GO_LABELS[page_id]), self)
             self._shortcuts.append((go, f"Ctrl+{n}"))
             go.triggered.connect(lambda _=False, p=page_id: self.show_page(p))
             self.go_actions.append(go)
