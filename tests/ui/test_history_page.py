@@ -217,3 +217,18 @@ def test_columns_fit_1280_px_and_backward_reads_like_duration(qtbot, data_dir):
     duration = page.table.model().index(0, hm.DURATION)
     assert index.data() == "10:30"
     assert duration.data() == "20:00"
+
+
+def test_the_report_is_reachable_from_history(qtbot, data_dir, monkeypatch):
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.ui import report_actions
+
+    called = []
+    monkeypatch.setattr(
+        report_actions.ReportCommands, "export_pdf", lambda self, parent=None: called.append(1)
+    )
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    page = window.page("history")
+    page.report_button.click()
+    assert called == [1]

@@ -41,6 +41,7 @@ from walkback_desktop.ui.history_undo import (
 from walkback_desktop.ui.manual_entry_dialog import ManualEntryDialog, scale_spin
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.qt_dates import to_date
+from walkback_desktop.ui.report_actions import report_button
 from walkback_desktop.ui.scrolling import scroll_page
 
 ALL_ROUTINES = N_("All routines")
@@ -211,6 +212,10 @@ class HistoryPage(Page):
         log_button.setMinimumHeight(36)
         log_button.clicked.connect(self.log_walk)
         buttons.append(log_button)
+        # The report for the physiotherapist, from where the sessions are.
+        self.report_button = report_button(ctx)
+        self.report_button.setMinimumHeight(36)
+        buttons.append(self.report_button)
         # The buttons beside the heading; on a row of their own when that would not
         # fit (large text, longer languages), so none is cut off.
         longest_count = ngettext(
