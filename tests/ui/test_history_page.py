@@ -232,3 +232,57 @@ def test_the_report_is_reachable_from_history(qtbot, data_dir, monkeypatch):
     page = window.page("history")
     page.report_button.click()
     assert called == [1]
+
+
+def test_a_note_or_delete_the_database_refuses_is_kept_and_retried(qtbot, data_dir, monkeypatch):
+    """Issue 15.3: a locked database during an edit or a delete: the person is told,
+    Retry saves it, nothing is shown that was not saved, and no error reaches Qt."""
+    from tests.helpers import make_session
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.storage.errors import StorageError, StorageErrorKind
+    from walkback_desktop.ui import confirm
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    store = window.ctx.store
+    store.sessions.import_many([make_session(0, notes="before")])
+    window.show_page("history")
+    page = window.page("history")
+    page.reload()
+    session_id = page.model.record(0).id
+    real_update, real_delete = store.sessions.update, store.sessions.delete
+    failures = {"update": 1, "delete": 1}
+
+    def flaky(name, real):
+        def call(*args, **kwargs):
+            if failures[name]:
+                failures[name] -= 1
+                raise StorageError(StorageErrorKind.LOCKED, store.db.path)
+            return real(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(store.sessions, "update", flaky("update", real_update))
+    monkeypatch.setattr(store.sessions, "delete", flaky("delete", real_delete))
+    asked: list[str] = []
+    monkeypatch.setattr(confirm, "ask", lambda _p, title, *_a, **_k: asked.append(title) or True)
+
+    page._on_edit_requested(session_id, "notes", "after")
+    assert asked == ["Not saved"]
+    assert store.sessions.get(session_id).notes == "after"
+    assert page.model.record(0).notes == "after"
+    page.undo_stack.undo()
+    assert store.sessions.get(session_id).notes == "before"
+
+    page.table.selectRow(0)
+    page.delete_selected()
+    assert asked == ["Not saved", "Not saved"]
+    assert store.sessions.count() == 0
+    page.undo_stack.undo()
+    assert store.sessions.count() == 1
+
+    failures["update"] = 1
+    monkeypatch.setattr(confirm, "ask", lambda *_a, **_k: False)  # Cancel: nothing changes
+    page._on_edit_requested(session_id, "notes", "never saved")
+    assert store.sessions.get(session_id).notes == "before"
+    assert page.model.record(0).notes == "before"

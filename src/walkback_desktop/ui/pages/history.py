@@ -3,8 +3,10 @@ effort, pain and notes in place; delete with undo; log a walk by hand."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from walkback_desktop.core.history import MAX_NOTES
 from walkback_desktop.i18n import N_, _, ngettext
+from walkback_desktop.ui import confirm
 from walkback_desktop.ui import history_model as hm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
@@ -43,6 +46,9 @@ from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.qt_dates import to_date
 from walkback_desktop.ui.report_actions import report_button
 from walkback_desktop.ui.scrolling import scroll_page
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ALL_ROUTINES = N_("All routines")
 SHOW_CHOICES = ((N_("All sessions"), None), (N_("Completed"), True), (N_("Not completed"), False))
@@ -465,14 +471,49 @@ class HistoryPage(Page):
             self._saving = False
         self._show_table_or_empty()
 
+    def _saved(self, write: Callable[[], T]) -> T | None:
+        """Run a history write; on a storage error say what happened and offer
+        Retry (the edit is kept until it is saved or the person cancels)."""
+        while True:
+            try:
+                return write()
+            except Exception as exc:  # a locked or full database
+                log.exception("a history change could not be saved")
+                if not confirm.ask(
+                    self,
+                    _("Not saved"),
+                    _("The change could not be saved: {reason}").format(reason=exc),
+                    _("Retry"),
+                    _("Cancel"),
+                ):
+                    return None
+
+    def _undo_failed(self, exc: Exception) -> None:
+        self.ctx.events.status_message.emit(
+            _("The change could not be saved: {reason}").format(reason=exc)
+        )
+        self.reload()
+
     def _on_edit_requested(self, session_id: int, field: str, value: object) -> None:
         row = self.model.row_of(session_id)
         if row is None:
             return
         old = getattr(self.model.record(row), field)
+        sessions = self.ctx.store.sessions
+        record = self._saved(lambda: sessions.update(session_id, **{field: value}))
+        if record is None:
+            return
         self.undo_stack.push(
             EditSessionCommand(
-                self.ctx.store.sessions, self.model, session_id, field, old, value, self._changed
+                sessions,
+                self.model,
+                session_id,
+                field,
+                old,
+                value,
+                self._changed,
+                applied=record,
+                failed=self._undo_failed,
             )
         )
 
@@ -487,8 +528,14 @@ class HistoryPage(Page):
         ids = self.selected_ids()
         if not ids:
             return
+        sessions = self.ctx.store.sessions
+        deleted = self._saved(lambda: sessions.delete(ids))
+        if deleted is None:
+            return
         self.undo_stack.push(
-            DeleteSessionsCommand(self.ctx.store.sessions, self.model, ids, self._changed)
+            DeleteSessionsCommand(
+                sessions, self.model, ids, self._changed, applied=deleted, failed=self._undo_failed
+            )
         )
         n = len(ids)
         self.ctx.events.status_message.emit(
@@ -513,8 +560,19 @@ class HistoryPage(Page):
         record = dialog.record()
         if not self._loaded:
             self.reload()
+        sessions = self.ctx.store.sessions
+        new_id = self._saved(lambda: sessions.add(record))
+        if new_id is None:
+            return
         self.undo_stack.push(
-            AddSessionCommand(self.ctx.store.sessions, self.model, record, self._changed)
+            AddSessionCommand(
+                sessions,
+                self.model,
+                record.with_changes(id=new_id),
+                self._changed,
+                applied=True,
+                failed=self._undo_failed,
+            )
         )
         self._refresh_filters()
         self.ctx.events.status_message.emit(
