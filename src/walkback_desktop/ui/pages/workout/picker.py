@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from walkback_desktop.core.routine import Routine
 from walkback_desktop.i18n import _, ngettext
@@ -54,14 +62,21 @@ class PickerView(QWidget):
         self.routine_strip = SegmentStrip()
         self.routine_strip.setMinimumHeight(22)
         self.routine_description = self._label(_("Routine description"), 1.1, wrap=True)
-        for widget in (
-            self.routine_name,
-            self.routine_facts,
-            self.routine_strip,
-            self.routine_description,
-        ):
+        for widget in (self.routine_name, self.routine_facts, self.routine_strip):
             layout.addWidget(widget)
-        layout.addStretch(1)
+        # A long description (large text, German) scrolls in the space left above
+        # Start instead of being cut off mid-line.
+        self.description_area = QScrollArea()
+        self.description_area.setWidget(self.routine_description)
+        self.description_area.setWidgetResizable(True)
+        self.description_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.description_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.description_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.description_area.setAccessibleName(_("Routine description"))
+        self.routine_description.setAlignment(
+            Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
+        )
+        layout.addWidget(self.description_area, 1)
         self.start_button = big_button(
             _("Start"), _("Start this routine (Space)"), self.start_clicked.emit, big=True
         )
