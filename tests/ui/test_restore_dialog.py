@@ -124,19 +124,26 @@ def test_file_menu_offers_restore(qtbot, data_dir):
     assert "Restore from backup…" in texts
 
 
-def test_relaunch_only_when_a_restore_asked(monkeypatch):
+def test_relaunch_only_when_a_restore_asked(monkeypatch, data_dir):
     started: list[tuple[str, list[str]]] = []
     monkeypatch.setattr(
         restore_dialog.QProcess,
         "startDetached",
         lambda program, args: started.append((program, args)) or True,
     )
+    monkeypatch.setattr(restore_dialog.sys, "argv", ["walkback", "start", "first-steps-12"])
+    monkeypatch.setattr(
+        restore_dialog.sys, "orig_argv", ["python", "-m", "walkback_desktop", "start", "x"]
+    )
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     assert not restore_dialog.relaunch_if_requested(app)
-    app.setProperty(RESTART_PROPERTY, True)
+    app.setProperty(RESTART_PROPERTY, str(data_dir))
     assert restore_dialog.relaunch_if_requested(app)
-    assert started == [restore_dialog.relaunch_command()]
+    # the same program, the same data folder, and no workout started again
+    assert started == [
+        (restore_dialog.sys.executable, ["-m", "walkback_desktop", "--data-dir", str(data_dir)])
+    ]
     assert not app.property(RESTART_PROPERTY)
 
 
@@ -161,3 +168,36 @@ def test_start_up_notice_offers_the_restore(qtbot, monkeypatch, pick_offer):
     assert "Restore from backup…" in labels[0]
     assert show_notice(None, "an interrupted workout was saved") is False
     assert "Restore from backup…" not in labels[1]
+
+
+def test_the_file_menu_action_restores_and_restarts(qtbot, data_dir, monkeypatch, answer_yes):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    store = window.store
+    assert store is not None
+    store.sessions.add(make_session(0))
+    backup_daily(store.db.path, FIRST)
+    store.sessions.add(make_session(1))
+
+    def exec_dialog(dialog: RestoreDialog) -> int:
+        select(dialog, FIRST)
+        dialog.restore_button.click()
+        return int(dialog.result())
+
+    told: list[str] = []
+    restarts: list[object] = []
+    monkeypatch.setattr(RestoreDialog, "exec", exec_dialog)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: told.append(box.text()) or 0)
+    monkeypatch.setattr(restore_dialog, "request_restart", lambda *args: restarts.append(args))
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: window))
+    action = next(a for a in window.menus["File"].actions() if a.text() == "Restore from backup…")
+    action.trigger()
+    assert told == ["The backup was restored. WalkBack restarts now."]
+    assert restarts == [(window, data_dir)]
+    reopened = open_store(data_dir, backup=False)
+    try:
+        assert reopened.sessions.count() == 1
+    finally:
+        reopened.close()

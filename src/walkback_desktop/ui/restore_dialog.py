@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RESTORE_LABEL = N_("Restore from backup…")
-RESTART_PROPERTY = "walkbackRestartRequested"
+RESTART_PROPERTY = "walkbackRestartRequested"  # the data folder to reopen
 BACKUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -170,7 +170,7 @@ def open_restore_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
     )
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
-    request_restart(parent)
+    request_restart(parent, ctx.data_dir)
     return True
 
 
@@ -182,12 +182,12 @@ def build_restore_action(ctx: AppContext) -> QAction:
     return action
 
 
-def request_restart(window: QWidget | None) -> None:
+def request_restart(window: QWidget | None, data_dir: Path) -> None:
     """Quit now and start again once the single-instance lock is free."""
     app = QApplication.instance()
     if app is None:
         return
-    app.setProperty(RESTART_PROPERTY, True)
+    app.setProperty(RESTART_PROPERTY, str(data_dir))
     quit_action = getattr(window, "quit_action", None)
     if isinstance(quit_action, QAction):
         quit_action.trigger()
@@ -195,19 +195,25 @@ def request_restart(window: QWidget | None) -> None:
         app.quit()
 
 
-def relaunch_command() -> tuple[str, list[str]]:
-    """The program and arguments this process was started with."""
+def relaunch_command(data_dir: Path) -> tuple[str, list[str]]:
+    """How this process was started, with only `--data-dir`: a `walkback start ID`
+    or handed-over files must not start a workout or import again."""
     if getattr(sys, "frozen", False):
-        return sys.executable, sys.argv[1:]
-    return sys.executable, list(getattr(sys, "orig_argv", [sys.executable, *sys.argv])[1:])
+        prefix: list[str] = []
+    else:
+        orig = list(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
+        # the interpreter's options and the script or `-m module`, without the app's arguments
+        prefix = orig[1 : len(orig) - len(sys.argv) + 1]
+    return sys.executable, [*prefix, "--data-dir", str(data_dir)]
 
 
 def relaunch_if_requested(app: QApplication) -> bool:
     """After the event loop and the lock: start WalkBack again if a restore asked."""
-    if not app.property(RESTART_PROPERTY):
+    data_dir = app.property(RESTART_PROPERTY)
+    if not data_dir:
         return False
-    app.setProperty(RESTART_PROPERTY, False)
-    program, args = relaunch_command()
+    app.setProperty(RESTART_PROPERTY, "")
+    program, args = relaunch_command(Path(str(data_dir)))
     started = QProcess.startDetached(program, args)
     ok = bool(started[0] if isinstance(started, tuple) else started)
     if not ok:
