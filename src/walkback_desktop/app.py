@@ -154,10 +154,14 @@ def open_context(
 
 def finish_loading(window: MainWindow, ctx: AppContext) -> None:
     from walkback_desktop.ui.report_actions import build_report_actions
+    from walkback_desktop.ui.restore_dialog import build_restore_action
 
     # After the pages: the Workout page starts the routine before it is shown.
     ctx.events.start_requested.connect(lambda _rid: window.show_page("workout"))
-    window.finish_install(store=ctx.store, extra_actions={"File": build_report_actions(ctx)})
+    window.finish_install(
+        store=ctx.store,
+        extra_actions={"File": [*build_report_actions(ctx), build_restore_action(ctx)]},
+    )
     from walkback_desktop.ui.reminders import TrayReminders
 
     # Reminders on planned days; with "keep running in the tray", closing hides the
@@ -297,14 +301,20 @@ class AfterFirstPaint(QObject):
             then()
 
 
-def show_notice(parent: MainWindow | None, text: str) -> None:
-    """An information box; the text is shown literally (it may quote a routine name)."""
+def show_notice(parent: MainWindow | None, text: str, offer: str | None = None) -> bool:
+    """An information box; the text is shown literally (it may quote a routine name).
+
+    With `offer`, a second button so labelled; True when the person picks it."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    extra = box.addButton(offer, QMessageBox.ButtonRole.ActionRole) if offer else None
+    if extra is not None:
+        box.addButton(QMessageBox.StandardButton.Ok)
     box.exec()
+    return extra is not None and box.clickedButton() is extra
 
 
 def show_startup_error(exc: BaseException) -> None:
@@ -408,8 +418,14 @@ def _run_gui(
             assert window.ctx is not None
             events = window.ctx.events
             text = "\n\n".join([*notices, *store_notices])
-            if text:
-                show_notice(window, text)
+            from walkback_desktop.ui.restore_dialog import RESTORE_LABEL, open_restore_dialog
+
+            # A damaged database was set aside at this start: offer the last good copy.
+            moved = window.store is not None and window.store.db.moved_aside is not None
+            offer = _(RESTORE_LABEL) if moved else None
+            restoring = bool(text) and show_notice(window, text, offer)
+            if restoring and open_restore_dialog(window.ctx, window):
+                return  # WalkBack restarts with the restored data
             from walkback_desktop.ui.after_start import (
                 run_first_run_setup,
                 schedule_speech_warm_up,
@@ -432,3 +448,7 @@ def _run_gui(
         return 1 if failure else code
     finally:
         lock.unlock()
+        if app.property("walkbackRestartRequested"):  # File > Restore from backup… restarts
+            from walkback_desktop.ui.restore_dialog import relaunch_if_requested
+
+            relaunch_if_requested(app)

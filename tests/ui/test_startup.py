@@ -42,7 +42,7 @@ CHILD = textwrap.dedent(
         say("page", page_id)
         original_show_page(self, page_id)
     MainWindow.show_page = show_page
-    app_module.show_notice = lambda parent, text: say("notice", text)
+    app_module.show_notice = lambda parent, text, offer=None: say("notice", text, offer) or False
     import walkback_desktop.ui.after_start as after_start
     after_start.run_first_run_setup = lambda parent, ctx: say("first_run")
     real_set_language = app_module.set_language
@@ -142,6 +142,7 @@ def test_notice_then_start_then_files_once_the_data_is_ready(data_dir, tmp_path)
     kinds = [e[0] for e in after]
     assert kinds.index("notice") < kinds.index("first_run") < after.index(["page", "routines"])
     assert "moved aside" in next(e[1] for e in after if e[0] == "notice")
+    assert next(e[2] for e in after if e[0] == "notice") == "Restore from backup…"
 
     events = _run(["--data-dir", str(data_dir), "start", "first-steps-12"])
     after = events[events.index(["data_ready"]) :]
