@@ -201,3 +201,33 @@ def test_the_file_menu_action_restores_and_restarts(qtbot, data_dir, monkeypatch
         assert reopened.sessions.count() == 1
     finally:
         reopened.close()
+
+
+def test_no_restore_while_a_workout_is_not_yet_saved(qtbot, data_dir, monkeypatch):
+    from datetime import datetime, timezone
+
+    from walkback_desktop.core.history import CheckpointRecord
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    store = window.store
+    assert store is not None
+    store.checkpoints.save(
+        CheckpointRecord(
+            routine_id="first-steps-12",
+            routine_name="First steps backwards",
+            routine_snapshot="{}",
+            started_at=datetime(2025, 3, 1, 9, tzinfo=timezone.utc),
+            active_seconds=30.0,
+            backward_seconds=10.0,
+            segments_done=(),
+            updated_at=datetime(2025, 3, 1, 9, 1, tzinfo=timezone.utc),
+        )
+    )
+    opened: list[object] = []
+    monkeypatch.setattr(RestoreDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    said: list[str] = []
+    window.ctx.events.status_message.connect(said.append)
+    assert not restore_dialog.open_restore_dialog(window.ctx, window)
+    assert opened == []
+    assert "workout" in said[-1]

@@ -157,8 +157,30 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
+def workout_under_way(ctx: AppContext, window: QWidget | None) -> bool:
+    """A workout is running or not yet saved: its checkpoint and its save would
+    write into the restored file, so a restore waits until it is over."""
+    find = getattr(window, "page", None)
+    try:
+        workout = find("workout") if callable(find) else None
+    except KeyError:
+        workout = None
+    flow = getattr(getattr(workout, "controller", None), "flow", None)
+    if bool(getattr(flow, "busy", False)):
+        return True
+    try:
+        return ctx.store.checkpoints.load() is not None
+    except Exception:  # an unreadable checkpoint is set aside elsewhere
+        return False
+
+
 def open_restore_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
     """File > Restore from backup…: the dialog, then the restart it needs (True)."""
+    if workout_under_way(ctx, parent.window() if parent is not None else None):
+        ctx.events.status_message.emit(
+            _("Finish or stop the workout first: a backup is restored between workouts.")
+        )
+        return False
     dialog = RestoreDialog(ctx.store, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
