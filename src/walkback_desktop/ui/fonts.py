@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool | None = None) -> QFont:
@@ -18,3 +19,13 @@ def scale_font(widget: QWidget, factor: float, *, bold: bool | None = None) -> Q
         font.setBold(bold)
     widget.setFont(font)
     return font
+
+
+def wrapped_label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
+    """A plain-text (user text stays literal), word-wrapping label, `scale` times
+    the app font."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    scale_font(label, scale, bold=bold)
+    return label

@@ -26,7 +26,7 @@ from walkback_desktop.core.program_schedule import EnrolmentState, SlotStatus
 from walkback_desktop.i18n import _, formats
 from walkback_desktop.services.programs import ActiveProgram, NextSession
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.fonts import scale_font
+from walkback_desktop.ui.fonts import scale_font, wrapped_label
 from walkback_desktop.ui.program_common import local_today, make_service
 from walkback_desktop.ui.program_texts import (
     STATE_WORDS,
@@ -34,14 +34,6 @@ from walkback_desktop.ui.program_texts import (
     day_text,
     status_text,
 )
-
-
-def _label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    scale_font(label, scale, bold=bold)
-    return label
 
 
 def next_session_text(nxt: NextSession, today: date) -> str:
@@ -77,23 +69,23 @@ class ProgramCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName(_("Your program"))
 
-        self.heading = _label("", 1.5, True)
-        self.state_label = _label("", 1.1)
-        self.week_title = _label(_("This week's plan"), 1.1, True)
+        self.heading = wrapped_label("", 1.5, True)
+        self.state_label = wrapped_label("", 1.1)
+        self.week_title = wrapped_label(_("This week's plan"), 1.1, True)
         self.week_grid = QGridLayout()
         self.week_grid.setHorizontalSpacing(16)
         self.week_grid.setVerticalSpacing(4)
         self.week_grid.setColumnStretch(2, 1)  # keep day and status side by side, on the left
         self.slot_labels: list[QLabel] = []
-        self.next_label = _label("", 1.2, True)
+        self.next_label = wrapped_label("", 1.2, True)
         self.start_button = QPushButton(_("Start"))
         scale_font(self.start_button, 1.6, bold=True)
         self.start_button.setMinimumHeight(64)
         self.start_button.setMinimumWidth(200)
         self.start_button.clicked.connect(self.start_next)
-        self.adherence_label = _label("", 1.1)
+        self.adherence_label = wrapped_label("", 1.1)
         self.adherence_label.setAccessibleName(_("Adherence so far"))
-        self.check_label = _label("", 1.0)
+        self.check_label = wrapped_label("", 1.0)
         self.test_button = QPushButton(_("Take the &3-m Backward Walk Test\u2026"))
         self.test_button.setAccessibleName(_("Take the 3-m Backward Walk Test"))
         self.test_button.clicked.connect(self.open_test)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -23,7 +22,7 @@ from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.i18n import N_, _, formats, ngettext
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState, suggested_routine_id
-from walkback_desktop.ui.fonts import scale_font
+from walkback_desktop.ui.fonts import scale_font, wrapped_label
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.pages.progress import first_weekday_from_settings, local_today
 from walkback_desktop.ui.program_card import ProgramCard
@@ -71,14 +70,6 @@ def _long_date(day: date, *, year: bool = False) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
-def _label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    scale_font(label, scale, bold=bold)
-    return label
-
-
 def _bar(name: str) -> QProgressBar:
     bar = QProgressBar()
     bar.setAccessibleName(name)
@@ -99,17 +90,17 @@ class TodayPage(Page):
         self._dirty = True
         self.routine_id: str | None = None
 
-        self.heading = _label(_("This week"), 1.8, True)
+        self.heading = wrapped_label(_("This week"), 1.8, True)
         self.heading.setAccessibleName(_("This week"))
-        self.week_dates = _label()
+        self.week_dates = wrapped_label()
 
-        self.sessions_text = _label("", 1.4, True)
+        self.sessions_text = wrapped_label("", 1.4, True)
         self.sessions_bar = _bar(_("Sessions this week"))
-        self.minutes_text = _label("", 1.4, True)
+        self.minutes_text = wrapped_label("", 1.4, True)
         self.minutes_bar = _bar(_("Backward minutes this week"))
-        self.goal_text = _label("", 1.2)
+        self.goal_text = wrapped_label("", 1.2)
         self.goal_text.setAccessibleName(_("Goal"))
-        self.streak_text = _label("", 1.2)
+        self.streak_text = wrapped_label("", 1.2)
         self.streak_text.setAccessibleName(_("Streak"))
         goal_box = QFrame()
         goal_box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -125,10 +116,10 @@ class TodayPage(Page):
 
         next_box = QFrame()
         next_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.next_caption = _label(_("Next walk"), 1.0)
-        self.routine_name = _label("", 1.6, True)
+        self.next_caption = wrapped_label(_("Next walk"), 1.0)
+        self.routine_name = wrapped_label("", 1.6, True)
         self.routine_name.setAccessibleName(_("Next walk"))
-        self.routine_detail = _label()
+        self.routine_detail = wrapped_label()
         self.strip: SegmentStrip | None = None
         self.start_button = QPushButton(_("Start"))
         self.start_button.setAccessibleName(_("Start"))

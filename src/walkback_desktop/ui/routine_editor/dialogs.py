@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from walkback_desktop.core.routine import Clash
 from walkback_desktop.i18n import _
+from walkback_desktop.ui import confirm
+from walkback_desktop.ui.confirm import message_box, show_problem
+
+__all__ = ["Unsaved", "ask_clash", "ask_retry", "ask_unsaved", "confirm_delete", "show_problem"]
 
 
 class Unsaved(str, Enum):
@@ -21,17 +24,8 @@ class Unsaved(str, Enum):
     CANCEL = "cancel"
 
 
-def _box(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setIcon(icon)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    return box
-
-
 def ask_unsaved(parent: QWidget | None, name: str) -> Unsaved:
-    box = _box(
+    box = message_box(
         parent,
         _("Unsaved changes"),
         _("“{name}” has changes that are not saved. Save them?").format(name=name),
@@ -52,7 +46,7 @@ def ask_unsaved(parent: QWidget | None, name: str) -> Unsaved:
 
 
 def confirm_delete(parent: QWidget | None, name: str) -> bool:
-    box = _box(
+    box = message_box(
         parent,
         _("Delete routine"),
         _(
@@ -75,31 +69,14 @@ def ask_clash(parent: QWidget | None, message: str, *, allow_replace: bool) -> C
     else:
         question = _("Import it under a new id, or cancel?")
     text = f"{message}.\n\n{question}"
-    box = _box(parent, _("Routine already exists"), text, QMessageBox.Icon.Question)
-    rename = box.addButton(_("Import as a copy"), QMessageBox.ButtonRole.AcceptRole)
-    replace = (
-        box.addButton(_("Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        if allow_replace
-        else None
+    return confirm.ask_clash(
+        parent, _("Routine already exists"), text, allow_replace=allow_replace
     )
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(rename)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is rename:
-        return Clash.RENAME
-    if replace is not None and clicked is replace:
-        return Clash.REPLACE
-    return None
-
-
-def show_problem(parent: QWidget | None, title: str, text: str) -> None:
-    _box(parent, title, text, QMessageBox.Icon.Warning).exec()
 
 
 def ask_retry(parent: QWidget | None, title: str, text: str) -> bool:
     """A write failed: Retry (True) or Cancel (False); what was typed is kept either way."""
-    box = _box(parent, title, text, QMessageBox.Icon.Warning)
+    box = message_box(parent, title, text, QMessageBox.Icon.Warning)
     box.setStandardButtons(QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Retry)
     return box.exec() == QMessageBox.StandardButton.Retry

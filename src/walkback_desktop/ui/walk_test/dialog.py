@@ -42,18 +42,10 @@ from walkback_desktop.core.timeline import Cue, CueKind
 from walkback_desktop.i18n import _
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.fonts import scale_font
+from walkback_desktop.ui.fonts import scale_font, wrapped_label
 from walkback_desktop.ui.program_texts import compare_text, references_text, seconds_text
 
 TICK_MS = 50
-
-
-def _label(text: str = "", scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    scale_font(label, scale, bold=bold)
-    return label
 
 
 def _button(text: str, scale: float = 1.0) -> QPushButton:
@@ -129,8 +121,8 @@ class WalkTestDialog(QDialog):
     # --- screens ------------------------------------------------------------------
     def _build_setup(self) -> QWidget:
         page = QWidget()
-        self.setup_title = _label(_("3-m Backward Walk Test"), 1.6, True)
-        self.setup_body = _label(setup_text(), 1.1)
+        self.setup_title = wrapped_label(_("3-m Backward Walk Test"), 1.6, True)
+        self.setup_body = wrapped_label(setup_text(), 1.1)
         self.trials_spin = QSpinBox()
         self.trials_spin.setRange(1, MAX_TIMED_TRIALS)
         self.trials_spin.setValue(self.test.timed_trials)
@@ -165,12 +157,12 @@ class WalkTestDialog(QDialog):
 
     def _build_running(self) -> QWidget:
         page = QWidget()
-        self.trial_label = _label("", 1.4, True)
+        self.trial_label = wrapped_label("", 1.4, True)
         self.trial_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.big_label = _label("", 7.0, True)
+        self.big_label = wrapped_label("", 7.0, True)
         self.big_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.big_label.setAccessibleName(_("Timer"))
-        self.hint_label = _label("", 1.1)
+        self.hint_label = wrapped_label("", 1.1)
         self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stop_button = _button(_("Stop"), 2.2)
         self.stop_button.setMinimumHeight(120)
@@ -192,8 +184,8 @@ class WalkTestDialog(QDialog):
 
     def _build_between(self) -> QWidget:
         page = QWidget()
-        self.between_title = _label("", 1.5, True)
-        self.trials_label = _label("", 1.2)
+        self.between_title = wrapped_label("", 1.5, True)
+        self.trials_label = wrapped_label("", 1.2)
         self.trials_label.setAccessibleName(_("Trials so far"))
         self.next_button = _button("", 1.4)
         self.next_button.clicked.connect(self.start_trial)
@@ -215,12 +207,12 @@ class WalkTestDialog(QDialog):
 
     def _build_result(self) -> QWidget:
         page = QWidget()
-        self.result_title = _label(_("Your result"), 1.5, True)
-        self.result_label = _label("", 3.0, True)
+        self.result_title = wrapped_label(_("Your result"), 1.5, True)
+        self.result_label = wrapped_label("", 3.0, True)
         self.result_label.setAccessibleName(_("Result"))
-        self.result_trials = _label("", 1.1)
-        self.compare_label = _label("", 1.1)
-        self.reference_label = _label(references_text(), 1.05)
+        self.result_trials = wrapped_label("", 1.1)
+        self.compare_label = wrapped_label("", 1.1)
+        self.reference_label = wrapped_label(references_text(), 1.05)
         self.note_edit = QLineEdit()
         self.note_edit.setAccessibleName(_("Note"))
         self.note_edit.setPlaceholderText(_("e.g. knee a bit stiff, helper: Anna"))

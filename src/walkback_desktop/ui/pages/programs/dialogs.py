@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
+from walkback_desktop.core.routine import Clash
 from walkback_desktop.i18n import _
-from walkback_desktop.storage.library import Clash
+from walkback_desktop.ui import confirm
+from walkback_desktop.ui.confirm import show_problem
 
-
-def _box(parent: QWidget | None, title: str, text: str, icon: QMessageBox.Icon) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setIcon(icon)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    return box
+__all__ = ["ask_clash", "choose_open_paths", "choose_save_path", "show_problem"]
 
 
 def ask_clash(parent: QWidget | None, message: str, *, allow_replace: bool) -> Clash | None:
@@ -29,26 +23,9 @@ def ask_clash(parent: QWidget | None, message: str, *, allow_replace: bool) -> C
         if allow_replace
         else _("Import it as a copy under a new id, or cancel?")
     )
-    box = _box(parent, _("Program already exists"), text, QMessageBox.Icon.Question)
-    rename = box.addButton(_("Import as a copy"), QMessageBox.ButtonRole.AcceptRole)
-    replace = (
-        box.addButton(_("Replace"), QMessageBox.ButtonRole.DestructiveRole)
-        if allow_replace
-        else None
+    return confirm.ask_clash(
+        parent, _("Program already exists"), text, allow_replace=allow_replace
     )
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(rename)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is rename:
-        return Clash.RENAME
-    if replace is not None and clicked is replace:
-        return Clash.REPLACE
-    return None
-
-
-def show_problem(parent: QWidget | None, title: str, text: str) -> None:
-    _box(parent, title, text, QMessageBox.Icon.Warning).exec()
 
 
 def choose_save_path(
