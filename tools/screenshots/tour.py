@@ -22,7 +22,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PAGES = ("today", "routines", "workout", "history", "progress", "settings")
+PAGES = ("today", "routines", "workout", "programs", "history", "progress", "settings")
 
 
 def _csv_list(text: str) -> list[str]:
