@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from walkback_desktop.core.routine import FILE_SUFFIX, Clash, Routine, RoutineError
 from walkback_desktop.core.tips import load_tip_library
@@ -21,6 +23,7 @@ __all__ = [
     "Clash",
     "RoutineClashError",
     "RoutineLibrary",
+    "load_builtin_files",
     "load_builtin_routines",
     "translated_routine",
 ]
@@ -64,15 +67,31 @@ class RoutineClashError(RoutineError):
         return (RoutineClashError, (self.routine, self.builtin))
 
 
-def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
-    folder = folder or resource_path("routines")
-    routines = []
-    for path in sorted(folder.glob(f"*{FILE_SUFFIX}")):
+T = TypeVar("T")
+
+
+def load_builtin_files(
+    folder: Path, suffix: str, parse: Callable[[bytes], T], what: str
+) -> list[T]:
+    """Every `*suffix` file in `folder` (a resources/ folder), parsed, by file name.
+    A broken one is logged and left out: a bad built-in file must not stop the app.
+    `parse` raises ValueError (RoutineError, ProgramError) for a bad file."""
+    found = []
+    for path in sorted(folder.glob(f"*{suffix}")):
         try:
-            routines.append(Routine.from_json(path.read_bytes(), builtin=True))
-        except (OSError, RoutineError) as exc:
-            log.error("built-in routine %s is broken: %s", path.name, exc)
-    return routines
+            found.append(parse(path.read_bytes()))
+        except (OSError, ValueError) as exc:
+            log.error("built-in %s %s is broken: %s", what, path.name, exc)
+    return found
+
+
+def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
+    return load_builtin_files(
+        folder or resource_path("routines"),
+        FILE_SUFFIX,
+        lambda data: Routine.from_json(data, builtin=True),
+        "routine",
+    )
 
 
 class RoutineLibrary:

@@ -22,7 +22,12 @@ from walkback_desktop.i18n import N_, _, current_language
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
-from walkback_desktop.storage.library import Clash, RoutineLibrary, translated_routine
+from walkback_desktop.storage.library import (
+    Clash,
+    RoutineLibrary,
+    load_builtin_files,
+    translated_routine,
+)
 
 log = logging.getLogger(__name__)
 
@@ -124,14 +129,12 @@ def translated_program(program: Program) -> Program:
 
 
 def load_builtin_programs(folder: Path | None = None) -> list[Program]:
-    folder = folder or resource_path("programs")
-    programs = []
-    for path in sorted(folder.glob(f"*{FILE_SUFFIX}")):
-        try:
-            programs.append(Program.from_json(path.read_bytes(), builtin=True))
-        except (OSError, ProgramError) as exc:
-            log.error("built-in program %s is broken: %s", path.name, exc)
-    return programs
+    return load_builtin_files(
+        folder or resource_path("programs"),
+        FILE_SUFFIX,
+        lambda data: Program.from_json(data, builtin=True),
+        "program",
+    )
 
 
 class ProgramLibrary:
