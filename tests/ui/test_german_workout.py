@@ -6,7 +6,8 @@ The language is set with the command line, then read the way the app reads it
 at start-up (the early settings, before the window). A RecordingCuePlayer stands
 at the audio boundary and writes down the words the real player would say for
 each cue (`plan_cue`, with the voice on and beeps off, so countdown numbers are
-spoken too); time moves with a FakeClock. Never sleeps.
+spoken too); time moves with a FakeClock. Never sleeps. The real player, given
+an engine with English and German voices, offers the voices of the language set.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtTextToSpeech import QTextToSpeech
 from PySide6.QtWidgets import QApplication
 
 from walkback_desktop import i18n
 from walkback_desktop.app import build_main_window, install_language
 from walkback_desktop.audio.base import RecordingCuePlayer
 from walkback_desktop.audio.plan import plan_cue
+from walkback_desktop.audio.qt_player import QtCuePlayer
 from walkback_desktop.cli import main as walkback
 from walkback_desktop.core.clock import FakeClock
 from walkback_desktop.core.timeline import Cue, CueKind
@@ -36,6 +40,11 @@ CATALOGUE = ROOT / "resources" / "locale" / "de" / "LC_MESSAGES" / "walkback.po"
 # routine's are the user's own words and stay as written).
 ROUTINE_ID = "first-steps-12"
 STEP_S = 0.25
+# What Qt prints on a machine without a sound server (the beeps stay silent).
+no_sound_server = pytest.mark.qt_log_ignore(
+    r"PulseAudioService: pa_context_connect\(\) failed",
+    r"QSoundEffect: playback of this format is not supported",
+)
 
 # Words (nearly) never German: a spoken text holding one was not translated.
 ENGLISH_WORDS = re.compile(
@@ -205,3 +214,59 @@ def check_english(english: Run) -> None:
     assert english.tips_shown == english_tips
     assert {h.language for h in english.heard} == {"en"}
     assert english.dialog_title == "Workout complete"
+
+
+class _Voice:
+    """What a QVoice tells the player: a name and a locale."""
+
+    def __init__(self, name: str, locale: str) -> None:
+        self._name, self._locale = name, locale
+
+    def name(self) -> str:
+        return self._name
+
+    def locale(self) -> QLocale:
+        return QLocale(self._locale)
+
+
+class _TwoLanguageEngine(QObject):
+    """A speech engine with English and German voices (the machine's real one may
+    have neither)."""
+
+    stateChanged = Signal(object)  # noqa: N815 - Qt's own name
+
+    def state(self) -> QTextToSpeech.State:
+        return QTextToSpeech.State.Ready
+
+    def errorString(self) -> str:
+        return ""
+
+    def availableVoices(self) -> list[_Voice]:
+        return [_Voice("Anne", "en_GB"), _Voice("Petra", "de_DE"), _Voice("Bob", "en_US")]
+
+    def setVolume(self, volume: float) -> None:
+        pass
+
+    def setRate(self, rate: float) -> None:
+        pass
+
+    def say(self, text: str) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+@no_sound_server
+@pytest.mark.parametrize(("language", "voices"), [("de", ["Petra"]), ("en", ["Anne", "Bob"])])
+def test_the_player_offers_the_voices_of_the_language_set(
+    qtbot, data_dir, capsys, english_after, language, voices
+):
+    set_language_like_a_user(data_dir, language, capsys)
+    player = QtCuePlayer(engine_factory=_TwoLanguageEngine, has_output=lambda: True)
+    player.set_options(voice_enabled=True, beeps_enabled=False, volume=1.0)
+    player.prepare()
+    qtbot.waitUntil(player.ready, timeout=20_000)
+    assert player.status().speech_available
+    assert [voice.name for voice in player.voice_choices()] == voices
+    assert player.voices()[: len(voices)] == voices
