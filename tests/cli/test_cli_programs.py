@@ -78,7 +78,12 @@ def test_enrol_status_and_leave(walkback, tmp_path):
     assert code == 0 and "Week 1 of 3" in out
     code, _, err = walkback("programs", "enrol", "other-plan")
     assert code == 2 and "already following" in err and len(err.strip().splitlines()) == 1
-    assert walkback("programs", "leave")[0] == 0
+    assert walkback("programs", "pause")[:2] == (0, "paused 'Plan test-plan'\n")
+    code, _, err = walkback("programs", "pause")
+    assert code == 2 and "already paused" in err
+    assert walkback("programs", "resume")[:2] == (0, "resumed 'Plan test-plan'\n")
+    code, out, _ = walkback("programs", "leave")
+    assert (code, out) == (0, "left 'Plan test-plan'; its history is kept\n")
     code, out, _ = walkback("programs", "status", "--json")
     assert code == 0 and json.loads(out) is None
 
