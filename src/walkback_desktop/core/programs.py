@@ -150,9 +150,6 @@ class Program:
         """Ids of the library routines the program uses (not the embedded ones)."""
         return {w.routine_id for w in self.weeks if w.embedded is None}
 
-    def embedded_routines(self) -> dict[str, Routine]:
-        return {w.routine_id: w.embedded for w in self.weeks if w.embedded is not None}
-
     def routine_for_week(
         self, week: int, lookup: Callable[[str], Routine | None]
     ) -> Routine | None:
