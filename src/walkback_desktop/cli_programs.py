@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from walkback_desktop.i18n import _, ngettext
+from walkback_desktop.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.store import Store
@@ -259,22 +259,21 @@ def _programs_status(args: argparse.Namespace, store: Store) -> int:
     return EXIT_OK
 
 
-def _programs_pause(args: argparse.Namespace, store: Store) -> int:
-    record = _enrolment_call(_service(store).pause)
-    print(_("paused '{name}'").format(name=record.program.name))
-    return EXIT_OK
+# pause, resume and leave: the service's method and what is said after it.
+_ENROLMENT_STEPS = {
+    "pause": N_("paused '{name}'"),
+    "resume": N_("resumed '{name}'"),
+    "leave": N_("left '{name}'; its history is kept"),
+}
 
 
-def _programs_resume(args: argparse.Namespace, store: Store) -> int:
-    record = _enrolment_call(_service(store).resume)
-    print(_("resumed '{name}'").format(name=record.program.name))
-    return EXIT_OK
+def _enrolment_step(step: str) -> Callable[[argparse.Namespace, Store], int]:
+    def run(args: argparse.Namespace, store: Store) -> int:
+        record = _enrolment_call(getattr(_service(store), step))
+        print(_(_ENROLMENT_STEPS[step]).format(name=record.program.name))
+        return EXIT_OK
 
-
-def _programs_leave(args: argparse.Namespace, store: Store) -> int:
-    record = _enrolment_call(_service(store).leave)
-    print(_("left '{name}'; its history is kept").format(name=record.program.name))
-    return EXIT_OK
+    return run
 
 
 # --- assess ---------------------------------------------------------------------
@@ -356,9 +355,9 @@ HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], int
     ("programs", "export"): _programs_export,
     ("programs", "enrol"): _programs_enrol,
     ("programs", "status"): _programs_status,
-    ("programs", "pause"): _programs_pause,
-    ("programs", "resume"): _programs_resume,
-    ("programs", "leave"): _programs_leave,
+    ("programs", "pause"): _enrolment_step("pause"),
+    ("programs", "resume"): _enrolment_step("resume"),
+    ("programs", "leave"): _enrolment_step("leave"),
     ("assess", "add"): _assess_add,
     ("assess", "list"): _assess_list,
     ("assess", "export"): _assess_export,

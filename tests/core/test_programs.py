@@ -15,7 +15,7 @@ from walkback_desktop.core.programs import (
     Progression,
     with_extra_backward,
 )
-from walkback_desktop.core.routine import Routine, Segment, SegmentKind
+from walkback_desktop.core.routine import Routine, RoutineError, Segment, SegmentKind
 
 
 def base(**changes):
@@ -110,6 +110,50 @@ def test_bad_files_get_a_reason_not_a_traceback():
     for data in (b"\xff\xfe", b"{", b"[]", b"NaN", b"x" * 2_000_001):
         with pytest.raises(ProgramError):
             Program.from_json(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "program_says", "routine_says"),
+    [
+        (
+            b"\xff\xfe",
+            "not UTF-8 text, so it is not a program",
+            "not UTF-8 text, so it is not a routine",
+        ),
+        (
+            b'{"id": 1,}',
+            "not valid JSON (Expecting property name enclosed in double quotes at line 1, column 10)",
+            "not valid JSON (Expecting property name enclosed in double quotes at line 1, column 10)",
+        ),
+        (
+            b'{"version": NaN}',
+            "not valid JSON (NaN is not allowed)",
+            "not valid JSON (NaN is not allowed)",
+        ),
+        (
+            b"[" * 100_000,
+            "not valid JSON (nested too deeply)",
+            "not valid JSON (nested too deeply)",
+        ),
+        (b"x" * 2_000_001, "too large to be a program", "too large to be a routine"),
+    ],
+)
+def test_program_and_routine_files_are_read_alike(data, program_says, routine_says):
+    """Both formats read a file's JSON the same way, each saying so in its own words."""
+    with pytest.raises(ProgramError) as program_error:
+        Program.from_json(data)
+    with pytest.raises(RoutineError) as routine_error:
+        Routine.from_json(data)
+    assert program_says in str(program_error.value)
+    assert routine_says in str(routine_error.value)
+
+
+def test_a_byte_order_mark_is_fine_and_stray_characters_are_named():
+    text = json.dumps(base())
+    assert Program.from_json(("\ufeff" + text).encode("utf-8")).id == "knee-plan"
+    for name in ("Knee\x07plan", "Knee \ud800 plan"):
+        error = refuse(base(name=name))
+        assert (error.code, error.field) == ("bad_characters", "name")
 
 
 @given(st.binary(max_size=300) | st.text(max_size=300))

@@ -8,9 +8,11 @@ from datetime import date, datetime, timedelta, timezone
 import icalendar
 import pytest
 
+from tests.helpers import make_routine
 from walkback_desktop.cli import main
 from walkback_desktop.core.clock import FakeClock
 from walkback_desktop.core.history import SessionRecord, format_history_csv
+from walkback_desktop.core.programs import Program, ProgramWeek
 from walkback_desktop.core.timeline import Timeline
 from walkback_desktop.core.workout import RunState, WorkoutRun
 from walkback_desktop.services.calendar import plan_calendar, write_calendar
@@ -20,6 +22,30 @@ from walkback_desktop.storage.programs import EnrolmentError
 CET = timezone(timedelta(hours=1))
 ENROLLED = date(2025, 1, 6)  # a Monday
 TODAY = date(2025, 1, 22)  # Wednesday of week 3
+
+
+# The tests' own plan, shaped like a knee plan: 6 weeks of 3 sessions of a
+# 20-minute walk with 10 minutes backward (the numbers below are worked by hand
+# from it, not from whatever the shipped library holds).
+WALK = make_routine(
+    (300, "warmup"),
+    *[(120, "backward"), (30, "forward")] * 4,
+    (120, "backward"),
+    (180, "cooldown"),
+    routine_id="test-knee-walk",
+)
+PLAN = Program(
+    id="test-knee-plan",
+    name="Test knee plan",
+    weeks=(ProgramWeek(sessions=3, routine_id=WALK.id),) * 6,
+    checks=(1, 6),
+)
+
+
+@pytest.fixture(autouse=True)
+def _own_plan(store):
+    store.library.save(WALK)
+    store.programs.import_program(PLAN.to_json())
 
 
 def service_for(store, today=TODAY):
@@ -71,13 +97,13 @@ def _check_hand_worked_numbers(service):
     assert (a.planned_backward_s, a.done_backward_s) == (70 * 60, 60 * 60)
     assert status.other_sessions == 1 and status.current_week == 3
     nxt = service.next_session()
-    assert nxt.day == TODAY and nxt.routine.id == "knee-friendly-20"
+    assert nxt.day == TODAY and nxt.routine.id == WALK.id
     return active
 
 
 def test_enrol_walk_and_read_back_the_schedule(store):
     service = service_for(store)
-    service.enrol("knee-oa-6-weeks", ENROLLED)
+    service.enrol(PLAN.id, ENROLLED)
     for day, stop in WALKS:
         routine = service_for(store, date(2025, 1, day)).next_session().routine
         store.sessions.add(walk_session(routine, date(2025, 1, day), stop_after_s=stop))
@@ -85,7 +111,7 @@ def test_enrol_walk_and_read_back_the_schedule(store):
 
 
 def test_history_imported_from_csv_gives_the_same_plan(store, data_dir, tmp_path, capsys):
-    routine = store.library.get("knee-friendly-20")
+    routine = store.library.get(WALK.id)
     csv = tmp_path / "history.csv"
     csv.write_text(
         format_history_csv(
@@ -93,7 +119,7 @@ def test_history_imported_from_csv_gives_the_same_plan(store, data_dir, tmp_path
         ),
         encoding="utf-8",
     )
-    service_for(store).enrol("knee-oa-6-weeks", ENROLLED)
+    service_for(store).enrol(PLAN.id, ENROLLED)
     assert main(["history", "import", str(csv), "--data-dir", str(data_dir)]) == 0
     _check_hand_worked_numbers(service_for(store))
 
@@ -103,7 +129,7 @@ def test_pause_resume_leave_through_the_service(store):
     with pytest.raises(EnrolmentError) as info:
         service.enrol("no-such-program")
     assert info.value.code == "unknown_program"
-    service.enrol("knee-oa-6-weeks", ENROLLED)
+    service.enrol(PLAN.id, ENROLLED)
     service.pause(date(2025, 1, 13))
     paused = service.status(date(2025, 1, 20))
     assert paused.status.state.value == "paused"
@@ -116,14 +142,14 @@ def test_pause_resume_leave_through_the_service(store):
 def test_week_start_setting_is_used(store):
     store.settings.update(week_start="sunday")
     service = service_for(store)
-    service.enrol("knee-oa-6-weeks", date(2025, 1, 5))  # a Sunday
+    service.enrol(PLAN.id, date(2025, 1, 5))  # a Sunday
     slots = service.status(date(2025, 1, 5)).status.weeks[0].slots
     assert [s.day for s in slots] == [date(2025, 1, 5), date(2025, 1, 7), date(2025, 1, 9)]
 
 
 def test_calendar_has_one_event_per_planned_session(store, tmp_path):
     service = service_for(store)
-    enrolment = service.enrol("knee-oa-6-weeks", ENROLLED)
+    enrolment = service.enrol(PLAN.id, ENROLLED)
     status = service.status_of(enrolment)
     path = tmp_path / "plan.ics"
     write_calendar(plan_calendar(enrolment, status, lookup=store.library.get), path)

@@ -22,6 +22,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from walkback_desktop.core.file_format import (
+    ID_RE,
+    JsonFileError,
+    has_control_characters,
+    has_invalid_characters,
+    load_json,
+    show,
+)
 from walkback_desktop.core.routine import Routine, RoutineError
 
 FORMAT = "walkback-program"
@@ -36,7 +44,6 @@ MAX_TAG = 32
 MAX_TAGS = 12
 MAX_FILE_BYTES = 2_000_000
 MAX_PROGRESSION_S = 3600
-_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
 _TAG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 _MESSAGES = {
@@ -143,9 +150,6 @@ class Program:
         """Ids of the library routines the program uses (not the embedded ones)."""
         return {w.routine_id for w in self.weeks if w.embedded is None}
 
-    def embedded_routines(self) -> dict[str, Routine]:
-        return {w.routine_id: w.embedded for w in self.weeks if w.embedded is not None}
-
     def routine_for_week(
         self, week: int, lookup: Callable[[str], Routine | None]
     ) -> Routine | None:
@@ -200,25 +204,23 @@ class Program:
     @classmethod
     def from_json(cls, text: str | bytes, *, builtin: bool = False) -> Program:
         """Parse a program file's text; raise ProgramError, never anything else."""
-        if isinstance(text, (bytes, bytearray)):
-            if len(text) > MAX_FILE_BYTES:
-                raise ProgramError("too_large")
-            try:
-                text = bytes(text).decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise ProgramError("not_utf8") from None
-        if len(text) > MAX_FILE_BYTES:
-            raise ProgramError("too_large")
         try:
-            data = json.loads(text.removeprefix("\ufeff"), parse_constant=_refuse_constant)
-        except RecursionError:
-            raise ProgramError("not_json", reason="nested too deeply") from None
-        except json.JSONDecodeError as exc:
-            reason = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
-            raise ProgramError("not_json", reason=reason) from None
-        except ValueError as exc:
-            raise ProgramError("not_json", reason=str(exc)) from None
+            data = load_json(text, MAX_FILE_BYTES)
+        except JsonFileError as exc:
+            raise _json_error(exc) from None
         return _parse_program(data, builtin=builtin)
+
+
+def _json_error(problem: JsonFileError) -> ProgramError:
+    if problem.code in ("too_large", "not_utf8"):
+        return ProgramError(problem.code)
+    if problem.code == "too_deep":
+        return ProgramError("not_json", reason="nested too deeply")
+    params = problem.params
+    if problem.code == "syntax":
+        reason = "{reason} at line {line}, column {column}".format(**params)
+        return ProgramError("not_json", reason=reason)
+    return ProgramError("not_json", reason=params["reason"])
 
 
 def _week_to_dict(week: ProgramWeek) -> dict[str, Any]:
@@ -248,15 +250,6 @@ def with_extra_backward(routine: Routine, extra_s: int) -> Routine:
     return routine.with_changes(segments=tuple(segments))
 
 
-def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
-
-def _show(value: Any) -> str:
-    text = f'"{value}"' if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 _TOP_KEYS = frozenset(
     {
         "format",
@@ -278,7 +271,7 @@ def _refuse_unknown(data: Mapping[str, Any], allowed: frozenset[str], week: int 
     unknown = sorted(str(k) for k in data if k not in allowed)
     if unknown:
         raise ProgramError(
-            "unknown_field", week=week, name=_show(unknown[0]), allowed=", ".join(sorted(allowed))
+            "unknown_field", week=week, name=show(unknown[0]), allowed=", ".join(sorted(allowed))
         )
 
 
@@ -286,18 +279,18 @@ def _parse_program(data: Any, *, builtin: bool) -> Program:
     if not isinstance(data, Mapping):
         raise ProgramError("not_object")
     if data.get("format") != FORMAT:
-        raise ProgramError("not_program", expected=FORMAT, got=_show(data.get("format")))
+        raise ProgramError("not_program", expected=FORMAT, got=show(data.get("format")))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ProgramError("bad_version", field="version", supported=VERSION, got=_show(version))
+        raise ProgramError("bad_version", field="version", supported=VERSION, got=show(version))
     if version > VERSION:
         raise ProgramError("newer_version", field="version", got=version, supported=VERSION)
     if version < 1:
         raise ProgramError("bad_version", field="version", supported=VERSION, got=version)
     _refuse_unknown(data, _TOP_KEYS, None)
     program_id = _text(data, "id", MAX_NAME, required=True)
-    if not _ID_RE.match(program_id):
-        raise ProgramError("bad_id", field="id", got=_show(program_id))
+    if not ID_RE.match(program_id):
+        raise ProgramError("bad_id", field="id", got=show(program_id))
     name = _text(data, "name", MAX_NAME, required=True)
     description = _text(data, "description", MAX_DESCRIPTION, required=False)
     audience = _audience(data.get("audience", []))
@@ -325,16 +318,13 @@ def _text(
         return ""
     value = data[key]
     if not isinstance(value, str):
-        raise ProgramError("not_text", week=week, field=key, got=_show(value))
+        raise ProgramError("not_text", week=week, field=key, got=show(value))
     value = value.strip()
     if required and not value:
         raise ProgramError("empty", week=week, field=key)
     if len(value) > limit:
         raise ProgramError("too_long", week=week, field=key, length=len(value), limit=limit)
-    if any(
-        (ord(c) < 32 and c not in "\n\t") or c == "\x7f" or 0xD800 <= ord(c) <= 0xDFFF
-        for c in value
-    ):
+    if has_control_characters(value) or has_invalid_characters(value):
         raise ProgramError("bad_characters", week=week, field=key)
     return value
 
@@ -347,7 +337,7 @@ def _audience(value: Any) -> tuple[str, ...]:
     tags = []
     for tag in value:
         if not isinstance(tag, str) or len(tag) > MAX_TAG or not _TAG_RE.match(tag):
-            raise ProgramError("bad_tag", field="audience", got=_show(tag))
+            raise ProgramError("bad_tag", field="audience", got=show(tag))
         if tag not in tags:
             tags.append(tag)
     return tuple(tags)
@@ -361,7 +351,7 @@ def _whole(value: Any, field: str, low: int, high: int, week: int | None = None)
         or not low <= value <= high
     ):
         raise ProgramError(
-            "bad_number", week=week, field=field, low=low, high=high, got=_show(value)
+            "bad_number", week=week, field=field, low=low, high=high, got=show(value)
         )
     return int(value)
 
@@ -390,8 +380,8 @@ def _week(raw: Any, number: int) -> ProgramWeek:
     note = _text(raw, "note", MAX_NOTE, required=False, week=number)
     routine = raw["routine"]
     if isinstance(routine, str):
-        if not _ID_RE.match(routine):
-            raise ProgramError("bad_id", week=number, field="routine", got=_show(routine))
+        if not ID_RE.match(routine):
+            raise ProgramError("bad_id", week=number, field="routine", got=show(routine))
         return ProgramWeek(sessions=sessions, routine_id=routine, note=note)
     if isinstance(routine, Mapping):
         try:
@@ -401,7 +391,7 @@ def _week(raw: Any, number: int) -> ProgramWeek:
                 "embedded_routine", week=number, field="routine", reason=str(exc)
             ) from None
         return ProgramWeek(sessions=sessions, routine_id=embedded.id, embedded=embedded, note=note)
-    raise ProgramError("bad_routine", week=number, field="routine", got=_show(routine))
+    raise ProgramError("bad_routine", week=number, field="routine", got=show(routine))
 
 
 def _checks(value: Any, weeks: int) -> tuple[int, ...]:

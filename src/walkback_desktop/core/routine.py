@@ -172,28 +172,14 @@ class Routine:
     @classmethod
     def from_json(cls, text: str | bytes, *, builtin: bool = False) -> Routine:
         """Parse a routine file's text; raise RoutineError with a readable reason."""
-        from walkback_desktop.core.routine_parse import parse_routine, refuse_constant
+        from walkback_desktop.core.file_format import JsonFileError, load_json
+        from walkback_desktop.core.routine_parse import parse_routine
 
-        if isinstance(text, (bytes, bytearray)):
-            if len(text) > MAX_FILE_BYTES:
-                raise RoutineError("too_large")
-            try:
-                text = bytes(text).decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise RoutineError("not_utf8") from exc
-        if len(text) > MAX_FILE_BYTES:
-            raise RoutineError("too_large")
-        text = text.removeprefix("\ufeff")
         try:
-            data = json.loads(text, parse_constant=refuse_constant)
-        except RecursionError as exc:
-            raise RoutineError("too_deep") from exc
-        except json.JSONDecodeError as exc:
-            raise RoutineError(
-                "not_json", reason=exc.msg, line=exc.lineno, column=exc.colno
-            ) from exc
-        except ValueError as exc:
-            raise RoutineError("not_json_value", reason=str(exc)) from exc
+            data = load_json(text, MAX_FILE_BYTES)
+        except JsonFileError as exc:
+            code = {"syntax": "not_json", "value": "not_json_value"}.get(exc.code, exc.code)
+            raise RoutineError(code, **exc.params) from None
         return parse_routine(data, builtin=builtin)
 
 
@@ -212,19 +198,6 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
     if segment.tips:
         data["tips"] = list(segment.tips)
     return data
-
-
-def validate_segments(segments: Sequence[Segment]) -> None:
-    """Check edited segments with the same rules and messages as the file format."""
-    Routine.from_dict(
-        {
-            "format": FORMAT,
-            "version": VERSION,
-            "id": "check",
-            "name": "check",
-            "segments": [_segment_to_dict(s) for s in segments],
-        }
-    )
 
 
 def slugify(name: str) -> str:

@@ -6,13 +6,17 @@ and `Routine.from_json` call `parse_routine`.
 
 from __future__ import annotations
 
-import json
 import math
-import re
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from walkback_desktop.core.file_format import (
+    ID_RE,
+    has_control_characters,
+    has_invalid_characters,
+    show,
+)
 from walkback_desktop.core.routine import (
     CADENCE_RANGE,
     FORMAT,
@@ -36,13 +40,6 @@ from walkback_desktop.core.routine import (
     SegmentKind,
 )
 from walkback_desktop.core.routine_errors import RoutineError
-
-_ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,62})[a-z0-9]$")
-
-
-def refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
-
 
 _TOP_KEYS = {
     "format",
@@ -76,10 +73,10 @@ def _parse_checked(data: Any, *, builtin: bool) -> Routine:
         raise RoutineError("not_object")
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise RoutineError("wrong_format", field="format", expected=FORMAT, got=_show(fmt))
+        raise RoutineError("wrong_format", field="format", expected=FORMAT, got=show(fmt))
     version = data.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise RoutineError("version_type", field="version", got=_show(version))
+        raise RoutineError("version_type", field="version", got=show(version))
     if version > VERSION:
         raise RoutineError("version_newer", field="version", version=version, supported=VERSION)
     if version < 1:
@@ -87,8 +84,8 @@ def _parse_checked(data: Any, *, builtin: bool) -> Routine:
     _no_unknown_keys(data, _TOP_KEYS, None)
 
     routine_id = _required_text(data, "id", None, max_len=64)
-    if not _ID_RE.match(routine_id):
-        raise RoutineError("bad_id", field="id", got=_show(routine_id))
+    if not ID_RE.match(routine_id):
+        raise RoutineError("bad_id", field="id", got=show(routine_id))
     name = _required_text(data, "name", None, max_len=MAX_NAME)
     level = _enum_field(data, "level", None, Level, default=Level.BEGINNER)
     goal = _enum_field(data, "goal", None, Goal, default=Goal.GENERAL)
@@ -96,7 +93,7 @@ def _parse_checked(data: Any, *, builtin: bool) -> Routine:
     safety = _optional_text(data, "safety", None, max_len=MAX_SAFETY)
     checklist = data.get("safety_checklist", False)
     if not isinstance(checklist, bool):
-        raise RoutineError("not_bool", field="safety_checklist", got=_show(checklist))
+        raise RoutineError("not_bool", field="safety_checklist", got=show(checklist))
 
     raw_segments = data.get("segments")
     if raw_segments is None:
@@ -135,7 +132,7 @@ def _no_unknown_keys(data: Mapping[str, Any], known: set[str], where: int | None
             "unknown_field",
             segment=where,
             field=unknown[0],
-            got=_show(unknown[0]),
+            got=show(unknown[0]),
             allowed=", ".join(sorted(known)),
         )
 
@@ -170,23 +167,12 @@ def _parse_segment(raw: Any, where: int) -> Segment:
     )
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        text = f'"{value}"'
-    else:
-        try:
-            text = json.dumps(value, ensure_ascii=False)
-        except (RecursionError, ValueError):
-            text = "[...]" if isinstance(value, list) else "{...}"
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
 def _required_text(data: Mapping[str, Any], key: str, where: int | None, *, max_len: int) -> str:
     if key not in data:
         raise RoutineError("missing", segment=where, field=key)
     value = data[key]
     if not isinstance(value, str):
-        raise RoutineError("not_text", segment=where, field=key, got=_show(value))
+        raise RoutineError("not_text", segment=where, field=key, got=show(value))
     value = value.strip()
     if not value:
         raise RoutineError("empty_text", segment=where, field=key)
@@ -199,7 +185,7 @@ def _optional_text(data: Mapping[str, Any], key: str, where: int | None, *, max_
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise RoutineError("not_text", segment=where, field=key, got=_show(value))
+        raise RoutineError("not_text", segment=where, field=key, got=show(value))
     value = value.strip()
     _check_text(value, key, where, max_len)
     return value
@@ -215,9 +201,9 @@ def _check_text(
         raise RoutineError(
             prefix + "too_long", segment=where, field=key, length=len(value), max=max_len, **extra
         )
-    if any(ord(c) < 32 and c not in "\n\t" for c in value) or "\x7f" in value:
+    if has_control_characters(value):
         raise RoutineError(prefix + "control_characters", segment=where, field=key, **extra)
-    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+    if has_invalid_characters(value):
         raise RoutineError(prefix + "invalid_characters", segment=where, field=key, **extra)
 
 
@@ -233,7 +219,7 @@ def _enum_field(
         return enum(value) if isinstance(value, str) else enum(None)
     except ValueError:
         raise RoutineError(
-            "not_choice", segment=where, field=key, choices=_choices(enum), got=_show(value)
+            "not_choice", segment=where, field=key, choices=_choices(enum), got=show(value)
         ) from None
 
 
@@ -252,13 +238,13 @@ def _number(
     bounds: dict[str, Any] = {"segment": where, "field": key, "low": _fmt(low), "high": _fmt(high)}
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         code = "not_whole_number" if integer else "not_number"
-        raise RoutineError(code, got=_show(value), **bounds)
+        raise RoutineError(code, got=show(value), **bounds)
     if isinstance(value, float) and not math.isfinite(value):
         raise RoutineError("not_finite_whole" if integer else "not_finite", **bounds)
     if integer and isinstance(value, float) and not value.is_integer():
         raise RoutineError("not_whole_number", got=str(value), **bounds)
     if not low <= value <= high:
-        raise RoutineError("out_of_range", got=_show(value), **bounds)
+        raise RoutineError("out_of_range", got=show(value), **bounds)
     return int(value) if integer else float(value)
 
 

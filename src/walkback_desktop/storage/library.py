@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from walkback_desktop.core.routine import FILE_SUFFIX, Clash, Routine, RoutineError
 from walkback_desktop.core.tips import load_tip_library
@@ -19,8 +21,11 @@ log = logging.getLogger(__name__)
 # keeps working for code written against earlier versions.
 __all__ = [
     "Clash",
+    "PerLanguage",
     "RoutineClashError",
     "RoutineLibrary",
+    "free_id",
+    "load_builtin_files",
     "load_builtin_routines",
     "translated_routine",
 ]
@@ -64,15 +69,54 @@ class RoutineClashError(RoutineError):
         return (RoutineClashError, (self.routine, self.builtin))
 
 
-def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
-    folder = folder or resource_path("routines")
-    routines = []
-    for path in sorted(folder.glob(f"*{FILE_SUFFIX}")):
+T = TypeVar("T")
+
+
+class PerLanguage(Generic[T]):
+    """A value made once per language and kept until the language changes: the
+    built-ins as shown (made from the English in resources/)."""
+
+    def __init__(self, make: Callable[[str], T]) -> None:
+        self._make = make
+        self._made: tuple[str, T] | None = None
+
+    def get(self) -> T:
+        language = current_language()
+        if self._made is None or self._made[0] != language:
+            self._made = (language, self._make(language))
+        return self._made[1]
+
+
+def free_id(base: str, taken: Callable[[str], bool]) -> str:
+    """An id made from `base` that `taken` says is free (base, base-2, base-3, ...)."""
+    stem, n, candidate = base[:58].rstrip("-"), 2, base
+    while taken(candidate):
+        candidate, n = f"{stem}-{n}", n + 1
+    return candidate
+
+
+def load_builtin_files(
+    folder: Path, suffix: str, parse: Callable[[bytes], T], what: str
+) -> list[T]:
+    """Every `*suffix` file in `folder` (a resources/ folder), parsed, by file name.
+    A broken one is logged and left out: a bad built-in file must not stop the app.
+    `parse` raises ValueError (RoutineError, ProgramError) for a bad file."""
+    found = []
+    for path in sorted(folder.glob(f"*{suffix}")):
         try:
-            routines.append(Routine.from_json(path.read_bytes(), builtin=True))
-        except (OSError, RoutineError) as exc:
-            log.error("built-in routine %s is broken: %s", path.name, exc)
-    return routines
+            found.append(parse(path.read_bytes()))
+        except (OSError, ValueError) as exc:
+            log.error("built-in %s %s is broken: %s", what, path.name, exc)
+    return found
+
+
+def load_builtin_routines(folder: Path | None = None) -> list[Routine]:
+    return load_builtin_files(
+        folder or resource_path("routines"),
+        FILE_SUFFIX,
+        lambda data: Routine.from_json(data, builtin=True),
+        "routine",
+    )
 
 
 class RoutineLibrary:
@@ -82,24 +126,25 @@ class RoutineLibrary:
         self._source_builtins = {
             r.id: r for r in (builtins if builtins is not None else load_builtin_routines())
         }
-        self._translated: tuple[str, dict[str, Routine]] | None = None
+        # The built-ins in the current language; custom routines are the user's
+        # own words and are never translated.
+        self._translated = PerLanguage(
+            lambda language: {
+                rid: translated_routine(r) if language != "en" else r
+                for rid, r in self._source_builtins.items()
+            }
+        )
         self._source_tips: dict[str, tuple[str, ...]] | None = None
-        self._tips: tuple[str, dict[str, tuple[str, ...]]] | None = None
+        self._tips = PerLanguage(
+            lambda _language: {
+                kind: tuple(_translated(tip) for tip in tips)
+                for kind, tips in self._read_tips().items()
+            }
+        )
 
     @property
     def _builtins(self) -> dict[str, Routine]:
-        """The built-in routines in the current language (made once per language).
-        Custom routines are the user's own words and are never translated."""
-        language = current_language()
-        if self._translated is None or self._translated[0] != language:
-            self._translated = (
-                language,
-                {
-                    rid: translated_routine(r) if language != "en" else r
-                    for rid, r in self._source_builtins.items()
-                },
-            )
-        return self._translated[1]
+        return self._translated.get()
 
     @property
     def builtins(self) -> list[Routine]:
@@ -143,13 +188,7 @@ class RoutineLibrary:
 
     def free_id(self, base: str) -> str:
         """An unused id made from `base` (base-2, base-3, ...)."""
-        stem = base[:58].rstrip("-")
-        n = 2
-        candidate = base
-        while self.get(candidate) is not None:
-            candidate = f"{stem}-{n}"
-            n += 1
-        return candidate
+        return free_id(base, lambda candidate: self.get(candidate) is not None)
 
     def import_routine(self, data: str | bytes, clash: Clash = Clash.REFUSE) -> Routine:
         """Validate and store a routine file's contents; nothing changes on error."""
@@ -167,19 +206,13 @@ class RoutineLibrary:
     def tips_by_kind(self) -> dict[str, tuple[str, ...]]:
         """The tip library (spoken during segments without their own tips), in the
         current language."""
+        return self._tips.get()
+
+    def _read_tips(self) -> dict[str, tuple[str, ...]]:
         if self._source_tips is None:
             try:
                 self._source_tips = load_tip_library(resource_path("tips.json"))
             except (OSError, RoutineError) as exc:
                 log.error("the tip library could not be read: %s", exc)
                 self._source_tips = {}
-        language = current_language()
-        if self._tips is None or self._tips[0] != language:
-            self._tips = (
-                language,
-                {
-                    kind: tuple(_translated(tip) for tip in tips)
-                    for kind, tips in self._source_tips.items()
-                },
-            )
-        return self._tips[1]
+        return self._source_tips

@@ -18,11 +18,18 @@ from sqlalchemy.orm import Session, selectinload
 from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.program_schedule import EnrolmentPlan, Pause
 from walkback_desktop.core.programs import FILE_SUFFIX, Program, ProgramError
-from walkback_desktop.i18n import N_, _, current_language
+from walkback_desktop.i18n import N_, _
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
-from walkback_desktop.storage.library import Clash, RoutineLibrary, translated_routine
+from walkback_desktop.storage.library import (
+    Clash,
+    PerLanguage,
+    RoutineLibrary,
+    free_id,
+    load_builtin_files,
+    translated_routine,
+)
 
 log = logging.getLogger(__name__)
 
@@ -124,14 +131,12 @@ def translated_program(program: Program) -> Program:
 
 
 def load_builtin_programs(folder: Path | None = None) -> list[Program]:
-    folder = folder or resource_path("programs")
-    programs = []
-    for path in sorted(folder.glob(f"*{FILE_SUFFIX}")):
-        try:
-            programs.append(Program.from_json(path.read_bytes(), builtin=True))
-        except (OSError, ProgramError) as exc:
-            log.error("built-in program %s is broken: %s", path.name, exc)
-    return programs
+    return load_builtin_files(
+        folder or resource_path("programs"),
+        FILE_SUFFIX,
+        lambda data: Program.from_json(data, builtin=True),
+        "program",
+    )
 
 
 class ProgramLibrary:
@@ -146,24 +151,23 @@ class ProgramLibrary:
         self._repo = repo
         self.routines = routines
         self._builtin_list = builtins
-        self._translated: tuple[str, dict[str, Program]] | None = None
+        # Read from resources on first use, not at start-up; shown in the current
+        # language (custom programs are never translated).
+        self._translated = PerLanguage(
+            lambda language: {
+                p.id: translated_program(p) if language != "en" else p
+                for p in self._source_builtins()
+            }
+        )
+
+    def _source_builtins(self) -> list[Program]:
+        if self._builtin_list is None:
+            self._builtin_list = load_builtin_programs()
+        return self._builtin_list
 
     @property
     def _builtins(self) -> dict[str, Program]:
-        """Read from resources on first use, not at start-up; shown in the current
-        language (custom programs are never translated)."""
-        if self._builtin_list is None:
-            self._builtin_list = load_builtin_programs()
-        language = current_language()
-        if self._translated is None or self._translated[0] != language:
-            self._translated = (
-                language,
-                {
-                    p.id: translated_program(p) if language != "en" else p
-                    for p in self._builtin_list
-                },
-            )
-        return self._translated[1]
+        return self._translated.get()
 
     @property
     def builtins(self) -> list[Program]:
@@ -179,10 +183,8 @@ class ProgramLibrary:
         return program_id in self._builtins
 
     def free_id(self, base: str) -> str:
-        stem, n, candidate = base[:58].rstrip("-"), 2, base
-        while self.get(candidate) is not None:
-            candidate, n = f"{stem}-{n}", n + 1
-        return candidate
+        """An unused id made from `base` (base-2, base-3, ...)."""
+        return free_id(base, lambda candidate: self.get(candidate) is not None)
 
     def import_program(self, data: str | bytes, clash: Clash = Clash.REFUSE) -> Program:
         """Validate and store a program file; nothing changes on error."""
