@@ -42,6 +42,7 @@ from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.pages.programs import dialogs
 from walkback_desktop.ui.pages.programs.files import ProgramFiles, is_program_file
+from walkback_desktop.ui.pages.programs.flow import FlowLayout
 from walkback_desktop.ui.pages.programs.preview import ProgramPreview, projected_status
 from walkback_desktop.ui.program_common import local_today, make_service
 from walkback_desktop.ui.program_texts import STATE_WORDS, adherence_text, day_text
@@ -109,7 +110,9 @@ class ProgramsPage(Page):
         self.export_button.clicked.connect(self.export_selected)
         self.delete_button = _button(_("Delete"), _("Delete the selected program of yours"))
         self.delete_button.clicked.connect(self.delete_selected)
-        file_row = QHBoxLayout()
+        # Rows of buttons wrap (FlowLayout): in German at 200 % text size a row
+        # made its pane wider than the window, and the pane scrolled sideways.
+        file_row = FlowLayout()
         for button in (self.import_button, self.export_button, self.delete_button):
             file_row.addWidget(button)
         left = QWidget()
@@ -135,11 +138,14 @@ class ProgramsPage(Page):
         self.enrol_button.clicked.connect(self.enrol_selected)
         self.enrol_note = _label()
         enrol_box = QVBoxLayout(self.enrol_box)
-        enrol_row = QHBoxLayout()
+        start_on = QWidget()  # "Start on:" and its date stay on one line
+        start_on_row = QHBoxLayout(start_on)
+        start_on_row.setContentsMargins(0, 0, 0, 0)
+        start_on_row.addWidget(self.start_on)
+        start_on_row.addWidget(self.start_date)
+        enrol_row = FlowLayout()
         enrol_row.addWidget(self.start_today)
-        enrol_row.addWidget(self.start_on)
-        enrol_row.addWidget(self.start_date)
-        enrol_row.addStretch(1)
+        enrol_row.addWidget(start_on)
         enrol_row.addWidget(self.enrol_button)
         enrol_box.addLayout(enrol_row)
         enrol_box.addWidget(self.enrol_note)
@@ -159,11 +165,10 @@ class ProgramsPage(Page):
         self.calendar_button.clicked.connect(self.export_calendar)
         active_box = QVBoxLayout(self.active_box)
         active_box.addWidget(self.active_label)
-        active_row = QHBoxLayout()
+        active_row = FlowLayout()
         active_row.addWidget(self.pause_button)
         active_row.addWidget(self.leave_button)
         active_row.addWidget(self.calendar_button)
-        active_row.addStretch(1)
         active_box.addLayout(active_row)
 
         self.history = QTableWidget(0, 4)
