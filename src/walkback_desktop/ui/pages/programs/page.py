@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core.program_schedule import EnrolmentState
 from walkback_desktop.core.programs import Program
 from walkback_desktop.i18n import N_, _
-from walkback_desktop.services.programs import ActiveProgram, ProgramService
+from walkback_desktop.services.programs import ActiveProgram
 from walkback_desktop.storage.programs import EnrolmentError
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
@@ -44,8 +45,14 @@ from walkback_desktop.ui.pages.programs import dialogs
 from walkback_desktop.ui.pages.programs.files import ProgramFiles, is_program_file
 from walkback_desktop.ui.pages.programs.flow import FlowLayout
 from walkback_desktop.ui.pages.programs.preview import ProgramPreview, projected_status
-from walkback_desktop.ui.program_common import local_today, make_service
+from walkback_desktop.ui.program_common import local_today
 from walkback_desktop.ui.program_texts import STATE_WORDS, adherence_text, day_text
+
+if TYPE_CHECKING:
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.programs import ProgramLibrary
+    from walkback_desktop.storage.repositories import SettingsRepository
 
 ENROLMENT_PROBLEMS = {
     "already_enrolled": N_("You are already following a program: leave it first."),
@@ -76,12 +83,29 @@ class ProgramsPage(Page):
     page_id = "programs"
     title = N_("Programs")
 
-    def __init__(self, ctx: AppContext, *, today: Callable[[], date] = local_today) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        programs: ProgramLibrary,
+        library: RoutineLibrary,
+        settings: SettingsRepository,
+        plans: ProgramService,
+        today: Callable[[], date] = local_today,
+    ) -> None:
+        """`programs` lists, deletes and imports programs; `library` looks their
+        routines up; `plans` enrols, pauses and reports the active program (every
+        change is dated with `today()`); `settings` gives the reminder time."""
         super().__init__()
         self.title = _("Programs")
         self.ctx = ctx
+        self.program_library = programs
+        self.library = library
+        self.plans = plans
         self.today = today
-        self.files = ProgramFiles(ctx, self)
+        self.files = ProgramFiles(
+            ctx, self, programs=programs, library=library, settings=settings, plans=plans
+        )
         self.programs: list[Program] = []
         self.active: ActiveProgram | None = None
         self.setAccessibleName(self.title)
@@ -227,16 +251,15 @@ class ProgramsPage(Page):
 
     def refresh(self) -> None:
         keep = self.selected_program()
-        service = make_service(self.ctx.store, self.today)
-        self.active = service.status(self.today())
-        self.programs = self.ctx.store.programs.all()
+        self.active = self.plans.status(self.today())
+        self.programs = self.program_library.all()
         self.list.blockSignals(True)
         self.list.clear()
         for program in self.programs:
             text = program.name
             if self.active is not None and self.active.program_id == program.id:
                 text = _("{name} (following)").format(name=program.name)
-            elif not self.ctx.store.programs.is_builtin(program.id):
+            elif not self.program_library.is_builtin(program.id):
                 text = _("{name} (yours)").format(name=program.name)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, program.id)
@@ -247,7 +270,7 @@ class ProgramsPage(Page):
         day = self.today()
         self.start_date.setDate(QDate(day.year, day.month, day.day))
         self._show_active()
-        self._show_history(service)
+        self._show_history()
         self._show_selected()
 
     def select_program(self, program_id: str) -> bool:
@@ -272,16 +295,16 @@ class ProgramsPage(Page):
         program = self.selected_program()
         self.export_button.setEnabled(program is not None)
         self.export_action.setEnabled(program is not None)
-        builtin = program is not None and self.ctx.store.programs.is_builtin(program.id)
+        builtin = program is not None and self.program_library.is_builtin(program.id)
         self.delete_button.setEnabled(program is not None and not builtin)
         if program is None:
             return
-        lookup = self.ctx.store.library.get
+        lookup = self.library.get
         following = self.active is not None and self.active.program_id == program.id
         if following and self.active is not None:
             status = self.active.status
         else:
-            weekday = make_service(self.ctx.store, self.today).first_weekday
+            weekday = self.plans.first_weekday
             status = projected_status(program, self.chosen_start(), weekday, lookup)
         self.preview.show_program(program, status, lookup, builtin=builtin, following=following)
         self.enrol_button.setEnabled(self.active is None)
@@ -323,13 +346,13 @@ class ProgramsPage(Page):
         self.pause_button.setText(_("&Resume") if paused else _("&Pause"))
         self.pause_button.setAccessibleName(_("Resume") if paused else _("Pause"))
 
-    def _show_history(self, service: ProgramService) -> None:
-        past = [e for e in self.ctx.store.enrolments.history() if not e.active]
+    def _show_history(self) -> None:
+        past = [e for e in self.plans.history() if not e.active]
         self.history_title.setVisible(bool(past))
         self.history.setVisible(bool(past))
         self.history.setRowCount(len(past))
         for row, enrolment in enumerate(reversed(past)):
-            status = service.status_of(enrolment)
+            status = self.plans.status_of(enrolment, self.today())
             a = status.adherence
             cells = (
                 enrolment.program.name,
@@ -356,8 +379,7 @@ class ProgramsPage(Page):
         if program is None:
             return False
         start = self.chosen_start()
-        service = make_service(self.ctx.store, self.today)
-        if not self._change(lambda: service.enrol(program.id, start), _("Enrol")):
+        if not self._change(lambda: self.plans.enrol(program.id, start), _("Enrol")):
             return False
         self.ctx.events.status_message.emit(
             _("You are following \u201c{name}\u201d from {day}.").format(
@@ -369,10 +391,10 @@ class ProgramsPage(Page):
     def pause_or_resume(self) -> bool:
         if self.active is None:
             return False
-        service = make_service(self.ctx.store, self.today)
+        today = self.today()
         if self.active.status.state is EnrolmentState.PAUSED:
-            return self._change(service.resume, _("Resume"))
-        return self._change(service.pause, _("Pause"))
+            return self._change(lambda: self.plans.resume(today), _("Resume"))
+        return self._change(lambda: self.plans.pause(today), _("Pause"))
 
     def leave(self) -> bool:
         if self.active is None:
@@ -388,8 +410,8 @@ class ProgramsPage(Page):
             _("Cancel"),
         ):
             return False
-        service = make_service(self.ctx.store, self.today)
-        return self._change(service.leave, _("Leave"))
+        today = self.today()
+        return self._change(lambda: self.plans.leave(today), _("Leave"))
 
     # --- files ----------------------------------------------------------------
     def import_from_dialog(self) -> list[Program]:
@@ -421,7 +443,7 @@ class ProgramsPage(Page):
 
     def delete_selected(self) -> bool:
         program = self.selected_program()
-        if program is None or self.ctx.store.programs.is_builtin(program.id):
+        if program is None or self.program_library.is_builtin(program.id):
             return False
         if not confirm.ask(
             self,
@@ -432,7 +454,7 @@ class ProgramsPage(Page):
             _("Delete"),
         ):
             return False
-        self.ctx.store.programs.delete(program.id)
+        self.program_library.delete(program.id)
         self.refresh()
         return True
 
