@@ -37,11 +37,10 @@ from walkback_desktop.core.program_schedule import EnrolmentState
 from walkback_desktop.core.programs import Program
 from walkback_desktop.i18n import N_, _
 from walkback_desktop.services.programs import ActiveProgram
-from walkback_desktop.storage.programs import EnrolmentError
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.programs import dialogs
+from walkback_desktop.ui.pages.programs.enrolment import Enrolment
 from walkback_desktop.ui.pages.programs.files import ProgramFiles, is_program_file
 from walkback_desktop.ui.pages.programs.flow import FlowLayout
 from walkback_desktop.ui.pages.programs.preview import ProgramPreview, projected_status
@@ -53,15 +52,6 @@ if TYPE_CHECKING:
     from walkback_desktop.storage.library import RoutineLibrary
     from walkback_desktop.storage.programs import ProgramLibrary
     from walkback_desktop.storage.repositories import SettingsRepository
-
-ENROLMENT_PROBLEMS = {
-    "already_enrolled": N_("You are already following a program: leave it first."),
-    "not_enrolled": N_("You are not following a program."),
-    "unknown_program": N_("This program is no longer available."),
-    "already_paused": N_("The program is already paused."),
-    "not_paused": N_("The program is not paused."),
-    "bad_date": N_("That date is before the program's start."),
-}
 
 
 def _button(text: str, tip: str = "") -> QPushButton:
@@ -79,7 +69,7 @@ def _label(text: str = "") -> QLabel:
     return label
 
 
-class ProgramsPage(Page):
+class ProgramsPage(Enrolment, Page):
     page_id = "programs"
     title = N_("Programs")
 
@@ -362,56 +352,6 @@ class ProgramsPage(Page):
             )
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
-
-    # --- enrolment ----------------------------------------------------------------
-    def _change(self, action: Callable[[], object], title: str) -> bool:
-        try:
-            action()
-        except EnrolmentError as exc:
-            dialogs.show_problem(self, title, _(ENROLMENT_PROBLEMS.get(exc.code, str(exc))))
-            return False
-        self.refresh()
-        self.ctx.events.sessions_changed.emit()  # the Today card and the report follow
-        return True
-
-    def enrol_selected(self) -> bool:
-        program = self.selected_program()
-        if program is None:
-            return False
-        start = self.chosen_start()
-        if not self._change(lambda: self.plans.enrol(program.id, start), _("Enrol")):
-            return False
-        self.ctx.events.status_message.emit(
-            _("You are following \u201c{name}\u201d from {day}.").format(
-                name=program.name, day=day_text(start, long=True)
-            )
-        )
-        return True
-
-    def pause_or_resume(self) -> bool:
-        if self.active is None:
-            return False
-        today = self.today()
-        if self.active.status.state is EnrolmentState.PAUSED:
-            return self._change(lambda: self.plans.resume(today), _("Resume"))
-        return self._change(lambda: self.plans.pause(today), _("Pause"))
-
-    def leave(self) -> bool:
-        if self.active is None:
-            return False
-        if not confirm.ask(
-            self,
-            _("Leave the program?"),
-            _(
-                "Leave \u201c{name}\u201d? Your sessions stay in your history and the "
-                "program stays in the list of your past programs."
-            ).format(name=self.active.name),
-            _("Leave"),
-            _("Cancel"),
-        ):
-            return False
-        today = self.today()
-        return self._change(lambda: self.plans.leave(today), _("Leave"))
 
     # --- files ----------------------------------------------------------------
     def import_from_dialog(self) -> list[Program]:
