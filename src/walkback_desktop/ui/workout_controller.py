@@ -15,6 +15,9 @@ power cut loses at most that much. The audio path cannot stop it: a player
 that raises is logged and passed over, and the checkpoint is written before
 the player is told to stop. The checkpoint is cleared only once the session
 is saved or discarded, so a finished workout whose save failed is not lost.
+
+(A little over 400 lines: the timers, the cue timing and the checkpoints are
+one real-time loop and are read together.)
 """
 
 from __future__ import annotations

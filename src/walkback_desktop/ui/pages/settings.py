@@ -8,6 +8,9 @@ store (locked, disk full) keeps the value on screen, says so under the field
 and is logged. Sound options go straight to the cue player (set before the
 player is prepared, so no speech engine starts while voice is off); theme and
 text size to the whole application; the language on the next start.
+
+(Over 400 lines: one form whose rows share one save-check-announce path and
+one cue player; the reminders group is already ui/reminders.py.)
 """
 
 from __future__ import annotations

@@ -7,6 +7,9 @@ the keyboard focus: Space, Enter or the big button stop the timer, Escape
 cancels the trial (it is walked again). The countdown is spoken through the
 CuePlayer ("3", "2", "1" as spoken cues, "Go" with the segment beep); with
 the voice off, the numbers beep instead.
+
+(Over 400 lines: its four screens, set-up, running, between trials and result,
+share the test's state and the key handling; the results list is results.py.)
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@
 Keyboard: Tab and Shift+Tab leave the list (no tabbing between cells), Enter
 starts the selected routine, and Start, Edit, Duplicate, Delete and Export
 are buttons in the tab order and a context menu (Menu key or Shift+F10).
+
+(Over 400 lines: the model, the detail pane and the files are already apart,
+in model.py, detail.py and sharing.py; what is left is the page's actions.)
 """
 
 from __future__ import annotations
