@@ -101,8 +101,10 @@ PAGE_CLASSES = {
 def build_page(page_id: str, ctx: AppContext) -> Page:
     import importlib
 
+    from walkback_desktop.ui.wiring import page_services
+
     module, name = PAGE_CLASSES[page_id]
-    page: Page = getattr(importlib.import_module(module), name)(ctx)
+    page: Page = getattr(importlib.import_module(module), name)(ctx, **page_services(page_id, ctx))
     return page
 
 
@@ -153,20 +155,17 @@ def open_context(
 
 
 def finish_loading(window: MainWindow, ctx: AppContext) -> None:
-    from walkback_desktop.ui.report_actions import build_report_actions
-    from walkback_desktop.ui.restore_dialog import build_restore_action
+    from walkback_desktop.ui import wiring
 
     # After the pages: the Workout page starts the routine before it is shown.
     ctx.events.start_requested.connect(lambda _rid: window.show_page("workout"))
     window.finish_install(
         store=ctx.store,
-        extra_actions={"File": [*build_report_actions(ctx), build_restore_action(ctx)]},
+        extra_actions={"File": wiring.file_menu_actions(ctx)},
     )
-    from walkback_desktop.ui.reminders import TrayReminders
-
     # Reminders on planned days; with "keep running in the tray", closing hides the
     # window and File > Quit really quits.
-    reminders = TrayReminders(ctx, window)
+    reminders = wiring.tray_reminders(ctx, window)
     window.reminders = reminders
     window.quit_action.triggered.disconnect()
     window.quit_action.triggered.connect(reminders.quit)
@@ -418,7 +417,8 @@ def _run_gui(
             assert window.ctx is not None
             events = window.ctx.events
             text = "\n\n".join([*notices, *store_notices])
-            from walkback_desktop.ui.restore_dialog import RESTORE_LABEL, open_restore_dialog
+            from walkback_desktop.ui.restore_dialog import RESTORE_LABEL
+            from walkback_desktop.ui.wiring import open_restore_dialog
 
             # A damaged database was set aside at this start: offer the last good copy.
             moved = window.store is not None and window.store.db.moved_aside is not None

@@ -13,6 +13,7 @@ from walkback_desktop.storage.library import Clash
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.programs import ProgramsPage, dialogs
+from walkback_desktop.ui.wiring import programs_services
 
 TODAY = date(2026, 3, 4)  # a Wednesday
 
@@ -42,7 +43,7 @@ def ctx(store, data_dir):
 
 @pytest.fixture
 def page(qtbot, ctx, answers):
-    page = ProgramsPage(ctx, today=lambda: TODAY)
+    page = ProgramsPage(ctx, **programs_services(ctx, today=lambda: TODAY))
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.program_common import make_service
 from walkback_desktop.ui.reminders import ReminderSettings, TrayReminders
+from walkback_desktop.ui.wiring import tray_reminders
 
 MONDAY = date(2026, 3, 2)  # knee program planned days: Mon, Wed, Fri
 
@@ -24,7 +25,7 @@ def ctx(store, data_dir):
 def reminders_at(qtbot, ctx, clock: list[datetime], *, tray: bool = False) -> TrayReminders:
     window = QWidget()
     qtbot.addWidget(window)
-    return TrayReminders(ctx, window, now=lambda: clock[0], tray_available=tray)
+    return tray_reminders(ctx, window, now=lambda: clock[0], tray_available=tray)
 
 
 def test_reminds_once_at_the_time_on_planned_days_only(qtbot, ctx) -> None:
@@ -59,7 +60,7 @@ def test_without_a_tray_closing_quits_as_usual(qtbot, ctx, store) -> None:
 
 
 def test_settings_group_writes_the_time_and_the_tray_option(qtbot, ctx, store) -> None:
-    group = ReminderSettings(ctx)
+    group = ReminderSettings(ctx, settings=store.settings)
     qtbot.addWidget(group)
     assert group.remind.isChecked() and group.time_edit.time().toString("HH:mm") == "18:00"
     with qtbot.waitSignal(ctx.events.settings_changed) as changed:

@@ -12,7 +12,7 @@ from tests.helpers import make_session
 from walkback_desktop.app import build_main_window
 from walkback_desktop.storage.backups import backup_daily
 from walkback_desktop.storage.store import open_store
-from walkback_desktop.ui import restore_dialog
+from walkback_desktop.ui import restore_dialog, wiring
 from walkback_desktop.ui.restore_dialog import RESTART_PROPERTY, RestoreDialog
 
 FIRST, SECOND = date(2025, 3, 1), date(2025, 3, 2)
@@ -42,7 +42,7 @@ def select(dialog: RestoreDialog, day: date) -> None:
 
 
 def test_lists_backups_newest_first_with_session_counts(qtbot, backed_up):
-    dialog = RestoreDialog(backed_up)
+    dialog = RestoreDialog(backed_up.data_dir, backed_up.close)
     qtbot.addWidget(dialog)
     days = [
         dialog.backups.item(i).data(restore_dialog.BACKUP_ROLE).taken_on
@@ -59,7 +59,7 @@ def test_lists_backups_newest_first_with_session_counts(qtbot, backed_up):
 def test_restoring_brings_back_the_chosen_copy_and_keeps_the_current_file(
     qtbot, backed_up, data_dir, answer_yes
 ):
-    dialog = RestoreDialog(backed_up)
+    dialog = RestoreDialog(backed_up.data_dir, backed_up.close)
     qtbot.addWidget(dialog)
     select(dialog, FIRST)
     dialog.restore_button.click()
@@ -81,7 +81,7 @@ def test_restoring_brings_back_the_chosen_copy_and_keeps_the_current_file(
 
 def test_cancelling_the_question_changes_nothing(qtbot, backed_up, monkeypatch):
     monkeypatch.setattr(restore_dialog.confirm, "ask", lambda *args, **kwargs: False)
-    dialog = RestoreDialog(backed_up)
+    dialog = RestoreDialog(backed_up.data_dir, backed_up.close)
     qtbot.addWidget(dialog)
     select(dialog, FIRST)
     dialog.restore_button.click()
@@ -90,7 +90,7 @@ def test_cancelling_the_question_changes_nothing(qtbot, backed_up, monkeypatch):
 
 
 def test_a_failed_restore_changes_nothing_and_says_why(qtbot, backed_up, answer_yes):
-    dialog = RestoreDialog(backed_up)
+    dialog = RestoreDialog(backed_up.data_dir, backed_up.close)
     qtbot.addWidget(dialog)
     select(dialog, FIRST)
     chosen = dialog.chosen()
@@ -108,7 +108,7 @@ def test_a_failed_restore_changes_nothing_and_says_why(qtbot, backed_up, answer_
 def test_no_backups_says_so(qtbot, data_dir):
     store = open_store(data_dir, backup=False)
     try:
-        dialog = RestoreDialog(store)
+        dialog = RestoreDialog(store.data_dir, store.close)
         qtbot.addWidget(dialog)
         assert dialog.backups.count() == 0
         assert "no backups" in dialog.message.text()
@@ -228,6 +228,6 @@ def test_no_restore_while_a_workout_is_not_yet_saved(qtbot, data_dir, monkeypatc
     monkeypatch.setattr(RestoreDialog, "exec", lambda dialog: opened.append(dialog) or 0)
     said: list[str] = []
     window.ctx.events.status_message.connect(said.append)
-    assert not restore_dialog.open_restore_dialog(window.ctx, window)
+    assert not wiring.open_restore_dialog(window.ctx, window)
     assert opened == []
     assert "workout" in said[-1]

@@ -28,7 +28,9 @@ def ctx(store, data_dir):
 
 
 def make_editor(qtbot, ctx, routine=None, *, is_new=False):
-    editor = RoutineEditor(ctx, routine, is_new=is_new)
+    editor = RoutineEditor(
+        ctx, routine, library=ctx.store.library, settings=ctx.store.settings, is_new=is_new
+    )
     qtbot.addWidget(editor)
     editor.show()
     return editor

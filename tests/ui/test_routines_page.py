@@ -14,6 +14,7 @@ from walkback_desktop.storage.library import Clash
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.routines import COLUMNS, RoutinesPage, sharing
 from walkback_desktop.ui.routine_editor import dialogs
+from walkback_desktop.ui.wiring import routines_services
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def ctx(store, data_dir):
 
 @pytest.fixture
 def page(qtbot, ctx, answers):
-    page = RoutinesPage(ctx)
+    page = RoutinesPage(ctx, **routines_services(ctx))
     qtbot.addWidget(page)
     page.resize(1100, 800)
     page.show()
@@ -603,7 +604,7 @@ def clipped(root):
 @pytest.mark.parametrize("percent", [150, 200])
 def test_nothing_clips_at_large_text_on_1280_by_800(qtbot, ctx, answers, text_at, percent):
     text_at(percent)
-    page = RoutinesPage(ctx)
+    page = RoutinesPage(ctx, **routines_services(ctx))
     qtbot.addWidget(page)
     page.resize(1280 - 200, 800 - 60)  # the window less its navigation and status bar
     page.show()

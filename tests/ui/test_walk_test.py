@@ -39,7 +39,9 @@ def ctx(store, data_dir, clock, player):
 def dialog(qtbot, ctx, answer_yes):
     # answer_yes: a test that ends mid-trial closes the dialog, which asks
     # "Discard the test?"; tests about that question patch confirm.ask themselves.
-    dialog = WalkTestDialog(ctx, now=lambda: WHEN)
+    dialog = WalkTestDialog(
+        ctx, assessments=ctx.store.assessments, settings=ctx.store.settings, now=lambda: WHEN
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -153,7 +155,7 @@ def test_closing_with_unsaved_trials_asks(dialog, clock, monkeypatch):
 def test_results_edit_and_delete_are_undone(qtbot, ctx, store):
     first = store.assessments.add(AssessmentResult(WHEN, 6.2, (6.2, 6.5), "start"))
     store.assessments.add(AssessmentResult(WHEN + timedelta(days=28), 5.1, (5.1,), ""))
-    results = WalkTestResults(ctx)
+    results = WalkTestResults(ctx, assessments=store.assessments, settings=store.settings)
     qtbot.addWidget(results)
     assert results.table.rowCount() == 2
     assert results.table.item(1, 1).text() == "6.2 s"  # newest first

@@ -1,5 +1,11 @@
-"""What every page is handed: the store, the clock, the audio factory, and a
-small bus of signals through which pages tell each other what changed."""
+"""What every page is handed: the clock, the audio factory, the data folder,
+and a small bus of signals through which pages tell each other what changed.
+
+The repositories are not reached through here: `ui.wiring` hands each page
+and dialog the ones it uses as constructor arguments (docs/architecture.md,
+"Pages get their services"). `store` stays on the context only for the pages
+not converted yet; tests/ui/test_services_wiring.py names them and fails when
+any other UI module reads it."""
 
 from __future__ import annotations
 
@@ -37,7 +43,7 @@ def _default_cue_player(ctx: AppContext) -> CuePlayer:
 
 @dataclass
 class AppContext:
-    store: Store
+    store: Store  # for ui.wiring (and the unconverted pages) only: see the docstring
     data_dir: Path
     clock: Clock = field(default_factory=SystemClock)
     events: AppEvents = field(default_factory=AppEvents)

@@ -37,7 +37,12 @@ def program_routine(
     The Workout page calls this before `library.get(routine_id)`, so the
     Start button on the Today card walks the plan's routine, not the base one.
     """
-    nxt = make_service(store, today).next_session()
+    return next_program_routine(make_service(store, today), routine_id)
+
+
+def next_program_routine(plans: ProgramService, routine_id: str) -> Routine | None:
+    """`program_routine` for a page handed the ProgramService rather than the store."""
+    nxt = plans.next_session()
     if nxt is None or nxt.routine is None or nxt.routine.id != routine_id:
         return None
     return nxt.routine

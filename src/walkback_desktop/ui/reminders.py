@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTime, QTimer
 from PySide6.QtGui import QAction, QIcon
@@ -35,7 +36,10 @@ from walkback_desktop.core.reminders import parse_reminder_time, reminder_due
 from walkback_desktop.i18n import _
 from walkback_desktop.resources import resource_path
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.program_common import make_service
+
+if TYPE_CHECKING:
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.repositories import SettingsRepository
 
 CHECK_MS = 30_000
 
@@ -52,11 +56,15 @@ class TrayReminders(QObject):
         ctx: AppContext,
         window: QWidget,
         *,
+        settings: SettingsRepository,
+        plans: ProgramService,
         now: Callable[[], datetime] = local_now,
         tray_available: bool | None = None,
     ) -> None:
         super().__init__(window)
         self.ctx = ctx
+        self.settings = settings
+        self.plans = plans
         self.window = window
         self.now = now
         self.available = (
@@ -97,13 +105,13 @@ class TrayReminders(QObject):
     def _setting_changed(self, key: str) -> None:
         if key not in ("reminder_time", "keep_in_tray") or self.tray is None:
             return
-        settings = self.ctx.store.settings.snapshot()
+        settings = self.settings.snapshot()
         self.tray.setVisible(bool(settings.reminder_time) or settings.keep_in_tray)
 
     # --- reminders -------------------------------------------------------------
     def open_days(self, today: date) -> list[date]:
         """Days with a planned session still to walk (today's, if any)."""
-        active = make_service(self.ctx.store, lambda: today).status(today)
+        active = self.plans.status(today)
         if active is None:
             return []
         return [s.day for s in active.status.slots if s.status is SlotStatus.TODAY]
@@ -111,7 +119,7 @@ class TrayReminders(QObject):
     def check(self) -> bool:
         """Show the reminder if it is due; True if it was shown."""
         now = self.now()
-        setting = self.ctx.store.settings.snapshot().reminder_time
+        setting = self.settings.snapshot().reminder_time
         try:
             if parse_reminder_time(setting) is None:
                 return False
@@ -122,7 +130,7 @@ class TrayReminders(QObject):
         if not reminder_due(now, setting, self.open_days(now.date()), self.last_shown):
             return False
         self.last_shown = now.date()
-        nxt = make_service(self.ctx.store, lambda: now.date()).next_session(now.date())
+        nxt = self.plans.next_session(now.date())
         name = nxt.routine.name if nxt is not None and nxt.routine is not None else ""
         text = (
             _("Today's walk: {routine}. Open WalkBack when you are ready.").format(routine=name)
@@ -142,9 +150,7 @@ class TrayReminders(QObject):
     # --- keeping running in the tray --------------------------------------------
     def keeps_running(self) -> bool:
         return (
-            self.tray is not None
-            and not self._quitting
-            and self.ctx.store.settings.snapshot().keep_in_tray
+            self.tray is not None and not self._quitting and self.settings.snapshot().keep_in_tray
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -185,12 +191,15 @@ class TrayReminders(QObject):
 class ReminderSettings(QGroupBox):
     """Reminder time and "keep running in the tray", for the Settings page."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, *, settings: SettingsRepository, parent: QWidget | None = None
+    ) -> None:
         super().__init__(_("Reminders"), parent)
         self.ctx = ctx
-        settings = ctx.store.settings.snapshot()
+        self.settings = settings
+        values = settings.snapshot()
         try:
-            at = parse_reminder_time(settings.reminder_time)
+            at = parse_reminder_time(values.reminder_time)
         except ValueError:
             at = None
         self.remind = QCheckBox(_("&Remind me on days with a planned session, at"))
@@ -200,7 +209,7 @@ class ReminderSettings(QGroupBox):
         self.time_edit.setAccessibleName(_("Reminder time"))
         self.time_edit.setEnabled(at is not None)
         self.keep = QCheckBox(_("&Keep WalkBack running in the tray when its window is closed"))
-        self.keep.setChecked(settings.keep_in_tray)
+        self.keep.setChecked(values.keep_in_tray)
         if not QSystemTrayIcon.isSystemTrayAvailable():
             self.keep.setToolTip(_("This desktop has no system tray: the option has no effect."))
         form = QFormLayout(self)
@@ -213,8 +222,8 @@ class ReminderSettings(QGroupBox):
 
     def _save(self) -> None:
         value = self.time_edit.time().toString("HH:mm") if self.remind.isChecked() else ""
-        before = self.ctx.store.settings.snapshot()
-        self.ctx.store.settings.update(reminder_time=value, keep_in_tray=self.keep.isChecked())
+        before = self.settings.snapshot()
+        self.settings.update(reminder_time=value, keep_in_tray=self.keep.isChecked())
         if before.reminder_time != value:
             self.ctx.events.settings_changed.emit("reminder_time")
         if before.keep_in_tray != self.keep.isChecked():

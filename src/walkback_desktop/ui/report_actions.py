@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 
     from walkback_desktop.report.data import ReportRequest
     from walkback_desktop.report.render import LaidOutReport
+    from walkback_desktop.storage.repositories import SessionRepository, SettingsRepository
+    from walkback_desktop.storage.store import Store
+
+# Lays out the report for a request (the report layer reads the whole store).
+ReportMaker = Callable[["ReportRequest"], "LaidOutReport"]
 
 PRINT_LABEL = N_("Print report…")
 EXPORT_LABEL = N_("Export report as PDF…")
@@ -49,9 +54,24 @@ def _wait_cursor() -> Iterator[None]:
 class ReportCommands:
     """What the two menu actions do; tests call these directly."""
 
-    def __init__(self, ctx: AppContext, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        today: Callable[[], date] = date.today,
+        *,
+        settings: SettingsRepository | None = None,
+        sessions: SessionRepository | None = None,
+        make_report: ReportMaker | None = None,
+    ) -> None:
+        """`settings` keeps the name printed on the report, `sessions` gives the
+        first session's date, `make_report` lays the report out (see `report_maker`)."""
         self.ctx = ctx
         self._today = today
+        if settings is None or sessions is None or make_report is None:
+            settings, sessions, make_report = unconverted_caller_services(ctx)
+        self.settings = settings
+        self.sessions = sessions
+        self.make_report = make_report
         self.last_preview: QPrintPreviewDialog | None = None
 
     def ask(self, parent: QWidget | None, *, printing: bool) -> ReportRequest | None:
@@ -62,7 +82,7 @@ class ReportCommands:
             parent,
             title=title,
             accept_label=_("Preview…") if printing else _("Choose file…"),
-            person_name=self.ctx.store.settings.snapshot().person_name,
+            person_name=self.settings.snapshot().person_name,
             today=self._today(),
             first_session=self._first_session_day(),
         )
@@ -70,25 +90,23 @@ class ReportCommands:
             return None
         request = dialog.request()
         name = request.person_name or ""
-        if name != self.ctx.store.settings.snapshot().person_name:
-            self.ctx.store.settings.update(person_name=name)
+        if name != self.settings.snapshot().person_name:
+            self.settings.update(person_name=name)
             self.ctx.events.settings_changed.emit("person_name")
         return request
 
     def _first_session_day(self) -> date | None:
         from walkback_desktop.core.stats import local_date
 
-        records = self.ctx.store.sessions.list()
+        records = self.sessions.list()
         return local_date(records[0]) if records else None
 
     def build(self, parent: QWidget | None, request: ReportRequest) -> LaidOutReport | None:
         from walkback_desktop.report.data import ReportRangeError
-        from walkback_desktop.report.output import build_report
-        from walkback_desktop.ui.report_charts import render_report_charts
 
         try:
             with _wait_cursor():
-                return build_report(self.ctx.store, request, charts=render_report_charts)
+                return self.make_report(request)
         except ReportRangeError as exc:
             QMessageBox.warning(
                 parent,
@@ -170,9 +188,8 @@ def _window_of(action: QAction) -> QWidget | None:
     return active if isinstance(active, QWidget) else None
 
 
-def build_report_actions(ctx: AppContext) -> list[QAction]:
+def build_report_actions(commands: ReportCommands) -> list[QAction]:
     """The report's File-menu actions: Print report… (Ctrl+P), Export report as PDF… (Ctrl+Shift+E)."""
-    commands = ReportCommands(ctx)
     print_action = QAction(_(PRINT_LABEL))
     print_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
     print_action.setToolTip(_("Print a progress report for your physiotherapist (Ctrl+P)"))
@@ -189,13 +206,38 @@ def build_report_actions(ctx: AppContext) -> list[QAction]:
     return [print_action, export_action]
 
 
-def report_button(ctx: AppContext, parent: QWidget | None = None) -> QPushButton:
+def report_button(
+    ctx: AppContext, parent: QWidget | None = None, *, commands: ReportCommands | None = None
+) -> QPushButton:
     """A "Progress report…" button that exports the report as a PDF (after the
-    period dialog): one line to put the report on a page (Progress, History)."""
+    period dialog): one line to put the report on a page (Progress, History).
+    A page is handed `commands` (the wiring makes them); without, see
+    `unconverted_caller_services`."""
     button = QPushButton(_("Progress report…"), parent)
     button.setAccessibleName(_("Progress report…"))
     button.setToolTip(_("Save a progress report for your physiotherapist as a PDF"))
-    commands = ReportCommands(ctx)
+    commands = commands or ReportCommands(ctx)
     button.clicked.connect(lambda: commands.export_pdf(button.window()))
     button.report_commands = commands  # type: ignore[attr-defined]
     return button
+
+
+def report_maker(store: Store) -> ReportMaker:
+    """The report built from `store`; the report modules load on first use."""
+
+    def make(request: ReportRequest) -> LaidOutReport:
+        from walkback_desktop.report.output import build_report
+        from walkback_desktop.ui.report_charts import render_report_charts
+
+        return build_report(store, request, charts=render_report_charts)
+
+    return make
+
+
+def unconverted_caller_services(
+    ctx: AppContext,
+) -> tuple[SettingsRepository, SessionRepository, ReportMaker]:
+    """Transitional (issue 13): the History page calls `report_button(ctx)` and a
+    report test makes `ReportCommands(ctx)` with the context alone; once they
+    pass their services, delete this (tests/ui/test_services_wiring.py lists it)."""
+    return ctx.store.settings, ctx.store.sessions, report_maker(ctx.store)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +42,7 @@ from walkback_desktop.storage.errors import DatabaseError, StorageError
 from walkback_desktop.ui import confirm
 
 if TYPE_CHECKING:
-    from walkback_desktop.storage.store import Store
+    from walkback_desktop.storage.checkpoints import CheckpointRepository
     from walkback_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -77,9 +78,15 @@ class RestoreDialog(QDialog):
     went (None if there was none) and the caller restarts WalkBack.
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, close_data: Callable[[], None], parent: QWidget | None = None
+    ) -> None:
+        """`close_data` closes the open database (the store) before its file is
+        replaced; a failed restore leaves the file as it was, and the store
+        reconnects to it on its next use."""
         super().__init__(parent)
-        self.store = store
+        self.data_dir = data_dir
+        self.close_data = close_data
         self.set_aside: Path | None = None
         self.setWindowTitle(_("Restore from backup"))
         self.setAccessibleName(self.windowTitle())
@@ -109,7 +116,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.backups)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        for backup in list_backups(store.data_dir):
+        for backup in list_backups(data_dir):
             item = QListWidgetItem(describe(backup))
             item.setData(BACKUP_ROLE, backup)
             if backup.sessions is None:
@@ -145,9 +152,9 @@ class RestoreDialog(QDialog):
         ).format(date=long_date(backup.taken_on))
         if not confirm.ask(self, _("Restore from backup"), question, _("Restore")):
             return
-        self.store.close()
+        self.close_data()
         try:
-            self.set_aside = restore_backup(self.store.data_dir, backup.path)
+            self.set_aside = restore_backup(self.data_dir, backup.path)
         except (StorageError, DatabaseError) as exc:
             log.warning("restore from %s failed: %s", backup.path, exc)
             self.message.setText(
@@ -157,7 +164,7 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
-def workout_under_way(ctx: AppContext, window: QWidget | None) -> bool:
+def workout_under_way(checkpoints: CheckpointRepository, window: QWidget | None) -> bool:
     """A workout is running or not yet saved: its checkpoint and its save would
     write into the restored file, so a restore waits until it is over."""
     find = getattr(window, "page", None)
@@ -169,19 +176,27 @@ def workout_under_way(ctx: AppContext, window: QWidget | None) -> bool:
     if bool(getattr(flow, "busy", False)):
         return True
     try:
-        return ctx.store.checkpoints.load() is not None
+        return checkpoints.load() is not None
     except Exception:  # an unreadable checkpoint is set aside elsewhere
         return False
 
 
-def open_restore_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
-    """File > Restore from backup…: the dialog, then the restart it needs (True)."""
-    if workout_under_way(ctx, parent.window() if parent is not None else None):
+def open_restore_dialog(
+    ctx: AppContext,
+    parent: QWidget | None,
+    *,
+    checkpoints: CheckpointRepository,
+    close_data: Callable[[], None],
+) -> bool:
+    """File > Restore from backup…: the dialog, then the restart it needs (True).
+    `checkpoints` tells whether a workout is under way; `close_data` closes the
+    database before the copy replaces it."""
+    if workout_under_way(checkpoints, parent.window() if parent is not None else None):
         ctx.events.status_message.emit(
             _("Finish or stop the workout first: a backup is restored between workouts.")
         )
         return False
-    dialog = RestoreDialog(ctx.store, parent)
+    dialog = RestoreDialog(ctx.data_dir, close_data, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     box = QMessageBox(
@@ -196,11 +211,13 @@ def open_restore_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
     return True
 
 
-def build_restore_action(ctx: AppContext) -> QAction:
+def build_restore_action(open_dialog: Callable[[QWidget | None], bool]) -> QAction:
+    """The File-menu action; `open_dialog(parent)` is `open_restore_dialog` with
+    its services (the wiring binds them)."""
     action = QAction(_(RESTORE_LABEL))
     action.setToolTip(_("Go back to one of the daily copies of your data"))
     action.setStatusTip(action.toolTip())
-    action.triggered.connect(lambda: open_restore_dialog(ctx, QApplication.activeWindow()))
+    action.triggered.connect(lambda: open_dialog(QApplication.activeWindow()))
     return action
 
 

@@ -15,6 +15,9 @@ power cut loses at most that much. The audio path cannot stop it: a player
 that raises is logged and passed over, and the checkpoint is written before
 the player is told to stop. The checkpoint is cleared only once the session
 is saved or discarded, so a finished workout whose save failed is not lost.
+
+(A little over 400 lines: the timers, the cue timing and the checkpoints are
+one real-time loop and are read together.)
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import logging
 import math
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -41,6 +45,11 @@ from walkback_desktop.ui.workout_audio import (
     prepare_player,
 )
 from walkback_desktop.ui.workout_records import clear_checkpoint, save_checkpoint, store_session
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.checkpoints import CheckpointRepository
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.repositories import SessionRepository, SettingsRepository
 
 __all__ = ["WorkoutController", "WorkoutSummary", "audio_options", "prepare_player"]
 
@@ -65,9 +74,22 @@ class WorkoutController(QObject):
     gap_paused = Signal(float)  # seconds the computer was away
     finished = Signal()  # the last segment ended
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QObject | None = None,
+        *,
+        settings: SettingsRepository,
+        library: RoutineLibrary,
+        sessions: SessionRepository,
+        checkpoints: CheckpointRepository,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.settings = settings
+        self.library = library
+        self.sessions = sessions
+        self.checkpoints = checkpoints
         self.flow = WorkoutFlow()
         self.routine: Routine | None = None
         self.run: WorkoutRun | None = None
@@ -112,12 +134,12 @@ class WorkoutController(QObject):
         """Prepare `routine` with the stored tip interval and get-ready count."""
         if self.state in (RunState.RUNNING, RunState.PAUSED):
             raise RuntimeError("a workout is already under way")
-        settings = self.ctx.store.settings.snapshot()
+        settings = self.settings.snapshot()
         timeline = Timeline(
             routine,
             tip_interval_s=float(settings.tip_interval_s),
             get_ready_s=settings.get_ready_s,
-            tips_by_kind=self.ctx.store.library.tips_by_kind(),
+            tips_by_kind=self.library.tips_by_kind(),
         )
         self.routine = routine
         self.run = WorkoutRun(timeline, self.ctx.clock)
@@ -141,7 +163,7 @@ class WorkoutController(QObject):
         status = self.player.status()
         if status.notice:
             log.warning("workout sound: %s", status.notice)
-        self._player_call("set_options", **audio_options(self.ctx.store.settings.snapshot()))
+        self._player_call("set_options", **audio_options(self.settings.snapshot()))
         # Slow set-up (D-Bus, audio devices) before the clock starts, so the first cue is on time.
         self._awake.acquire(_("A workout is running"))
         self.started_at = datetime.now().astimezone()
@@ -235,7 +257,7 @@ class WorkoutController(QObject):
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
-        options = audio_options(self.ctx.store.settings.snapshot(), muted=muted)
+        options = audio_options(self.settings.snapshot(), muted=muted)
         self._player_call("set_options", **options)
         if muted:
             self._player_call("stop")
@@ -344,12 +366,12 @@ class WorkoutController(QObject):
         if routine is None or self.started_at is None:
             return
         self._last_checkpoint_at = self.ctx.clock.monotonic()
-        save_checkpoint(self.ctx.store, run, self.started_at)
+        save_checkpoint(self.checkpoints, run, self.started_at)
 
     def summary(self) -> WorkoutSummary:
         run = self._require_run()
         return run.summary(
-            weight_kg=self.ctx.store.settings.snapshot().weight_kg,
+            weight_kg=self.settings.snapshot().weight_kg,
             started_at=self.started_at or datetime.now().astimezone(),
             ended_at=self._ended_at or datetime.now().astimezone(),
         )
@@ -363,7 +385,7 @@ class WorkoutController(QObject):
         the checkpoint still holds the workout and the caller offers Retry.
         """
         record = self.summary().to_session(rpe=rpe, pain=pain, notes=notes, completed=completed)
-        session_id = store_session(self.ctx.store, record)
+        session_id = store_session(self.sessions, self.checkpoints, record)
         if session_id is None:
             if self.flow.reviewing:
                 self.flow.save_failed()
@@ -377,7 +399,7 @@ class WorkoutController(QObject):
         """Forget the workout: nothing is saved and the checkpoint goes."""
         if self.flow.reviewing:
             self.flow.discarded()
-        clear_checkpoint(self.ctx.store)
+        clear_checkpoint(self.checkpoints)
         log.info("workout discarded")
 
     def shutdown(self) -> None:

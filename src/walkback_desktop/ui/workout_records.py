@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from walkback_desktop.core.history import CheckpointRecord, SessionRecord
 from walkback_desktop.core.workout import WorkoutRun
-from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.checkpoints import CheckpointRepository
+    from walkback_desktop.storage.repositories import SessionRepository
 
 log = logging.getLogger(__name__)
 
 
-def save_checkpoint(store: Store, run: WorkoutRun, started_at: datetime) -> bool:
+def save_checkpoint(
+    checkpoints: CheckpointRepository, run: WorkoutRun, started_at: datetime
+) -> bool:
     routine = run.timeline.routine
     record = CheckpointRecord(
         routine_id=routine.id,
@@ -31,27 +37,29 @@ def save_checkpoint(store: Store, run: WorkoutRun, started_at: datetime) -> bool
         updated_at=datetime.now(timezone.utc),
     )
     try:
-        store.checkpoints.save(record)
+        checkpoints.save(record)
     except Exception:  # a full disk must not stop the workout
         log.exception("could not checkpoint the workout")
         return False
     return True
 
 
-def store_session(store: Store, record: SessionRecord) -> int | None:
+def store_session(
+    sessions: SessionRepository, checkpoints: CheckpointRepository, record: SessionRecord
+) -> int | None:
     """Add the session and clear the checkpoint; None (and the checkpoint kept) on failure."""
     try:
-        session_id = store.sessions.add(record)
+        session_id = sessions.add(record)
     except Exception:  # storage errors: keep the checkpoint, let the caller retry
         log.exception("could not save the finished workout")
         return None
-    clear_checkpoint(store)
+    clear_checkpoint(checkpoints)
     log.info("session %s saved (%s)", session_id, "complete" if record.completed else "incomplete")
     return session_id
 
 
-def clear_checkpoint(store: Store) -> None:
+def clear_checkpoint(checkpoints: CheckpointRepository) -> None:
     try:
-        store.checkpoints.clear()
+        checkpoints.clear()
     except Exception:
         log.exception("could not clear the workout checkpoint")

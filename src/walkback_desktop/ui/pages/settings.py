@@ -1,18 +1,22 @@
 """The Settings page: profile, sound, workout, goals and display.
 
 Every change is checked with `core.settings` (an error shows in red under the
-field and nothing is saved), stored at once with `store.settings.update()`, and
-announced with `ctx.events.settings_changed(key)`. A change the database cannot
+field and nothing is saved), stored at once with `settings.update()` (the
+settings repository: the page's only storage), and announced with
+`ctx.events.settings_changed(key)`. A change the database cannot
 store (locked, disk full) keeps the value on screen, says so under the field
 and is logged. Sound options go straight to the cue player (set before the
 player is prepared, so no speech engine starts while voice is off); theme and
 text size to the whole application; the language on the next start.
+
+(Over 400 lines: one form whose rows share one save-check-announce path and
+one cue player; the reminders group is already ui/reminders.py.)
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -43,6 +47,9 @@ from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.workout_controller import audio_options, prepare_player
 
+if TYPE_CHECKING:
+    from walkback_desktop.storage.repositories import SettingsRepository
+
 log = logging.getLogger(__name__)
 
 DEFAULT_VOICE = N_("System default")
@@ -57,9 +64,10 @@ class SettingsPage(Page):
     page_id = "settings"
     title = N_("Settings")
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: AppContext, *, settings: SettingsRepository) -> None:
         super().__init__()
         self.ctx = ctx
+        self.settings = settings
         self.setAccessibleName(_(self.title))
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -109,7 +117,7 @@ class SettingsPage(Page):
         self.all_voices_check = QCheckBox(_("Show voices for all languages"))
         self.all_voices_check.setAccessibleName(self.all_voices_check.text())
         self.all_voices_check.toggled.connect(
-            lambda: self._fill_voices(self.ctx.store.settings.snapshot().voice_name)
+            lambda: self._fill_voices(self.settings.snapshot().voice_name)
         )
         sound.addRow(self.all_voices_check)
         self.rate_spin = QDoubleSpinBox()
@@ -185,7 +193,7 @@ class SettingsPage(Page):
         display.addRow(self.language_note)
         from walkback_desktop.ui.reminders import ReminderSettings
 
-        self.reminder_settings = ReminderSettings(ctx)
+        self.reminder_settings = ReminderSettings(ctx, settings=settings)
         column.addWidget(self.reminder_settings)
         column.addStretch(1)
 
@@ -263,7 +271,7 @@ class SettingsPage(Page):
 
     def load(self) -> None:
         """Show the stored values (without saving them back)."""
-        values = self.ctx.store.settings.snapshot()
+        values = self.settings.snapshot()
         self._loading = True
         try:
             self.name_edit.setText(values.person_name)
@@ -310,7 +318,7 @@ class SettingsPage(Page):
         if self._loading:
             return
         if self.save("units", self.units_combo.currentData()):
-            self._show_weight(self.ctx.store.settings.snapshot().weight_kg)
+            self._show_weight(self.settings.snapshot().weight_kg)
 
     def _on_weight(self, value: float) -> None:
         kg = lb_to_kg(value) if self._imperial() else value
@@ -327,7 +335,7 @@ class SettingsPage(Page):
         whether voice is on, it starts no speech engine when it is off."""
         player = self.ctx.cue_player
         try:
-            values = self.ctx.store.settings.snapshot().to_values()
+            values = self.settings.snapshot().to_values()
             player.set_options(**audio_options(values))
         except Exception:
             log.exception("could not apply the sound settings")
@@ -365,7 +373,7 @@ class SettingsPage(Page):
         return self.all_voices_check.isChecked()
 
     def _on_player_status(self) -> None:
-        self._fill_voices(self.ctx.store.settings.snapshot().voice_name)
+        self._fill_voices(self.settings.snapshot().voice_name)
 
     def play_test_cue(self) -> None:
         """A beep, a spoken cue and a tip, with the settings as they are now."""
@@ -389,7 +397,7 @@ class SettingsPage(Page):
         error = self.errors[key]
         try:
             value = SETTINGS[key].validate(value)
-            self.ctx.store.settings.update(**{key: value})
+            self.settings.update(**{key: value})
         except SettingError:
             error.setText(_readable(key, value))
             error.show()
@@ -405,7 +413,7 @@ class SettingsPage(Page):
         return True
 
     def _apply(self, key: str) -> None:
-        values = self.ctx.store.settings.snapshot().to_values()
+        values = self.settings.snapshot().to_values()
         if key in AUDIO_KEYS:
             try:
                 self.ctx.cue_player.set_options(**audio_options(values))
@@ -433,7 +441,7 @@ class SettingsPage(Page):
         self.name_edit.setMinimumWidth(max(220, width))
 
     def page_shown(self) -> None:
-        self._fill_voices(self.ctx.store.settings.snapshot().voice_name)
+        self._fill_voices(self.settings.snapshot().voice_name)
         self.load()
 
 

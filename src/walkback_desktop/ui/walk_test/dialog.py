@@ -7,12 +7,16 @@ the keyboard focus: Space, Enter or the big button stop the timer, Escape
 cancels the trial (it is walked again). The countdown is spoken through the
 CuePlayer ("3", "2", "1" as spoken cues, "Go" with the segment beep); with
 the voice off, the numbers beep instead.
+
+(Over 400 lines: its four screens, set-up, running, between trials and result,
+share the test's state and the key handling; the results list is results.py.)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -44,6 +48,10 @@ from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font, wrapped_label
 from walkback_desktop.ui.program_texts import compare_text, references_text, seconds_text
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.programs import AssessmentRepository
+    from walkback_desktop.storage.repositories import SettingsRepository
 
 TICK_MS = 50
 
@@ -89,19 +97,26 @@ class WalkTestDialog(QDialog):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
+        assessments: AssessmentRepository | None = None,
+        settings: SettingsRepository | None = None,
         timed_trials: int = 2,
         practice: bool = True,
         now: Callable[[], datetime] = local_now,
     ) -> None:
+        """`assessments` stores the result; `settings` gives the sound options."""
         super().__init__(parent)
         self.ctx = ctx
+        if assessments is None or settings is None:
+            assessments, settings = unconverted_caller_services(ctx)
+        self.assessments = assessments
+        self.settings = settings
         self.now = now
         self.saved_result: AssessmentResult | None = None
         self.setWindowTitle(_("3-m Backward Walk Test"))
         self.setAccessibleName(_("3-m Backward Walk Test"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.test = WalkTest(ctx.clock, timed_trials=timed_trials, practice=practice)
-        self._voice = bool(ctx.store.settings.snapshot().voice_enabled)
+        self._voice = bool(settings.snapshot().voice_enabled)
         self._seq = 0
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -299,7 +314,7 @@ class WalkTestDialog(QDialog):
             trials=tuple(round(t.seconds, 2) for t in self.test.timed),
             note=self.note_edit.text().strip(),
         )
-        self.saved_result = self.ctx.store.assessments.add(result)
+        self.saved_result = self.assessments.add(result)
         self.ctx.events.status_message.emit(
             _("3-m Backward Walk Test saved: {time}").format(time=seconds_text(result.seconds))
         )
@@ -311,7 +326,7 @@ class WalkTestDialog(QDialog):
 
     # --- sound -------------------------------------------------------------------
     def _prepare_audio(self) -> None:
-        settings = self.ctx.store.settings.snapshot()
+        settings = self.settings.snapshot()
         self._voice = settings.voice_enabled
         player = self.ctx.cue_player
         player.set_options(
@@ -433,3 +448,12 @@ class WalkTestDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()
         super().closeEvent(event)
+
+
+def unconverted_caller_services(
+    ctx: AppContext,
+) -> tuple[AssessmentRepository, SettingsRepository]:
+    """Transitional (issue 13): the Today card (ui/program_card.py) still opens
+    the test with the context alone; once it passes `assessments` and
+    `settings`, delete this (tests/ui/test_services_wiring.py lists it)."""
+    return ctx.store.assessments, ctx.store.settings

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
@@ -35,6 +36,9 @@ from walkback_desktop.i18n import _, formats
 from walkback_desktop.storage.programs import AssessmentRepository
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.program_texts import seconds_text
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.repositories import SettingsRepository
 
 
 class _EditResult(QUndoCommand):
@@ -121,9 +125,22 @@ class WalkTestResults(QWidget):
     changed = Signal()
     test_requested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        assessments: AssessmentRepository | None = None,
+        settings: SettingsRepository | None = None,
+    ) -> None:
+        """`assessments` lists, edits and deletes results; with `settings`, both
+        go to the test dialog this opens."""
         super().__init__(parent)
         self.ctx = ctx
+        if assessments is None or settings is None:
+            assessments, settings = unconverted_caller_services(ctx)
+        self.assessments = assessments
+        self.settings = settings
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self.results: list[AssessmentResult] = []
@@ -178,7 +195,7 @@ class WalkTestResults(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected()
-        self.results = list(reversed(self.ctx.store.assessments.list()))  # newest first
+        self.results = list(reversed(self.assessments.list()))  # newest first
         self.table.setRowCount(len(self.results))
         for row, result in enumerate(self.results):
             trials = ", ".join(formats.decimal(t, 2) for t in result.trials)
@@ -210,7 +227,7 @@ class WalkTestResults(QWidget):
 
     def edit(self, old: AssessmentResult, new: AssessmentResult) -> None:
         if new != old:
-            self.undo_stack.push(_EditResult(self.ctx.store.assessments, old, new))
+            self.undo_stack.push(_EditResult(self.assessments, old, new))
 
     def edit_selected(self) -> None:
         result = self.selected()
@@ -223,7 +240,7 @@ class WalkTestResults(QWidget):
     def delete_selected(self) -> None:
         result = self.selected()
         if result is not None:
-            self.undo_stack.push(_DeleteResult(self.ctx.store.assessments, result))
+            self.undo_stack.push(_DeleteResult(self.assessments, result))
             self.ctx.events.status_message.emit(
                 _("Test result deleted. Undo with {keys}.").format(
                     keys=QKeySequence(QKeySequence.StandardKey.Undo).toString(
@@ -236,9 +253,20 @@ class WalkTestResults(QWidget):
         from walkback_desktop.ui.walk_test.dialog import WalkTestDialog
 
         self.test_requested.emit()
-        self._dialog = WalkTestDialog(self.ctx, self.window())
+        self._dialog = WalkTestDialog(
+            self.ctx, self.window(), assessments=self.assessments, settings=self.settings
+        )
         self._dialog.open()
 
     def _stack_moved(self, _index: int) -> None:
         self.changed.emit()
         self.ctx.events.sessions_changed.emit()  # refreshes this list, the card and Progress
+
+
+def unconverted_caller_services(
+    ctx: AppContext,
+) -> tuple[AssessmentRepository, SettingsRepository]:
+    """Transitional (issue 13): the Progress page still makes the results list
+    with the context alone; once it passes `assessments` and `settings`, delete
+    this (tests/ui/test_services_wiring.py lists it)."""
+    return ctx.store.assessments, ctx.store.settings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSaveFile
 from PySide6.QtWidgets import QWidget
@@ -18,10 +19,14 @@ from walkback_desktop.core.reminders import parse_reminder_time
 from walkback_desktop.i18n import _, ngettext
 from walkback_desktop.services.calendar import plan_calendar, write_calendar
 from walkback_desktop.storage.library import Clash
-from walkback_desktop.storage.programs import ProgramClashError
+from walkback_desktop.storage.programs import ProgramClashError, ProgramLibrary
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.programs import dialogs
-from walkback_desktop.ui.program_common import make_service
+
+if TYPE_CHECKING:
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.repositories import SettingsRepository
 
 CALENDAR_AT = time(18, 0)
 
@@ -53,9 +58,22 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 class ProgramFiles:
-    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget,
+        *,
+        programs: ProgramLibrary,
+        library: RoutineLibrary,
+        settings: SettingsRepository,
+        plans: ProgramService,
+    ) -> None:
         self.ctx = ctx
         self.parent = parent
+        self.programs = programs
+        self.library = library
+        self.settings = settings
+        self.plans = plans
 
     # --- import ------------------------------------------------------------------
     def import_from_dialog(self) -> list[Program]:
@@ -75,7 +93,7 @@ class ProgramFiles:
 
     def import_file(self, path: Path) -> Program | None:
         """Import one file, asking what to do on an id clash; None if nothing was added."""
-        library = self.ctx.store.programs
+        library = self.programs
         title = _("Import program")
         try:
             data = path.read_bytes()
@@ -142,8 +160,7 @@ class ProgramFiles:
 
     def export_calendar(self) -> Path | None:
         """The active plan as an .ics file, one event per planned session."""
-        service = make_service(self.ctx.store)
-        active = service.status()
+        active = self.plans.status()
         if active is None:
             return None
         chosen = dialogs.choose_save_path(
@@ -159,13 +176,13 @@ class ProgramFiles:
             chosen if chosen.suffix.lower() == ".ics" else chosen.with_name(chosen.name + ".ics")
         )
         try:
-            at = parse_reminder_time(self.ctx.store.settings.snapshot().reminder_time)
+            at = parse_reminder_time(self.settings.snapshot().reminder_time)
         except ValueError:
             at = None
         calendar = plan_calendar(
             active.enrolment,
             active.status,
-            lookup=self.ctx.store.library.get,
+            lookup=self.library.get,
             at=at or CALENDAR_AT,
             title=lambda routine, week, _n: _("WalkBack: {routine} (week {week})").format(
                 routine=routine, week=week

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -35,25 +36,22 @@ from PySide6.QtWidgets import (
 from walkback_desktop.core.program_schedule import EnrolmentState
 from walkback_desktop.core.programs import Program
 from walkback_desktop.i18n import N_, _
-from walkback_desktop.services.programs import ActiveProgram, ProgramService
-from walkback_desktop.storage.programs import EnrolmentError
+from walkback_desktop.services.programs import ActiveProgram
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.programs import dialogs
+from walkback_desktop.ui.pages.programs.enrolment import Enrolment
 from walkback_desktop.ui.pages.programs.files import ProgramFiles, is_program_file
+from walkback_desktop.ui.pages.programs.flow import FlowLayout
 from walkback_desktop.ui.pages.programs.preview import ProgramPreview, projected_status
-from walkback_desktop.ui.program_common import local_today, make_service
+from walkback_desktop.ui.program_common import local_today
 from walkback_desktop.ui.program_texts import STATE_WORDS, adherence_text, day_text
 
-ENROLMENT_PROBLEMS = {
-    "already_enrolled": N_("You are already following a program: leave it first."),
-    "not_enrolled": N_("You are not following a program."),
-    "unknown_program": N_("This program is no longer available."),
-    "already_paused": N_("The program is already paused."),
-    "not_paused": N_("The program is not paused."),
-    "bad_date": N_("That date is before the program's start."),
-}
+if TYPE_CHECKING:
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.programs import ProgramLibrary
+    from walkback_desktop.storage.repositories import SettingsRepository
 
 
 def _button(text: str, tip: str = "") -> QPushButton:
@@ -71,16 +69,33 @@ def _label(text: str = "") -> QLabel:
     return label
 
 
-class ProgramsPage(Page):
+class ProgramsPage(Enrolment, Page):
     page_id = "programs"
     title = N_("Programs")
 
-    def __init__(self, ctx: AppContext, *, today: Callable[[], date] = local_today) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        programs: ProgramLibrary,
+        library: RoutineLibrary,
+        settings: SettingsRepository,
+        plans: ProgramService,
+        today: Callable[[], date] = local_today,
+    ) -> None:
+        """`programs` lists, deletes and imports programs; `library` looks their
+        routines up; `plans` enrols, pauses and reports the active program (every
+        change is dated with `today()`); `settings` gives the reminder time."""
         super().__init__()
         self.title = _("Programs")
         self.ctx = ctx
+        self.program_library = programs
+        self.library = library
+        self.plans = plans
         self.today = today
-        self.files = ProgramFiles(ctx, self)
+        self.files = ProgramFiles(
+            ctx, self, programs=programs, library=library, settings=settings, plans=plans
+        )
         self.programs: list[Program] = []
         self.active: ActiveProgram | None = None
         self.setAccessibleName(self.title)
@@ -109,7 +124,9 @@ class ProgramsPage(Page):
         self.export_button.clicked.connect(self.export_selected)
         self.delete_button = _button(_("Delete"), _("Delete the selected program of yours"))
         self.delete_button.clicked.connect(self.delete_selected)
-        file_row = QHBoxLayout()
+        # Rows of buttons wrap (FlowLayout): in German at 200 % text size a row
+        # made its pane wider than the window, and the pane scrolled sideways.
+        file_row = FlowLayout()
         for button in (self.import_button, self.export_button, self.delete_button):
             file_row.addWidget(button)
         left = QWidget()
@@ -135,11 +152,14 @@ class ProgramsPage(Page):
         self.enrol_button.clicked.connect(self.enrol_selected)
         self.enrol_note = _label()
         enrol_box = QVBoxLayout(self.enrol_box)
-        enrol_row = QHBoxLayout()
+        start_on = QWidget()  # "Start on:" and its date stay on one line
+        start_on_row = QHBoxLayout(start_on)
+        start_on_row.setContentsMargins(0, 0, 0, 0)
+        start_on_row.addWidget(self.start_on)
+        start_on_row.addWidget(self.start_date)
+        enrol_row = FlowLayout()
         enrol_row.addWidget(self.start_today)
-        enrol_row.addWidget(self.start_on)
-        enrol_row.addWidget(self.start_date)
-        enrol_row.addStretch(1)
+        enrol_row.addWidget(start_on)
         enrol_row.addWidget(self.enrol_button)
         enrol_box.addLayout(enrol_row)
         enrol_box.addWidget(self.enrol_note)
@@ -159,11 +179,10 @@ class ProgramsPage(Page):
         self.calendar_button.clicked.connect(self.export_calendar)
         active_box = QVBoxLayout(self.active_box)
         active_box.addWidget(self.active_label)
-        active_row = QHBoxLayout()
+        active_row = FlowLayout()
         active_row.addWidget(self.pause_button)
         active_row.addWidget(self.leave_button)
         active_row.addWidget(self.calendar_button)
-        active_row.addStretch(1)
         active_box.addLayout(active_row)
 
         self.history = QTableWidget(0, 4)
@@ -222,16 +241,15 @@ class ProgramsPage(Page):
 
     def refresh(self) -> None:
         keep = self.selected_program()
-        service = make_service(self.ctx.store, self.today)
-        self.active = service.status(self.today())
-        self.programs = self.ctx.store.programs.all()
+        self.active = self.plans.status(self.today())
+        self.programs = self.program_library.all()
         self.list.blockSignals(True)
         self.list.clear()
         for program in self.programs:
             text = program.name
             if self.active is not None and self.active.program_id == program.id:
                 text = _("{name} (following)").format(name=program.name)
-            elif not self.ctx.store.programs.is_builtin(program.id):
+            elif not self.program_library.is_builtin(program.id):
                 text = _("{name} (yours)").format(name=program.name)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, program.id)
@@ -242,7 +260,7 @@ class ProgramsPage(Page):
         day = self.today()
         self.start_date.setDate(QDate(day.year, day.month, day.day))
         self._show_active()
-        self._show_history(service)
+        self._show_history()
         self._show_selected()
 
     def select_program(self, program_id: str) -> bool:
@@ -267,16 +285,16 @@ class ProgramsPage(Page):
         program = self.selected_program()
         self.export_button.setEnabled(program is not None)
         self.export_action.setEnabled(program is not None)
-        builtin = program is not None and self.ctx.store.programs.is_builtin(program.id)
+        builtin = program is not None and self.program_library.is_builtin(program.id)
         self.delete_button.setEnabled(program is not None and not builtin)
         if program is None:
             return
-        lookup = self.ctx.store.library.get
+        lookup = self.library.get
         following = self.active is not None and self.active.program_id == program.id
         if following and self.active is not None:
             status = self.active.status
         else:
-            weekday = make_service(self.ctx.store, self.today).first_weekday
+            weekday = self.plans.first_weekday
             status = projected_status(program, self.chosen_start(), weekday, lookup)
         self.preview.show_program(program, status, lookup, builtin=builtin, following=following)
         self.enrol_button.setEnabled(self.active is None)
@@ -318,13 +336,13 @@ class ProgramsPage(Page):
         self.pause_button.setText(_("&Resume") if paused else _("&Pause"))
         self.pause_button.setAccessibleName(_("Resume") if paused else _("Pause"))
 
-    def _show_history(self, service: ProgramService) -> None:
-        past = [e for e in self.ctx.store.enrolments.history() if not e.active]
+    def _show_history(self) -> None:
+        past = [e for e in self.plans.history() if not e.active]
         self.history_title.setVisible(bool(past))
         self.history.setVisible(bool(past))
         self.history.setRowCount(len(past))
         for row, enrolment in enumerate(reversed(past)):
-            status = service.status_of(enrolment)
+            status = self.plans.status_of(enrolment, self.today())
             a = status.adherence
             cells = (
                 enrolment.program.name,
@@ -334,57 +352,6 @@ class ProgramsPage(Page):
             )
             for column, text in enumerate(cells):
                 self.history.setItem(row, column, QTableWidgetItem(text))
-
-    # --- enrolment ----------------------------------------------------------------
-    def _change(self, action: Callable[[], object], title: str) -> bool:
-        try:
-            action()
-        except EnrolmentError as exc:
-            dialogs.show_problem(self, title, _(ENROLMENT_PROBLEMS.get(exc.code, str(exc))))
-            return False
-        self.refresh()
-        self.ctx.events.sessions_changed.emit()  # the Today card and the report follow
-        return True
-
-    def enrol_selected(self) -> bool:
-        program = self.selected_program()
-        if program is None:
-            return False
-        start = self.chosen_start()
-        service = make_service(self.ctx.store, self.today)
-        if not self._change(lambda: service.enrol(program.id, start), _("Enrol")):
-            return False
-        self.ctx.events.status_message.emit(
-            _("You are following \u201c{name}\u201d from {day}.").format(
-                name=program.name, day=day_text(start, long=True)
-            )
-        )
-        return True
-
-    def pause_or_resume(self) -> bool:
-        if self.active is None:
-            return False
-        service = make_service(self.ctx.store, self.today)
-        if self.active.status.state is EnrolmentState.PAUSED:
-            return self._change(service.resume, _("Resume"))
-        return self._change(service.pause, _("Pause"))
-
-    def leave(self) -> bool:
-        if self.active is None:
-            return False
-        if not confirm.ask(
-            self,
-            _("Leave the program?"),
-            _(
-                "Leave \u201c{name}\u201d? Your sessions stay in your history and the "
-                "program stays in the list of your past programs."
-            ).format(name=self.active.name),
-            _("Leave"),
-            _("Cancel"),
-        ):
-            return False
-        service = make_service(self.ctx.store, self.today)
-        return self._change(service.leave, _("Leave"))
 
     # --- files ----------------------------------------------------------------
     def import_from_dialog(self) -> list[Program]:
@@ -416,7 +383,7 @@ class ProgramsPage(Page):
 
     def delete_selected(self) -> bool:
         program = self.selected_program()
-        if program is None or self.ctx.store.programs.is_builtin(program.id):
+        if program is None or self.program_library.is_builtin(program.id):
             return False
         if not confirm.ask(
             self,
@@ -427,7 +394,7 @@ class ProgramsPage(Page):
             _("Delete"),
         ):
             return False
-        self.ctx.store.programs.delete(program.id)
+        self.program_library.delete(program.id)
         self.refresh()
         return True
 

@@ -3,6 +3,9 @@
 Keyboard: Tab and Shift+Tab leave the list (no tabbing between cells), Enter
 starts the selected routine, and Start, Edit, Duplicate, Delete and Export
 are buttons in the tab order and a context menu (Menu key or Shift+F10).
+
+(Over 400 lines: the model, the detail pane and the files are already apart,
+in model.py, detail.py and sharing.py; what is left is the page's actions.)
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import itertools
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -56,6 +60,10 @@ from walkback_desktop.ui.routine_editor.dialog import RoutineEditor
 from walkback_desktop.ui.routine_editor.labels import ScaledLabel
 from walkback_desktop.ui.routine_editor.texts import goal_title, level_title, weight_text
 
+if TYPE_CHECKING:
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.repositories import SettingsRepository
+
 log = logging.getLogger(__name__)
 
 
@@ -63,9 +71,15 @@ class RoutinesPage(Page):
     page_id = "routines"
     title = N_("Routines")
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(
+        self, ctx: AppContext, *, library: RoutineLibrary, settings: SettingsRepository
+    ) -> None:
+        """`library` lists, saves, imports and deletes routines; `settings` gives
+        the weight and units for the totals (and the editor gets both)."""
         super().__init__()
         self.ctx = ctx
+        self.library = library
+        self.settings = settings
         self.setAccessibleName(_(self.title))
         self.editor: RoutineEditor | None = None
         self.context_menu: QMenu | None = None
@@ -230,10 +244,10 @@ class RoutinesPage(Page):
     # --- data -----------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_routine()
-        library = self.ctx.store.library
+        library = self.library
         routines = library.all()
         builtin = {r.id for r in routines if library.is_builtin(r.id)}
-        settings = self.ctx.store.settings.snapshot()
+        settings = self.settings.snapshot()
         self.model.set_routines(routines, builtin, settings.weight_kg, settings.units)
         self.table.fit_columns()
         if selected is not None:
@@ -286,7 +300,7 @@ class RoutinesPage(Page):
         routine = self.selected_routine()
         builtin = routine is not None and self.model.is_builtin(routine.id)
         self.export_action.setEnabled(routine is not None)
-        settings = self.ctx.store.settings.snapshot()
+        settings = self.settings.snapshot()
         self.detail.show_routine(
             routine,
             builtin=builtin,
@@ -316,7 +330,7 @@ class RoutinesPage(Page):
             return None
         name = copy_name(routine.name, _(" (copy)"))
         copy = routine.with_changes(
-            id=self.ctx.store.library.free_id(slugify(name)), name=name, builtin=False
+            id=self.library.free_id(slugify(name)), name=name, builtin=False
         )
         return self.open_editor(copy, is_new=True)
 
@@ -324,7 +338,14 @@ class RoutinesPage(Page):
         if self.editor is not None and self.editor.isVisible() and not self.editor.close():
             self.editor.raise_()
             return None
-        editor = RoutineEditor(self.ctx, routine, is_new=is_new, parent=self)
+        editor = RoutineEditor(
+            self.ctx,
+            routine,
+            library=self.library,
+            settings=self.settings,
+            is_new=is_new,
+            parent=self,
+        )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.saved.connect(self._editor_saved)
         editor.destroyed.connect(lambda _o=None: setattr(self, "editor", None))
@@ -350,7 +371,7 @@ class RoutinesPage(Page):
             return False
         while True:
             try:
-                self.ctx.store.library.delete(routine.id)
+                self.library.delete(routine.id)
                 break
             except RoutineError as exc:
                 dialogs.show_problem(self, _("Delete routine"), routine_problem(exc))
@@ -407,7 +428,7 @@ class RoutinesPage(Page):
 
     def import_file(self, path: Path) -> Routine | None:
         """Import one file, asking what to do on an id clash; None if nothing was added."""
-        return sharing.import_file(self, self.ctx.store.library, path)
+        return sharing.import_file(self, self.library, path)
 
     # --- page hooks -----------------------------------------------------------------
     def page_shown(self) -> None:

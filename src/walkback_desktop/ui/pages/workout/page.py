@@ -8,7 +8,7 @@ sizes follow the window's size (F11 makes it full screen).
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +30,12 @@ from walkback_desktop.ui.pages.workout.player_view import PlayerView
 from walkback_desktop.ui.safety_dialog import SafetyDialog, needs_checklist
 from walkback_desktop.ui.workout_controller import WorkoutController, prepare_player
 
+if TYPE_CHECKING:
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.checkpoints import CheckpointRepository
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.repositories import SessionRepository, SettingsRepository
+
 log = logging.getLogger(__name__)
 
 
@@ -37,11 +43,32 @@ class WorkoutPage(Finishing, Page):
     page_id = "workout"
     title = N_("Workout")
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        library: RoutineLibrary,
+        settings: SettingsRepository,
+        plans: ProgramService,
+        sessions: SessionRepository,
+        checkpoints: CheckpointRepository,
+    ) -> None:
+        """`plans` gives the active program's progressed routine; `sessions` and
+        `checkpoints` go to the controller, which writes the workout down."""
         super().__init__()
         self.ctx = ctx
+        self.library = library
+        self.settings = settings
+        self.plans = plans
         self.setAccessibleName(_(self.title))
-        self.controller = WorkoutController(ctx, self)
+        self.controller = WorkoutController(
+            ctx,
+            self,
+            settings=settings,
+            library=library,
+            sessions=sessions,
+            checkpoints=checkpoints,
+        )
         self.controller.ticked.connect(self._on_ticked)
         self.controller.cue_played.connect(self._on_cue)
         self.controller.state_changed.connect(self._on_state)
@@ -104,12 +131,12 @@ class WorkoutPage(Finishing, Page):
 
     # --- the routine picker --------------------------------------------------------------
     def reload_routines(self) -> None:
-        self.picker.set_routines(self.ctx.store.library.all())
+        self.picker.set_routines(self.library.all())
         self._show_routine_details()
 
     def selected_routine(self) -> Routine | None:
         routine_id = self.picker.selected_id()
-        return self.ctx.store.library.get(routine_id) if routine_id else None
+        return self.library.get(routine_id) if routine_id else None
 
     def _show_routine_details(self) -> None:
         self.picker.show_routine(self.selected_routine())
@@ -121,13 +148,11 @@ class WorkoutPage(Finishing, Page):
             self.ctx.events.status_message.emit(_("A workout is already under way."))
             return
         if routine_id:
-            from walkback_desktop.ui.program_common import program_routine
+            from walkback_desktop.ui.program_common import next_program_routine
 
             # The program's next session walks the week's progressed routine (same id,
             # so the session still counts for the plan); otherwise the library's.
-            routine = program_routine(self.ctx.store, routine_id) or self.ctx.store.library.get(
-                routine_id
-            )
+            routine = next_program_routine(self.plans, routine_id) or self.library.get(routine_id)
             if routine is None:
                 log.warning("there is no routine with the id %r", routine_id)
                 self.ctx.events.status_message.emit(
@@ -140,7 +165,7 @@ class WorkoutPage(Finishing, Page):
             routine = self.selected_routine()
             if routine is None:
                 return
-        acknowledged = self.ctx.store.settings.snapshot().safety_acknowledged
+        acknowledged = self.settings.snapshot().safety_acknowledged
         state = self.controller.flow.request_start(
             checklist_due=needs_checklist(routine, acknowledged)
         )
@@ -159,7 +184,7 @@ class WorkoutPage(Finishing, Page):
             accepted = result == SafetyDialog.DialogCode.Accepted
             self.controller.flow.checklist_answered(accepted)
             if accepted:
-                self.ctx.store.settings.update(safety_acknowledged=True)
+                self.settings.update(safety_acknowledged=True)
                 self.ctx.events.settings_changed.emit("safety_acknowledged")
                 self._begin(routine)
 
@@ -254,11 +279,11 @@ class WorkoutPage(Finishing, Page):
     def _sync_volume(self) -> None:
         slider = self.player_view.volume_slider
         slider.blockSignals(True)
-        slider.setValue(self.ctx.store.settings.snapshot().volume)
+        slider.setValue(self.settings.snapshot().volume)
         slider.blockSignals(False)
 
     def _on_volume(self, value: int) -> None:
-        self.ctx.store.settings.update(volume=value)
+        self.settings.update(volume=value)
         self.ctx.events.settings_changed.emit("volume")
         if self.controller.run is not None:
             self.controller.set_muted(self.controller.muted)

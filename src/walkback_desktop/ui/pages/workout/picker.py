@@ -51,6 +51,12 @@ class PickerView(QWidget):
         self.routine_combo.setAccessibleName(_("Routine"))
         self.routine_combo.setToolTip(_("The routine to play"))
         self.routine_combo.setMinimumHeight(44)
+        # As wide as the row, not as the longest name: at 200 % text in German
+        # the longest name made the page wider than a 1280-pixel window.
+        self.routine_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.routine_combo.setMinimumContentsLength(12)
         caption.setFont(scale_font(self.routine_combo, 1.3))
         caption.setBuddy(self.routine_combo)
         self.routine_combo.currentIndexChanged.connect(lambda _i: self.selection_changed.emit())
@@ -58,7 +64,7 @@ class PickerView(QWidget):
         row.addWidget(self.routine_combo, 1)
         layout.addLayout(row)
         self.routine_name = self._label(_("Routine name"), 1.6, bold=True, wrap=True)
-        self.routine_facts = self._label(_("Routine length"), 1.3)
+        self.routine_facts = self._label(_("Routine length"), 1.3, wrap=True)
         self.routine_strip = SegmentStrip()
         self.routine_strip.setMinimumHeight(22)
         self.routine_description = self._label(_("Routine description"), 1.1, wrap=True)

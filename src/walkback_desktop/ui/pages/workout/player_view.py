@@ -110,7 +110,7 @@ class PlayerView(QWidget):
         layout.addWidget(self.status_line)
 
         controls = QHBoxLayout()
-        controls.setSpacing(10)
+        controls.setSpacing(8)
         layout.addLayout(controls)
         self.back_button = big_button(
             _("Back"), _("Back to the start of this segment, or the one before (Left arrow)")
@@ -132,7 +132,7 @@ class PlayerView(QWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setAccessibleName(_("Volume"))
         self.volume_slider.setToolTip(_("Cue volume"))
-        self.volume_slider.setMinimumWidth(100)
+        self.volume_slider.setMinimumWidth(80)  # the row fits 1280 px at 200 % in German
         self.volume_caption.setBuddy(self.volume_slider)
         controls.addWidget(self.volume_caption)
         controls.addWidget(self.volume_slider, 2)

@@ -1,0 +1,125 @@
+"""The one place in the UI that reads the store (issue 13).
+
+Pages, dialogs and controllers are handed the repositories and services they
+use as keyword arguments (`RoutinesPage(ctx, library=..., settings=...)`), so
+a constructor's signature says what it touches and nothing else of the store
+is within its reach; `AppContext` brings only the clock, the events, the cue
+player and the data folder. This module builds those arguments from the open
+store, for the start-up code (app.py) and for tests that want a page wired as
+the app wires it. tests/ui/test_services_wiring.py fails when another UI
+module reads `.store`. It sits in the window's layer (import-linter), so no
+page or dialog can import it to reach the store the long way round.
+
+docs/architecture.md ("Pages get their services") says how to add one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from walkback_desktop.ui.program_common import local_today, make_service
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QWidget
+
+    from walkback_desktop.ui.context import AppContext
+    from walkback_desktop.ui.reminders import TrayReminders
+    from walkback_desktop.ui.report_actions import ReportCommands
+
+
+def routines_services(ctx: AppContext) -> dict[str, Any]:
+    return {"library": ctx.store.library, "settings": ctx.store.settings}
+
+
+def workout_services(ctx: AppContext) -> dict[str, Any]:
+    store = ctx.store
+    return {
+        "library": store.library,
+        "settings": store.settings,
+        "plans": make_service(store),
+        "sessions": store.sessions,
+        "checkpoints": store.checkpoints,
+    }
+
+
+def programs_services(
+    ctx: AppContext, *, today: Callable[[], date] = local_today
+) -> dict[str, Any]:
+    store = ctx.store
+    return {
+        "programs": store.programs,
+        "library": store.library,
+        "settings": store.settings,
+        "plans": make_service(store, today),
+        "today": today,
+    }
+
+
+def settings_services(ctx: AppContext) -> dict[str, Any]:
+    return {"settings": ctx.store.settings}
+
+
+def unconverted(ctx: AppContext) -> dict[str, Any]:
+    """Pages still handed the whole context (they read `ctx.store` themselves)."""
+    return {}
+
+
+# Each page's constructor keywords, by page id.
+PAGE_SERVICES: dict[str, Callable[[AppContext], dict[str, Any]]] = {
+    "today": unconverted,
+    "routines": routines_services,
+    "workout": workout_services,
+    "programs": programs_services,
+    "history": unconverted,
+    "progress": unconverted,
+    "settings": settings_services,
+}
+
+
+def page_services(page_id: str, ctx: AppContext) -> dict[str, Any]:
+    """The keyword arguments of page `page_id`'s constructor after `ctx`."""
+    return PAGE_SERVICES[page_id](ctx)
+
+
+# --- what the window holds besides its pages -------------------------------------------
+def report_commands(ctx: AppContext, today: Callable[[], date] = date.today) -> ReportCommands:
+    from walkback_desktop.ui.report_actions import ReportCommands, report_maker
+
+    store = ctx.store
+    return ReportCommands(
+        ctx,
+        today,
+        settings=store.settings,
+        sessions=store.sessions,
+        make_report=report_maker(store),
+    )
+
+
+def open_restore_dialog(ctx: AppContext, parent: QWidget | None) -> bool:
+    from walkback_desktop.ui import restore_dialog
+
+    return restore_dialog.open_restore_dialog(
+        ctx, parent, checkpoints=ctx.store.checkpoints, close_data=ctx.store.close
+    )
+
+
+def file_menu_actions(ctx: AppContext) -> list[QAction]:
+    """Print report…, Export report as PDF…, Restore from backup…."""
+    from walkback_desktop.ui.report_actions import build_report_actions
+    from walkback_desktop.ui.restore_dialog import build_restore_action
+
+    return [
+        *build_report_actions(report_commands(ctx)),
+        build_restore_action(lambda parent: open_restore_dialog(ctx, parent)),
+    ]
+
+
+def tray_reminders(ctx: AppContext, window: QWidget, **options: Any) -> TrayReminders:
+    from walkback_desktop.ui.reminders import TrayReminders
+
+    return TrayReminders(
+        ctx, window, settings=ctx.store.settings, plans=make_service(ctx.store), **options
+    )
