@@ -10,7 +10,7 @@ from walkback_desktop.core.routine import FILE_SUFFIX, Clash, Routine, RoutineEr
 from walkback_desktop.core.tips import load_tip_library
 from walkback_desktop.i18n import _, current_language
 from walkback_desktop.resources import resource_path
-from walkback_desktop.storage.repositories import RoutineRepository
+from walkback_desktop.storage.routines_repo import RoutineRepository
 
 log = logging.getLogger(__name__)
 

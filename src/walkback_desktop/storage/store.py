@@ -18,11 +18,9 @@ from walkback_desktop.storage.programs import (
     ProgramLibrary,
     ProgramRepository,
 )
-from walkback_desktop.storage.repositories import (
-    RoutineRepository,
-    SessionRepository,
-    SettingsRepository,
-)
+from walkback_desktop.storage.routines_repo import RoutineRepository
+from walkback_desktop.storage.sessions import SessionRepository
+from walkback_desktop.storage.settings_repo import SettingsRepository
 
 log = logging.getLogger(__name__)
 
