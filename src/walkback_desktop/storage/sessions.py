@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,20 +16,116 @@ from walkback_desktop.i18n import _
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
 from walkback_desktop.storage.session_rows import (
-    BULK_INSERT,
-    LIST_COLUMNS,
-    bulk_row,
+    LIST_SQL,
+    ImportResult,
     from_columns,
-    from_row,
+    from_stored,
+    insert_plain,
+    local_time,
+    offset_minutes,
+    stored_text,
     stored_utc,
-    to_row,
 )
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    skipped_duplicates: int
+def row_values(record: SessionRecord) -> dict[str, Any]:
+    return {
+        "started_at": record.started_at,
+        "utc_offset_min": offset_minutes(record.started_at),
+        "ended_at": record.ended_at,
+        "routine_id": record.routine_id,
+        "routine_name": record.routine_name,
+        "routine_snapshot": record.routine_snapshot,
+        "active_seconds": record.active_seconds,
+        "backward_seconds": record.backward_seconds,
+        "kcal": record.kcal,
+        "completed": record.completed,
+        "rpe": record.rpe,
+        "pain": record.pain,
+        "notes": record.notes,
+        "source": record.source,
+    }
+
+
+def to_row(record: SessionRecord) -> models.Session:
+    row = models.Session(**row_values(record))
+    row.segments = [
+        models.SessionSegment(
+            position=s.position,
+            kind=s.kind,
+            label=s.label,
+            planned_seconds=s.planned_seconds,
+            done_seconds=s.done_seconds,
+            met=s.met,
+        )
+        for s in record.segments
+    ]
+    return row
+
+
+def from_row(row: models.Session, *, with_segments: bool = True) -> SessionRecord:
+    segments: tuple[SegmentRecord, ...] = ()
+    if with_segments:
+        segments = tuple(
+            SegmentRecord(
+                position=s.position,
+                kind=s.kind,
+                label=s.label,
+                planned_seconds=s.planned_seconds,
+                done_seconds=s.done_seconds,
+                met=s.met,
+            )
+            for s in row.segments
+        )
+    return SessionRecord(
+        id=row.id,
+        started_at=local_time(row.started_at, row.utc_offset_min),
+        ended_at=None if row.ended_at is None else local_time(row.ended_at, row.utc_offset_min),
+        routine_id=row.routine_id,
+        routine_name=row.routine_name,
+        routine_snapshot=row.routine_snapshot,
+        active_seconds=row.active_seconds,
+        backward_seconds=row.backward_seconds,
+        kcal=row.kcal,
+        completed=row.completed,
+        rpe=row.rpe,
+        pain=row.pain,
+        notes=row.notes,
+        source=row.source,
+        segments=segments,
+    )
+
+
+LIST_COLUMNS = (
+    models.Session.id,
+    models.Session.started_at,
+    models.Session.utc_offset_min,
+    models.Session.ended_at,
+    models.Session.routine_id,
+    models.Session.routine_name,
+    models.Session.active_seconds,
+    models.Session.backward_seconds,
+    models.Session.kcal,
+    models.Session.completed,
+    models.Session.rpe,
+    models.Session.pain,
+    models.Session.notes,
+    models.Session.source,
+)
+
+
+def _range_sql(start: datetime | None, end: datetime | None) -> tuple[str, list[str | None]]:
+    """The WHERE clause for start <= started_at < end, on the stored UTC text."""
+    clauses = []
+    params: list[str | None] = []
+    for bound, clause in ((start, "started_at >= ?"), (end, "started_at < ?")):
+        if bound is None:
+            continue
+        if bound.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        clauses.append(clause)
+        params.append(stored_text(bound))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 class SessionRepository:
@@ -64,8 +159,9 @@ class SessionRepository:
     ) -> list[SessionRecord]:
         """Sessions with start <= started_at < end, oldest first.
 
-        Without segments, plain column rows are read (no ORM objects): 20,000
-        sessions load several times faster that way.
+        Without segments, the rows are read with plain SQL and turned into
+        records directly (no ORM objects, no column types): 20,000 sessions load
+        several times faster that way.
         """
         t = models.Session
         conditions = []
@@ -73,18 +169,24 @@ class SessionRepository:
             conditions.append(t.started_at >= start)
         if end is not None:
             conditions.append(t.started_at < end)
+        if not with_segments:
+            where, params = _range_sql(start, end)
+            try:
+                with self._db.reading() as s:
+                    cursor = s.connection().connection.cursor()
+                    rows = cursor.execute(f"{LIST_SQL}{where} ORDER BY started_at, id", params)
+                    return [from_stored(r) for r in rows.fetchall()]
+            except (ValueError, TypeError):  # a row that is not a session (a bad date)
+                return self._list_readable(conditions, with_segments)
         try:
             with self._db.reading() as s:
-                if with_segments:
-                    full = (
-                        select(t)
-                        .where(*conditions)
-                        .order_by(t.started_at, t.id)
-                        .options(selectinload(t.segments))
-                    )
-                    return [from_row(r) for r in s.scalars(full)]
-                query = select(*LIST_COLUMNS).where(*conditions).order_by(t.started_at, t.id)
-                return [from_columns(r) for r in s.connection().execute(query)]
+                full = (
+                    select(t)
+                    .where(*conditions)
+                    .order_by(t.started_at, t.id)
+                    .options(selectinload(t.segments))
+                )
+                return [from_row(r) for r in s.scalars(full)]
         except ValueError:  # a row SQLite holds but that is not a session (a bad date)
             return self._list_readable(conditions, with_segments)
 
@@ -191,48 +293,9 @@ class SessionRepository:
             return ids
 
     def import_many(self, records: Sequence[SessionRecord]) -> ImportResult:
-        """Add sessions in one transaction, skipping ones already in the history.
-
-        A session is a duplicate only when every field matches (see
-        `SessionRecord.dedupe_key`); the sessions already stored in the file's
-        time span are read once into a set of keys, and the new rows go in as
-        one bulk insert (executemany), so 20,000 rows take well under a second.
-        """
-        if not records:
-            return ImportResult(added=0, skipped_duplicates=0)
-        t = models.Session
-        lo = min(r.started_at for r in records)
-        hi = max(r.started_at for r in records)
+        """Add sessions in one transaction, skipping ones already in the history
+        (see `session_rows.insert_plain`): 20,000 rows take well under a second."""
         with self._db.transaction() as s:
-            stored = s.execute(
-                select(
-                    t.started_at,
-                    t.routine_id,
-                    t.routine_name,
-                    t.active_seconds,
-                    t.backward_seconds,
-                    t.kcal,
-                    t.rpe,
-                    t.pain,
-                    t.completed,
-                    t.notes,
-                ).where(t.started_at >= lo, t.started_at <= hi)
-            )
-            existing = {(row[0], row[1] or row[2], *row[3:]) for row in stored}
-            skipped = 0
-            plain = []
-            with_segments = []
-            for record in records:
-                key = record.dedupe_key()
-                if key in existing:
-                    skipped += 1
-                    continue
-                existing.add(key)
-                if record.segments:
-                    with_segments.append(to_row(record))
-                else:
-                    plain.append(bulk_row(record))
-            if plain:
-                s.connection().exec_driver_sql(BULK_INSERT, plain)
-            s.add_all(with_segments)
-            return ImportResult(added=len(plain) + len(with_segments), skipped_duplicates=skipped)
+            result, with_segments = insert_plain(s.connection().connection, records)
+            s.add_all(to_row(r) for r in with_segments)
+            return ImportResult(result.added + len(with_segments), result.skipped_duplicates)
