@@ -11,6 +11,7 @@ from walkback_desktop.core.routine import Routine, RoutineError
 from walkback_desktop.i18n import _
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
+from walkback_desktop.storage.plain import read_stored_routine
 
 
 class RoutineRepository:
@@ -37,16 +38,7 @@ class RoutineRepository:
         return None if row is None else self._parse(row.id, row.json)
 
     def _parse(self, routine_id: str, text: str) -> Routine | None:
-        try:
-            return Routine.from_json(text)
-        except (RoutineError, RecursionError) as exc:
-            self._db.notice(
-                _(
-                    'The custom routine "{id}" cannot be read ({problem}); it was kept '
-                    "unchanged and is not shown."
-                ).format(id=routine_id, problem=exc if isinstance(exc, RoutineError) else "?")
-            )
-            return None
+        return read_stored_routine(routine_id, text, self._db.notice)
 
     def save(self, routine: Routine) -> None:
         now = datetime.now(timezone.utc)
