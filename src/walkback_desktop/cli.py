@@ -372,7 +372,7 @@ def _history_export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _history_import(args: argparse.Namespace, store: Store) -> int:
-    from walkback_desktop.core.history import MAX_CSV_BYTES, HistoryCsvError, parse_history_csv
+    from walkback_desktop.core.history_csv import MAX_CSV_BYTES, HistoryCsvError, parse_history_csv
     from walkback_desktop.i18n import _, ngettext
 
     data = _read_bytes(args.file, MAX_CSV_BYTES)

@@ -7,12 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import make_session
-from walkback_desktop.core.history import (
-    COLUMNS,
-    HistoryCsvError,
-    format_history_csv,
-    parse_history_csv,
-)
+from walkback_desktop.core.history import COLUMNS, format_history_csv
+from walkback_desktop.core.history_csv import HistoryCsvError, parse_history_csv
 
 HEADER = ",".join(COLUMNS)
 GOOD = (
