@@ -29,12 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from walkback_desktop.core.history import (  # noqa: E402
-    COLUMNS,
-    HistoryCsvError,
-    format_history_csv,
-    parse_history_csv,
-)
+from walkback_desktop.core.history import COLUMNS, format_history_csv  # noqa: E402
+from walkback_desktop.core.history_csv import HistoryCsvError, parse_history_csv  # noqa: E402
 from walkback_desktop.storage.store import Store, open_store  # noqa: E402
 
 HEADER = ",".join(COLUMNS)

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from walkback_desktop import APP_NAME, __version__, cli_programs
 from walkback_desktop.logging_setup import LOG_FILENAME, setup_logging
@@ -225,18 +225,50 @@ def _fail(message: str, code: int) -> int:
 
 def _run_command(args: argparse.Namespace, data_dir: Path) -> int:
     from walkback_desktop.instance_lock import gui_running
-    from walkback_desktop.storage.store import open_store
 
     # While a window has this folder open, its checkpoint is a live workout, not a crash.
-    store = open_store(data_dir, recover=not gui_running(data_dir))
+    recover = not gui_running(data_dir)
+    handler = _HANDLERS[(args.command, args.action)]
+    if handler in _PLAIN_HANDLERS:
+        done = _run_plain(handler, args, data_dir, recover)
+        if done is not None:
+            return done
+    from walkback_desktop.storage.store import open_store
+
+    store = open_store(data_dir, recover=recover)
     told = 0
     try:
         told = _tell(store.notices, told)
-        handler = _HANDLERS[(args.command, args.action)]
         return handler(args, store)
     finally:
         _tell(store.notices, told)  # rows set aside while the command ran
         store.close()
+
+
+def _run_plain(
+    handler: Callable[[argparse.Namespace, Store], int],
+    args: argparse.Namespace,
+    data_dir: Path,
+    recover: bool,
+) -> int | None:
+    """The history commands on a plain sqlite3 connection, without SQLAlchemy's
+    import (storage/plain.py); None when the data folder needs the full store."""
+    from walkback_desktop.storage.plain import FullStoreNeededError, open_plain
+
+    plain = open_plain(data_dir, recover=recover)
+    if plain is None:
+        return None
+    try:
+        done = handler(args, cast("Store", plain))
+    except FullStoreNeededError:  # raised before anything was written; the store tells
+        return None
+    except BaseException:
+        _tell(plain.notices, 0)
+        raise
+    finally:
+        plain.close()
+    _tell(plain.notices, 0)
+    return done
 
 
 def _tell(notices: list[str], told: int) -> int:
@@ -340,7 +372,7 @@ def _history_export(args: argparse.Namespace, store: Store) -> int:
 
 
 def _history_import(args: argparse.Namespace, store: Store) -> int:
-    from walkback_desktop.core.history import MAX_CSV_BYTES, HistoryCsvError, parse_history_csv
+    from walkback_desktop.core.history_csv import MAX_CSV_BYTES, HistoryCsvError, parse_history_csv
     from walkback_desktop.i18n import _, ngettext
 
     data = _read_bytes(args.file, MAX_CSV_BYTES)
@@ -497,3 +529,5 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], in
     ("report", None): _report,
 }
 _HANDLERS.update(cli_programs.HANDLERS)
+# Run on storage/plain.py's PlainStore (which has what they use of a Store) when it can.
+_PLAIN_HANDLERS = {_history_export, _history_import}

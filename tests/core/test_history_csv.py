@@ -7,12 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import make_session
-from walkback_desktop.core.history import (
-    COLUMNS,
-    HistoryCsvError,
-    format_history_csv,
-    parse_history_csv,
-)
+from walkback_desktop.core.history import COLUMNS, format_history_csv
+from walkback_desktop.core.history_csv import HistoryCsvError, parse_history_csv
 
 HEADER = ",".join(COLUMNS)
 GOOD = (
@@ -254,3 +250,59 @@ def test_each_routine_label_is_resolved_once_per_import():
     rows = "".join(f"2025-03-{d:02d}T08:00:00Z,Park loop,10,5,,,,true,\n" for d in range(1, 29))
     assert len(parse_history_csv(HEADER + "\n" + rows, resolve)) == 28
     assert calls == ["Park loop"]
+
+
+def test_parsed_records_equal_the_ones_the_constructor_makes():
+    """Rows are built without the frozen dataclass's __init__ (for speed): every
+    field must still be set, with the same values, so a field added to
+    SessionRecord later cannot be forgotten there."""
+    from dataclasses import fields
+
+    from walkback_desktop.core.history import SessionRecord
+
+    for parsed in parse_history_csv(GOOD):
+        assert set(vars(parsed)) == {f.name for f in fields(SessionRecord)}
+        built = SessionRecord(**{f.name: getattr(parsed, f.name) for f in fields(SessionRecord)})
+        assert parsed == built and hash(parsed) == hash(built)
+        assert vars(parsed) == vars(built)
+
+
+@pytest.mark.parametrize(
+    ("cells", "plain"),
+    [
+        (
+            " 2025-03-03T08:30:00+01:00 , knee-friendly-20 , 1200 , 600 ,, 4 , 2 , TRUE ,",
+            "2025-03-03T08:30:00+01:00,knee-friendly-20,1200,600,,4,2,true,",
+        ),
+        (
+            "2025-03-03T07:30:00Z,x,1_200,6e2, ,010,0,Yes,",
+            "2025-03-03T07:30:00+00:00,x,1200,600,,10,0,true,",
+        ),
+    ],
+)
+def test_cells_off_the_fast_path_read_as_their_plain_form(cells, plain):
+    assert parse_history_csv(HEADER + "\n" + cells + "\n") == parse_history_csv(
+        HEADER + "\n" + plain + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ("2025-03-03T08:30:00+01:00,x,inf,5,,,,true,", "line 2: active_seconds must be between"),
+        (
+            "2025-03-03T08:30:00+01:00,x,10,nan,,,,true,",
+            "line 2: backward_seconds must be between",
+        ),
+        ("2025-03-03T08:30:00+01:00,x,10,5,-1,,,true,", "line 2: kcal must be between 0 and"),
+        ("2025-03-03T08:30:00+01:00,x,10,5,,11,,true,", "line 2: rpe must be a whole number"),
+        ("2025-03-03T08:30:00+01:00,x,10,5,,,2.5,true,", "line 2: pain must be a whole number"),
+        ("2025-03-03T08:30:00+01:00,x,10,5,,,,maybe,", "line 2: completed must be true or false"),
+        ("1969-12-31T23:00:00+00:00,x,10,5,,,,true,", "line 2: started_at '1969-12-31"),
+        ("2025-03-03T08:30:00+01:00, ,10,5,,,,true,", "line 2: routine must not be empty"),
+    ],
+)
+def test_cells_the_fast_path_refuses_get_the_checked_message(cells, message):
+    with pytest.raises(HistoryCsvError) as info:
+        parse_history_csv(HEADER + "\n" + cells + "\n")
+    assert str(info.value).startswith(message)

@@ -72,9 +72,9 @@ def test_import_is_one_transaction_and_skips_duplicates(store):
 
 
 def test_a_failing_import_leaves_nothing_behind(store, monkeypatch):
-    from walkback_desktop.storage import repositories
+    from walkback_desktop.storage import session_rows
 
-    real = repositories._bulk_row
+    real = session_rows.bulk_row
     calls = []
 
     def explode_on_third(record):
@@ -83,7 +83,7 @@ def test_a_failing_import_leaves_nothing_behind(store, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(record)
 
-    monkeypatch.setattr(repositories, "_bulk_row", explode_on_third)
+    monkeypatch.setattr(session_rows, "bulk_row", explode_on_third)
     with pytest.raises(StorageError) as info:
         store.sessions.import_many([make_session(d) for d in range(5)])
     assert info.value.kind is StorageErrorKind.FULL and "Free some space" in str(info.value)

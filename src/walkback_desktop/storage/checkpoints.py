@@ -17,7 +17,8 @@ from walkback_desktop.core.history import CheckpointRecord, SegmentRecord, Sessi
 from walkback_desktop.i18n import _
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
-from walkback_desktop.storage.repositories import local_time, offset_minutes, to_row, utc_now
+from walkback_desktop.storage.session_rows import local_time, offset_minutes, utc_now
+from walkback_desktop.storage.sessions import to_row
 
 SET_ASIDE_DIRNAME = "set-aside"
 

@@ -1,6 +1,10 @@
 """Opening `walkback.db`: a read-only look first (schema version, integrity),
 moving a corrupt file aside, daily backups, WAL and foreign keys, and Alembic
-migrations at start-up."""
+migrations at start-up.
+
+SQLAlchemy is imported only where the engine is made: the checks on the file
+are plain sqlite3, and storage/plain.py reuses them for the history commands
+without paying for SQLAlchemy's import."""
 
 from __future__ import annotations
 
@@ -11,11 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from walkback_desktop.i18n import _
 from walkback_desktop.storage.backups import BACKUP_DIRNAME, backup_daily, pin_latest_backup
@@ -39,6 +39,10 @@ __all__ = [
     "backup_daily",
     "open_database",
 ]
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +83,7 @@ class Database:
         self.engine.dispose()
 
 
-def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def set_pragmas(dbapi_connection: Any, _record: Any = None) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -125,8 +129,11 @@ def open_database(data_dir: Path, *, backup: bool = True, today: date | None = N
             notices.append(notice)
         elif backup:
             backup_daily(path, today or date.today())
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.orm import sessionmaker
+
     engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", set_pragmas)
     try:
         migrate(engine)
     except DatabaseError:
@@ -178,7 +185,7 @@ def inspect_existing(path: Path) -> str | None:
     except sqlite3.Error as exc:
         raise StorageError(classify(exc) or StorageErrorKind.IO, path) from exc
     try:
-        schema = _schema_version(conn)
+        schema = schema_version(conn)
         if schema is not None and schema not in _known_revisions():
             raise DatabaseTooNewError(path, schema)
         rows = conn.execute("PRAGMA integrity_check").fetchall()
@@ -198,7 +205,15 @@ def inspect_existing(path: Path) -> str | None:
     return None
 
 
-def _schema_version(conn: sqlite3.Connection) -> str | None:
+def connect_plain(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the engine's pragmas, in autocommit mode
+    (the caller writes BEGIN and COMMIT)."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    set_pragmas(conn)
+    return conn
+
+
+def schema_version(conn: sqlite3.Connection) -> str | None:
     found = conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
     ).fetchone()

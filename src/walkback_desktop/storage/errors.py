@@ -12,12 +12,11 @@ from __future__ import annotations
 import errno
 import logging
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-
-from sqlalchemy import exc as sa_exc
 
 from walkback_desktop.i18n import N_, _
 
@@ -122,6 +121,25 @@ class DatabaseTooNewError(StorageError):
         super().__init__(StorageErrorKind.TOO_NEW, path, schema=schema)
 
 
+# SQLAlchemy's exceptions are looked up only once SQLAlchemy is loaded: the
+# plain-sqlite3 commands (storage/plain.py) never import it, and no SQLAlchemy
+# error can happen before it is.
+
+
+def _driver_error(error: BaseException) -> BaseException | None:
+    """The sqlite3 error inside a SQLAlchemy DBAPIError, if that is what `error` is."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(error, sa_exc.DBAPIError):
+        orig: BaseException | None = error.orig
+        return orig
+    return None
+
+
+def _is_sa_operational(error: BaseException) -> bool:
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(error, sa_exc.OperationalError)
+
+
 def classify(error: BaseException) -> StorageErrorKind | None:
     """The kind of a fault that is not corruption, or None (corruption, or an
     error of WalkBack's own such as a missing table, which is not dressed up).
@@ -130,8 +148,9 @@ def classify(error: BaseException) -> StorageErrorKind | None:
     the English text of the C library's message is the fallback for faults
     injected in tests and for older drivers.
     """
-    if isinstance(error, sa_exc.DBAPIError) and error.orig is not None:
-        error = error.orig
+    orig = _driver_error(error)
+    if orig is not None:
+        error = orig
     if isinstance(error, OSError):
         return _ERRNOS.get(error.errno or 0, StorageErrorKind.IO)
     if isinstance(error, sqlite3.Error):
@@ -158,7 +177,11 @@ def translated_errors(path: Path) -> Iterator[None]:
     """Turn SQLite operational faults raised inside the block into StorageError."""
     try:
         yield
-    except (sa_exc.OperationalError, sqlite3.OperationalError, OSError) as exc:
+    except Exception as exc:
+        if not isinstance(exc, (sqlite3.OperationalError, OSError)) and not _is_sa_operational(
+            exc
+        ):
+            raise
         translated = storage_error(exc, path)
         if translated is None:
             raise

@@ -6,13 +6,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from walkback_desktop.core.routine import FILE_SUFFIX, Clash, Routine, RoutineError
 from walkback_desktop.core.tips import load_tip_library
 from walkback_desktop.i18n import _, current_language
 from walkback_desktop.resources import resource_path
-from walkback_desktop.storage.repositories import RoutineRepository
+
+if TYPE_CHECKING:  # storage/plain.py uses the library without loading SQLAlchemy
+    from walkback_desktop.storage.routines_repo import RoutineRepository
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import format_duration
@@ -12,17 +14,16 @@ from walkback_desktop.i18n import _
 from walkback_desktop.storage.checkpoints import CheckpointRepository
 from walkback_desktop.storage.database import Database, open_database
 from walkback_desktop.storage.library import RoutineLibrary
-from walkback_desktop.storage.programs import (
-    AssessmentRepository,
-    EnrolmentRepository,
-    ProgramLibrary,
-    ProgramRepository,
-)
-from walkback_desktop.storage.repositories import (
-    RoutineRepository,
-    SessionRepository,
-    SettingsRepository,
-)
+from walkback_desktop.storage.routines_repo import RoutineRepository
+from walkback_desktop.storage.sessions import SessionRepository
+from walkback_desktop.storage.settings_repo import SettingsRepository
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.programs import (
+        AssessmentRepository,
+        EnrolmentRepository,
+        ProgramLibrary,
+    )
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,26 @@ class Store:
     checkpoints: CheckpointRepository
     recovered: SessionRecord | None = None
     notices: list[str] = field(default_factory=list)
-    programs: ProgramLibrary = field(init=False)
-    enrolments: EnrolmentRepository = field(init=False)
-    assessments: AssessmentRepository = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.programs = ProgramLibrary(ProgramRepository(self.db), self.library)
-        self.enrolments = EnrolmentRepository(self.db)
-        self.assessments = AssessmentRepository(self.db)
+    # Programs, enrolments and walk tests are made on first use: the history
+    # import and export commands never touch them and skip their imports.
+    @cached_property
+    def programs(self) -> ProgramLibrary:
+        from walkback_desktop.storage.programs import ProgramLibrary, ProgramRepository
+
+        return ProgramLibrary(ProgramRepository(self.db), self.library)
+
+    @cached_property
+    def enrolments(self) -> EnrolmentRepository:
+        from walkback_desktop.storage.programs import EnrolmentRepository
+
+        return EnrolmentRepository(self.db)
+
+    @cached_property
+    def assessments(self) -> AssessmentRepository:
+        from walkback_desktop.storage.programs import AssessmentRepository
+
+        return AssessmentRepository(self.db)
 
     def close(self) -> None:
         self.db.close()

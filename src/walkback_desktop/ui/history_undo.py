@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.i18n import N_, _, ngettext
-from walkback_desktop.storage.repositories import SessionRepository
+from walkback_desktop.storage.sessions import SessionRepository
 from walkback_desktop.ui.history_model import SessionTableModel
 
 log = logging.getLogger(__name__)

@@ -39,7 +39,7 @@ from walkback_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
     from walkback_desktop.services.programs import ProgramService
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 CHECK_MS = 30_000
 

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from walkback_desktop.report.data import ReportRequest
     from walkback_desktop.report.render import LaidOutReport
-    from walkback_desktop.storage.repositories import SessionRepository, SettingsRepository
+    from walkback_desktop.storage.sessions import SessionRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
     from walkback_desktop.storage.store import Store
 
 # Lays out the report for a request (the report layer reads the whole store).

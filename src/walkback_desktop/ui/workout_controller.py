@@ -49,7 +49,8 @@ from walkback_desktop.ui.workout_records import clear_checkpoint, save_checkpoin
 if TYPE_CHECKING:
     from walkback_desktop.storage.checkpoints import CheckpointRepository
     from walkback_desktop.storage.library import RoutineLibrary
-    from walkback_desktop.storage.repositories import SessionRepository, SettingsRepository
+    from walkback_desktop.storage.sessions import SessionRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 __all__ = ["WorkoutController", "WorkoutSummary", "audio_options", "prepare_player"]
 

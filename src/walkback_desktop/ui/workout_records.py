@@ -17,7 +17,7 @@ from walkback_desktop.core.workout import WorkoutRun
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.checkpoints import CheckpointRepository
-    from walkback_desktop.storage.repositories import SessionRepository
+    from walkback_desktop.storage.sessions import SessionRepository
 
 log = logging.getLogger(__name__)
 

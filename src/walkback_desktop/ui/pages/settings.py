@@ -48,7 +48,7 @@ from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.workout_controller import audio_options, prepare_player
 
 if TYPE_CHECKING:
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 log = logging.getLogger(__name__)
 

@@ -59,7 +59,7 @@ from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.library import RoutineLibrary
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 log = logging.getLogger(__name__)
 

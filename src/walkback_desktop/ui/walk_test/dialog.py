@@ -51,7 +51,7 @@ from walkback_desktop.ui.program_texts import compare_text, references_text, sec
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.programs import AssessmentRepository
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 TICK_MS = 50
 

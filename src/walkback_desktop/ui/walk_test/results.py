@@ -38,7 +38,7 @@ from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.program_texts import seconds_text
 
 if TYPE_CHECKING:
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 
 class _EditResult(QUndoCommand):

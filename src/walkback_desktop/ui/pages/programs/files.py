@@ -26,7 +26,7 @@ from walkback_desktop.ui.pages.programs import dialogs
 if TYPE_CHECKING:
     from walkback_desktop.services.programs import ProgramService
     from walkback_desktop.storage.library import RoutineLibrary
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 CALENDAR_AT = time(18, 0)
 

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from walkback_desktop.services.programs import ProgramService
     from walkback_desktop.storage.library import RoutineLibrary
     from walkback_desktop.storage.programs import ProgramLibrary
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 
 def _button(text: str, tip: str = "") -> QPushButton:

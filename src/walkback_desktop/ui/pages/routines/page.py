@@ -62,7 +62,7 @@ from walkback_desktop.ui.routine_editor.texts import goal_title, level_title, we
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.library import RoutineLibrary
-    from walkback_desktop.storage.repositories import SettingsRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 log = logging.getLogger(__name__)
 

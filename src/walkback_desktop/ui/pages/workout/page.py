@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from walkback_desktop.services.programs import ProgramService
     from walkback_desktop.storage.checkpoints import CheckpointRepository
     from walkback_desktop.storage.library import RoutineLibrary
-    from walkback_desktop.storage.repositories import SessionRepository, SettingsRepository
+    from walkback_desktop.storage.sessions import SessionRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 log = logging.getLogger(__name__)
 
