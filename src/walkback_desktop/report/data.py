@@ -10,6 +10,7 @@ from statistics import fmean
 from walkback_desktop import __version__
 from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.i18n import _
 from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.services.report_extras import report_extras
 from walkback_desktop.storage.store import Store
@@ -123,7 +124,9 @@ def collect(
         first = request.first
         if first > last:
             raise ReportRangeError(
-                f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
+                _("the start date {first} is after the end date {last}").format(
+                    first=first.isoformat(), last=last.isoformat()
+                )
             )
         candidates = store.sessions.list(_utc_start_of(first) - _OFFSET_MARGIN, end)
     else:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from walkback_desktop.bundled_fonts import bundled_font
+from walkback_desktop.i18n import _
 from walkback_desktop.report import content
 from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
 from walkback_desktop.report.data import ReportData
@@ -253,17 +254,13 @@ class LaidOutReport:
         doc.setPageSize(QSizeF(self.width, self.body_h))
         return doc
 
-    def plain_text(self) -> str:
-        """The documents' text (not the log), for tests and accessibility checks."""
-        return "\n".join(doc.toPlainText() for doc in self.docs)
-
     def paint(
         self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None
     ) -> None:
         """Paint every page; `device` must already have this report's page layout."""
         painter = QPainter(device)
         if not painter.isActive():
-            raise OSError("cannot draw on the output (is the file or printer writable?)")
+            raise OSError(_("cannot draw on the output (is the file or printer writable?)"))
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -333,11 +330,10 @@ class LaidOutReport:
         painter.setPen(QColor(content.MUTED))
         baseline = line_y + dots(4) + metrics.ascent()
         data = self.data
-        left = (
-            f"Generated {content.fmt_moment(data.generated_at)} · WalkBack {data.version}"
-            " · Not a medical device"
+        left = _("Generated {moment} · WalkBack {version} · Not a medical device").format(
+            moment=content.fmt_moment(data.generated_at), version=data.version
         )
         painter.drawText(QPointF(0, baseline), left)
-        right = f"Page {index + 1} of {self.page_count}"
+        right = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
         painter.setPen(QColor(content.INK))
         painter.drawText(QPointF(self.width - metrics.horizontalAdvance(right), baseline), right)

@@ -54,7 +54,7 @@ class MonthlySection:
             met, total = by_month.get(month.start, (0, 0))
             on_goal = _("{met} of {weeks}").format(met=met, weeks=total) if total else "–"
             cells = (
-                f"{month.start:%b %Y}",
+                formats.month_year(month.start),
                 f"{month.sessions:,}",
                 f"{month.completed_sessions:,}",
                 fmt_hours(month.active_min),
@@ -75,8 +75,9 @@ class MonthlySection:
             "One row per month. A week counts in the month it starts in; the week in "
             "progress is not counted. Effort (RPE) and pain are averages of the ratings."
         )
+        heading = _("Month by month")
         return page_break(
-            f'<h2>{_("Month by month")}</h2><p class="note">{note}</p>'
+            f'<h2>{heading}</h2><p class="note">{note}</p>'
             f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
