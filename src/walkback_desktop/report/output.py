@@ -7,16 +7,19 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPageLayout, QPdfWriter
-from PySide6.QtPrintSupport import QPrinter
 
 from walkback_desktop.i18n import _
 from walkback_desktop.report.data import ReportData, ReportRequest, collect
 from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.report.render import ChartRenderer, LaidOutReport, page_layout_for
 from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:  # the print dialog's printer; `walkback report` never loads QtPrintSupport
+    from PySide6.QtPrintSupport import QPrinter
 
 PDF_DPI = 600
 
