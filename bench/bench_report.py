@@ -140,9 +140,11 @@ def main() -> int:
                 )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     floors = [w for w, _c in samples["floor"]]
+    floor_cpu = statistics.median(c for _w, c in samples["floor"])
     print(
         f"bench_report runs={args.runs} load={load:.2f} floor_s={floor:.2f} "
-        f"floor_spread_s={min(floors):.2f}-{max(floors):.2f} | " + " | ".join(parts)
+        f"floor_spread_s={min(floors):.2f}-{max(floors):.2f} floor_cpu_s={floor_cpu:.2f} | "
+        + " | ".join(parts)
     )
     return 0
 
