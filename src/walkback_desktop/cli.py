@@ -452,6 +452,7 @@ def _gui_application() -> object:
 
 def _report(args: argparse.Namespace, store: Store) -> int:
     _app = _gui_application()  # alive until the PDF is written
+    from walkback_desktop.i18n import _, ngettext
     from walkback_desktop.report.data import ReportRangeError, ReportRequest
     from walkback_desktop.report.output import ReportOutputError, build_report, write_pdf
     from walkback_desktop.ui.report_charts import render_report_charts
@@ -469,15 +470,17 @@ def _report(args: argparse.Namespace, store: Store) -> int:
     except ReportOutputError as exc:
         raise UsageError(str(exc)) from exc
     data = report.data
+    sessions = len(data.records)
     print(
-        f"wrote {args.out}: {_count(pages, 'page')}, {_count(len(data.records), 'session')} "
-        f"from {data.first.isoformat()} to {data.last.isoformat()}"
+        _("wrote {path}: {pages}, {sessions} from {first} to {last}").format(
+            path=args.out,
+            pages=ngettext("{n} page", "{n} pages", pages).format(n=pages),
+            sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
+            first=data.first.isoformat(),
+            last=data.last.isoformat(),
+        )
     )
     return EXIT_OK
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 # --- files ----------------------------------------------------------------

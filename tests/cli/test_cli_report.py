@@ -126,3 +126,31 @@ def test_full_log_lists_sessions_older_than_12_weeks(walkback, history, tmp_path
     assert "Mon 3 Mar 2025" not in _text(short)
     assert "The log lists the last 12 weeks" in _text(short)
     assert "Mon 3 Mar 2025" in _text(full)
+
+
+@pytest.fixture
+def english_after():
+    from walkback_desktop import i18n
+
+    yield
+    i18n.set_language("en")
+
+
+def test_report_in_german_has_german_dates_and_headings(
+    walkback, history, tmp_path, english_after
+):
+    """`walkback settings set language de`, then `walkback report`: the dates in
+    the period line, the log and the month names are German, not strftime's English."""
+    assert walkback("settings", "set", "language", "de")[0] == 0
+    out = tmp_path / "de.pdf"
+    code, _stdout, err = walkback(
+        "report", "--out", str(out), "--from", "2025-03-01", "--to", "2025-03-31"
+    )
+    assert code == 0, err
+    text = _text(out)
+    assert "1. März 2025 – 31. März 2025" in text
+    assert "So., 9. März 2025" in text  # a session in the log
+    assert "Fortschrittsbericht Rückwärtsgehen" in text
+    assert "Protokoll der Einheiten" in text
+    assert "Mar 2025" not in text and "Sun 9" not in text
+    assert "Session log" not in text

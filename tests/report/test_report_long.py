@@ -99,3 +99,37 @@ def test_report_and_progress_page_agree_on_weeks_and_percentages(store, data_dir
     if period == "all":
         assert page.summary.goal_weeks == data.goal_weeks
         assert page.adherence_tile.detail.text() == page.range_summary.text()
+
+
+def test_month_table_lists_every_month_with_its_header_on_each_page(store, tmp_path, qapp):
+    first = LAST - timedelta(days=3651)
+    store.sessions.import_many(sample_history(first, 3652, per_week=3))
+    now = datetime(2026, 7, 1, 9, tzinfo=timezone.utc)
+    report = build_report(store, ReportRequest(first=None, last=LAST), now=now)
+    path = tmp_path / "months.pdf"
+    write_pdf(report, path)
+    pages = pdf_pages(path)
+    table = [p for p in pages if "Weeks on goal" in p]
+    assert len(table) >= 2  # 120 months do not fit one page
+    assert "Month by month" in table[0]
+    text = " ".join(table)
+    for month in report.data.months:
+        assert f"{month.start:%b} {month.start.year} {month.sessions:,}" in text
+
+
+def test_month_names_are_in_the_report_language(store, tmp_path, qapp):
+    from walkback_desktop import i18n
+
+    store.sessions.import_many(sample_history(LAST - timedelta(days=399), 400, per_week=3))
+    now = datetime(2026, 7, 1, 9, tzinfo=timezone.utc)
+    i18n.set_language("de")
+    try:
+        report = build_report(store, ReportRequest(first=None, last=LAST), now=now)
+        path = tmp_path / "de.pdf"
+        write_pdf(report, path)
+    finally:
+        i18n.set_language("en")
+    text = " ".join(pdf_pages(path))
+    assert report.data.monthly
+    assert "Okt. 2025" in text and "März 2026" in text  # the month table
+    assert "Oct 2025" not in text and "Mar 2026" not in text

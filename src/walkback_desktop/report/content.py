@@ -58,7 +58,8 @@ class ChartImage:
 
 
 def fmt_date(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    """ "12 Oct 2026" (German "12. Okt. 2026"): never strftime's English `%b`."""
+    return formats.day_month_year(day)
 
 
 def fmt_range(first: date, last: date) -> str:
@@ -177,7 +178,7 @@ def log_row_cells(record: SessionRecord) -> list[str]:
     """The visible text of one log row (tests compare against it)."""
     when = record.started_at
     return [
-        f"{when:%a} {fmt_date(when.date())}",
+        formats.weekday_date(when.date()),
         record.routine_name,
         formats.duration(record.active_seconds),
         formats.minutes(record.backward_seconds),

@@ -10,6 +10,7 @@ from statistics import fmean
 from walkback_desktop import __version__
 from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
+from walkback_desktop.i18n import _
 from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.services.report_extras import report_extras
 from walkback_desktop.storage.store import Store
@@ -123,15 +124,20 @@ def collect(
         first = request.first
         if first > last:
             raise ReportRangeError(
-                f"the start date {first.isoformat()} is after the end date {last.isoformat()}"
+                _("the start date {first} is after the end date {last}").format(
+                    first=first.isoformat(), last=last.isoformat()
+                )
             )
         candidates = store.sessions.list(_utc_start_of(first) - _OFFSET_MARGIN, end)
     else:
         # from the first session: one read of everything up to the end
         candidates = store.sessions.list(end=end)
-        first = min((stats.local_date(r) for r in candidates), default=last)
-        first = min(first, last)
-    records = [r for r in candidates if first <= stats.local_date(r) <= last]
+    # each session's local date, worked out once (20,000 sessions in ten years)
+    dated = [(stats.local_date(r), r) for r in candidates]
+    if request.first is None:
+        first = min(min((day for day, _r in dated), default=last), last)
+    dated = [(day, r) for day, r in dated if first <= day <= last]
+    records = [r for _day, r in dated]
 
     settings = store.settings.snapshot()
     weight_kg = float(settings.weight_kg)
@@ -150,7 +156,7 @@ def collect(
     if name is None:
         name = str(settings.person_name)
     log_first = first if request.full_log else max(first, last - timedelta(days=LOG_DAYS - 1))
-    log_records = _with_segments(store, records, log_first, last)
+    log_records = _with_segments(store, dated, log_first)
     rpes = [r.rpe for r in records if r.rpe is not None]
     pains = [r.pain for r in records if r.pain is not None]
     _current, longest_weeks = stats.week_streaks(weeks, goal)
@@ -173,7 +179,7 @@ def collect(
         version=__version__,
         rpe_count=len(rpes),
         pain_count=len(pains),
-        pain_change=_pain_change(records, first, last),
+        pain_change=_pain_change(dated, first, last),
         today=today,
         months=months,
         log_records=log_records,
@@ -188,10 +194,10 @@ def collect(
 
 
 def _with_segments(
-    store: Store, records: list[SessionRecord], first: date, last: date
+    store: Store, dated: list[tuple[date, SessionRecord]], first: date
 ) -> list[SessionRecord]:
     """The records from `first` on, read again with their segments (parts done)."""
-    shown = [r for r in records if stats.local_date(r) >= first]
+    shown = [r for day, r in dated if day >= first]
     if not shown:
         return []
     full = store.sessions.list(
@@ -216,15 +222,18 @@ def _utc_start_of(day: date) -> datetime:
     return datetime.combine(day, time(), tzinfo=timezone.utc)
 
 
-def _pain_change(records: list[SessionRecord], first: date, last: date) -> PainChange | None:
+def _pain_change(
+    dated: list[tuple[date, SessionRecord]], first: date, last: date
+) -> PainChange | None:
     """Average reported pain in the first and the last four weeks, when the range
     is long enough for the two windows not to overlap and each has a rating."""
+    records = [r for _day, r in dated]
     if not stats.enough_for_trend(records) or (last - first).days + 1 < 2 * _COMPARE_DAYS:
         return None
     early_end = first + timedelta(days=_COMPARE_DAYS)
     late_start = last - timedelta(days=_COMPARE_DAYS - 1)
-    early = [r.pain for r in records if r.pain is not None and stats.local_date(r) < early_end]
-    late = [r.pain for r in records if r.pain is not None and stats.local_date(r) >= late_start]
+    early = [r.pain for day, r in dated if r.pain is not None and day < early_end]
+    late = [r.pain for day, r in dated if r.pain is not None and day >= late_start]
     if not early or not late:
         return None
     return PainChange(early_avg=fmean(early), late_avg=fmean(late))

@@ -7,15 +7,19 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QPageLayout, QPdfWriter
-from PySide6.QtPrintSupport import QPrinter
 
+from walkback_desktop.i18n import _
 from walkback_desktop.report.data import ReportData, ReportRequest, collect
 from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.report.render import ChartRenderer, LaidOutReport, page_layout_for
 from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:  # the print dialog's printer; `walkback report` never loads QtPrintSupport
+    from PySide6.QtPrintSupport import QPrinter
 
 PDF_DPI = 600
 
@@ -77,7 +81,7 @@ def write_pdf(report: LaidOutReport, path: Path | str, progress: Progress | None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=".walkback-report-", suffix=".pdf")
     except OSError as exc:
-        raise ReportOutputError(f"{path}: cannot write ({exc.strerror})") from None
+        raise ReportOutputError(_cannot_write(path, exc.strerror)) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -89,24 +93,29 @@ def write_pdf(report: LaidOutReport, path: Path | str, progress: Progress | None
         try:
             report.paint(writer, progress)
         except OSError as exc:
-            raise ReportOutputError(f"{path}: cannot write ({exc})") from None
+            raise ReportOutputError(_cannot_write(path, exc)) from None
         del writer  # flushes and closes the file
         if tmp.stat().st_size == 0:
             raise ReportOutputError(
-                f"{path}: cannot write (nothing was written; is the disk full?)"
+                _cannot_write(path, _("nothing was written; is the disk full?"))
             )
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, ReportOutputError):
             raise
-        raise ReportOutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise ReportOutputError(_cannot_write(path, exc.strerror or exc)) from None
     return report.page_count
 
 
+def _cannot_write(path: Path, reason: object) -> str:
+    return _("{path}: cannot write ({reason})").format(path=path, reason=reason)
+
+
 def _pdf_title(data: ReportData) -> str:
-    who = f" – {data.person_name}" if data.person_name else ""
-    return f"WalkBack progress report{who}"
+    if data.person_name:
+        return _("WalkBack progress report – {name}").format(name=data.person_name)
+    return _("WalkBack progress report")
 
 
 class PrintJob:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF, QSizeF, QUrl
 from PySide6.QtGui import (
@@ -30,11 +31,17 @@ from PySide6.QtGui import (
 )
 
 from walkback_desktop.bundled_fonts import bundled_font
+from walkback_desktop.i18n import _
 from walkback_desktop.report import content
 from walkback_desktop.report.content import LAYOUT_DPI, ChartImage, dots, u
 from walkback_desktop.report.data import ReportData
-from walkback_desktop.report.log_table import LogPage, LogTable
-from walkback_desktop.report.sections import PagedSection, ReportSection, default_sections
+from walkback_desktop.report.log_table import LogTable
+from walkback_desktop.report.sections import (
+    PagedSection,
+    PagedTable,
+    ReportSection,
+    default_sections,
+)
 
 # Territories whose paper is US Letter; everyone else uses A4 (PySide6 names
 # the QLocale::Territory enum Country).
@@ -159,7 +166,8 @@ class LaidOutReport:
                 continue
             self._flush(flowing)
             flowing = []
-            self.log = self.log or table
+            if isinstance(table, LogTable):
+                self.log = table
             self._add_table(table)
         self._flush(flowing)
         self.doc = self.docs[0]
@@ -204,14 +212,14 @@ class LaidOutReport:
                 QUrl(CHART_URL.format(kind=kind)),
                 image,
             )
+        # (the page size was set before the text: setting it again lays it all out again)
         doc.setHtml(
             f"<html><head><title>{content.text(content.title(self.data))}</title></head>"
             f"<body>{body}</body></html>"
         )
-        doc.setPageSize(QSizeF(self.width, self.body_h))
         self.docs.append(doc)
-        if self._pages and self._pages[-1].func == self._log_page_end:  # type: ignore[attr-defined]
-            # The notes fit under the end of the log: no page of their own.
+        if self._pages and self._pages[-1].func == self._table_page_end:  # type: ignore[attr-defined]
+            # The notes fit under the end of the last table: no page of their own.
             table, page = self._pages[-1].args  # type: ignore[attr-defined]
             doc.setTextWidth(self.width)
             top = page.bottom + dots(ABOUT_GAP_PT)
@@ -221,12 +229,15 @@ class LaidOutReport:
             doc.setPageSize(QSizeF(self.width, self.body_h))
         self._pages += [partial(self._paint_doc_page, doc, n) for n in range(doc.pageCount())]
 
-    def _add_table(self, table: LogTable) -> None:
+    def _add_table(self, table: PagedTable) -> None:
         pages = table.paginate(self.body_h)
-        self._pages += [partial(table.draw, page=page) for page in pages[:-1]]
-        self._pages.append(partial(self._log_page_end, table, pages[-1]))
+        self._pages += [partial(self._table_page, table, page) for page in pages[:-1]]
+        self._pages.append(partial(self._table_page_end, table, pages[-1]))
 
-    def _log_page_end(self, table: LogTable, page: LogPage, painter: QPainter) -> None:
+    def _table_page(self, table: PagedTable, page: Any, painter: QPainter) -> None:
+        table.draw(painter, page)
+
+    def _table_page_end(self, table: PagedTable, page: Any, painter: QPainter) -> None:
         table.draw(painter, page)
 
     def _chart_height_pt(self, chart_w: float, first: object, charts: int) -> float:
@@ -253,17 +264,13 @@ class LaidOutReport:
         doc.setPageSize(QSizeF(self.width, self.body_h))
         return doc
 
-    def plain_text(self) -> str:
-        """The documents' text (not the log), for tests and accessibility checks."""
-        return "\n".join(doc.toPlainText() for doc in self.docs)
-
     def paint(
         self, device: QPagedPaintDevice, progress: Callable[[int, int], None] | None = None
     ) -> None:
         """Paint every page; `device` must already have this report's page layout."""
         painter = QPainter(device)
         if not painter.isActive():
-            raise OSError("cannot draw on the output (is the file or printer writable?)")
+            raise OSError(_("cannot draw on the output (is the file or printer writable?)"))
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -289,9 +296,9 @@ class LaidOutReport:
         self._paint_footer(painter, index)
 
     def _log_and_about(
-        self, log: LogTable, page: LogPage, about: QTextDocument, top: float, painter: QPainter
+        self, table: PagedTable, page: Any, about: QTextDocument, top: float, painter: QPainter
     ) -> None:
-        log.draw(painter, page)
+        table.draw(painter, page)
         painter.translate(0, top)
         about.drawContents(painter, QRectF(0, 0, self.width, self.body_h - top))
 
@@ -333,11 +340,10 @@ class LaidOutReport:
         painter.setPen(QColor(content.MUTED))
         baseline = line_y + dots(4) + metrics.ascent()
         data = self.data
-        left = (
-            f"Generated {content.fmt_moment(data.generated_at)} · WalkBack {data.version}"
-            " · Not a medical device"
+        left = _("Generated {moment} · WalkBack {version} · Not a medical device").format(
+            moment=content.fmt_moment(data.generated_at), version=data.version
         )
         painter.drawText(QPointF(0, baseline), left)
-        right = f"Page {index + 1} of {self.page_count}"
+        right = _("Page {page} of {pages}").format(page=index + 1, pages=self.page_count)
         painter.setPen(QColor(content.INK))
         painter.drawText(QPointF(self.width - metrics.horizontalAdvance(right), baseline), right)

@@ -47,10 +47,13 @@ def _codes_table() -> str:
         f'<td align="right">{entry.met:.1f}</td><td>{text(entry.activity)}</td></tr>'
         for entry, kinds in entries.values()
     )
+    kind = _("Segment kind")
+    code = _("Compendium code")
+    activity = _("Compendium activity")
     return (
         f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
-        '<thead><tr><th width="20%">Segment kind</th><th width="17%">Compendium code</th>'
-        '<th width="8%" align="right">MET</th><th>Compendium activity</th></tr></thead>'
+        f'<thead><tr><th width="20%">{kind}</th><th width="17%">{code}</th>'
+        f'<th width="8%" align="right">MET</th><th>{activity}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -63,8 +66,10 @@ def about_body(data: ReportData) -> str:
         if imported
         else ""
     )
+    estimate_heading = _("How energy (kcal) is estimated")
     estimate = (
-        '<h3>How energy (kcal) is estimated</h3><p class="small">Energy is '
+        f"<h3>{estimate_heading}</h3>"
+        '<p class="small">Energy is '
         "<b>estimated, not measured</b>: kcal = MET × body weight (kg) × time (hours), with "
         "MET values from the 2011 Compendium of Physical Activities (Ainsworth et al., "
         f"Med Sci Sports Exerc 2011;43:1575–81). Body weight used: {_weight_text(data)} "
@@ -74,8 +79,10 @@ def about_body(data: ReportData) -> str:
         f"(code {BACKWARD_LEVEL.code}) and the rest at {FORWARD_SLOW.met:.1f} MET "
         f"(code {FORWARD_SLOW.code}). Individual energy use varies widely.</p>" + _codes_table()
     )
+    measures_heading = _("What the measures mean")
     measures = (
-        '<h3>What the measures mean</h3><p class="small"><b>Recorded by the app:</b> '
+        f"<h3>{measures_heading}</h3>"
+        '<p class="small"><b>Recorded by the app:</b> '
         "date and time, routine, active duration (pauses excluded), minutes spent walking "
         "backwards, and whether the routine was completed as planned."
         f"{imported_note} <b>Reported by the person:</b> effort as RPE on the 0–10 "
@@ -89,14 +96,18 @@ def about_body(data: ReportData) -> str:
         "the session log lists the last 12 weeks unless the full log was asked for. "
         "Trends are shown only with 3 sessions or more.</p>"
     )
+    cutoff_heading = _("Data included")
     cutoff = (
-        '<h3>Data included</h3><p class="small">Sessions walked from '
+        f"<h3>{cutoff_heading}</h3>"
+        '<p class="small">Sessions walked from '
         f"{fmt_date(data.first)} through {fmt_date(data.last)} (each in the local time it "
         f"was walked), as stored on {text(fmt_moment(data.generated_at))}; later changes "
         f"are not included. Produced by WalkBack {text(data.version)}.</p>"
     )
+    safety_heading = _("Safety")
     safety = (
-        '<h3>Safety</h3><p class="small">WalkBack is a training aid, not a medical device, '
+        f"<h3>{safety_heading}</h3>"
+        '<p class="small">WalkBack is a training aid, not a medical device, '
         "and this report is not a diagnosis. Walking backwards carries a risk of falls: "
         "clear the path, glance over the shoulder, use a rail or wall if balance is unsure, "
         "and stop on sharp or increasing pain, dizziness, chest pain or unusual shortness "
@@ -104,5 +115,6 @@ def about_body(data: ReportData) -> str:
         "with the person's clinician.</p>"
     )
     margin = "0" if data.has_sessions else f"{u(14)}"
-    heading = f'<h2 style="margin-top: {margin}px">{_("About this report")}</h2>'
+    about = _("About this report")
+    heading = f'<h2 style="margin-top: {margin}px">{about}</h2>'
     return heading + measures + estimate + cutoff + safety

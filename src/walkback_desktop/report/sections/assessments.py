@@ -28,9 +28,11 @@ class AssessmentSection:
         bwt = data.extras.bwt
         if bwt is None:
             return ""
-        parts = [f"<h2>{_('3-m Backward Walk Test')}</h2>"]
+        heading = _("3-m Backward Walk Test")
+        parts = [f"<h2>{heading}</h2>"]
         if not bwt.results:
-            parts.append(f"<p>{_('No test results were recorded.')}</p>")
+            none = _("No test results were recorded.")
+            parts.append(f"<p>{none}</p>")
             return "".join(parts)
         parts.append(f"<p>{_trend(bwt)}</p>")
         chart = images.get(BWT_CHART)
@@ -70,10 +72,11 @@ def _table(bwt: BwtSummary) -> str:
         f"<td>{text(r.note)}</td></tr>"
         for n, r in enumerate(bwt.results)
     )
+    heads = (_("Date"), _("Time (faster trial)"), _("Change since the first"), _("Note"))
     return (
         f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
-        f'<thead><tr><th>{_("Date")}</th><th align="right">{_("Time (faster trial)")}</th>'
-        f'<th align="right">{_("Change since the first")}</th><th>{_("Note")}</th></tr></thead>'
+        f'<thead><tr><th>{heads[0]}</th><th align="right">{heads[1]}</th>'
+        f'<th align="right">{heads[2]}</th><th>{heads[3]}</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
 
@@ -86,7 +89,8 @@ def _signed(delta: float) -> str:
 def _reference(bwt: BwtSummary) -> str:
     ref = bwt.reference
     if ref is None:
-        return f'<p class="note">{_("No reference value was used.")}</p>'
+        none = _("No reference value was used.")
+        return f'<p class="note">{none}</p>'
     return (
         '<p class="note">'
         + _(

@@ -4,13 +4,13 @@ follows, one row per month, so ten years fit on a few pages."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from PySide6.QtGui import QFont
 
 from walkback_desktop.core import stats
 from walkback_desktop.i18n import _, formats
-from walkback_desktop.report.content import ChartImage, fmt_hours, fmt_scale, u
+from walkback_desktop.report.content import fmt_hours, fmt_scale
 from walkback_desktop.report.data import ReportData
-from walkback_desktop.report.sections import page_break
+from walkback_desktop.report.month_table import LineTable
 
 
 def weeks_on_goal_by_month(data: ReportData) -> dict[object, tuple[int, int]]:
@@ -28,33 +28,45 @@ def weeks_on_goal_by_month(data: ReportData) -> dict[object, tuple[int, int]]:
 
 
 class MonthlySection:
+    """A paged section: 120 rows for ten years are drawn by month_table.LineTable
+    (QTextDocument spent most of a long report's layout time on them)."""
+
     id = "monthly"
 
-    def charts(self, data: ReportData) -> tuple[str, ...]:
-        return ()
-
-    def html(self, data: ReportData, images: Mapping[str, ChartImage]) -> str:
+    def table(self, data: ReportData, width: float, font: QFont) -> LineTable | None:
         if not data.monthly or not data.has_sessions:
-            return ""
-        by_month = weeks_on_goal_by_month(data)
-        pad = round(u(2.5))
-        heads = (
-            (_("Month"), "left"),
-            (_("Sessions"), "right"),
-            (_("Completed"), "right"),
-            (_("Active time"), "right"),
-            (_("Backward"), "right"),
-            (_("Weeks on goal"), "right"),
-            (_("Effort"), "right"),
-            (_("Pain"), "right"),
+            return None
+        note = _(
+            "One row per month. A week counts in the month it starts in; the week in "
+            "progress is not counted. Effort (RPE) and pain are averages of the ratings."
         )
-        head = "".join(f'<th align="{align}">{name}</th>' for name, align in heads)
-        rows = []
-        for month in data.months:
-            met, total = by_month.get(month.start, (0, 0))
-            on_goal = _("{met} of {weeks}").format(met=met, weeks=total) if total else "–"
-            cells = (
-                f"{month.start:%b %Y}",
+        return LineTable(_("Month by month"), note, _columns(), month_rows(data), width, font)
+
+
+def _columns() -> tuple[tuple[str, bool], ...]:
+    """(header, right-aligned) for each column."""
+    return (
+        (_("Month"), False),
+        (_("Sessions"), True),
+        (_("Completed"), True),
+        (_("Active time"), True),
+        (_("Backward"), True),
+        (_("Weeks on goal"), True),
+        (_("Effort"), True),
+        (_("Pain"), True),
+    )
+
+
+def month_rows(data: ReportData) -> list[tuple[str, ...]]:
+    """The text of each month's row, oldest first."""
+    by_month = weeks_on_goal_by_month(data)
+    rows: list[tuple[str, ...]] = []
+    for month in data.months:
+        met, total = by_month.get(month.start, (0, 0))
+        on_goal = _("{met} of {weeks}").format(met=met, weeks=total) if total else "–"
+        rows.append(
+            (
+                formats.month_year(month.start),
                 f"{month.sessions:,}",
                 f"{month.completed_sessions:,}",
                 fmt_hours(month.active_min),
@@ -63,20 +75,5 @@ class MonthlySection:
                 fmt_scale(month.avg_rpe),
                 fmt_scale(month.avg_pain),
             )
-            rows.append(
-                "<tr>"
-                + "".join(
-                    f'<td align="{align}">{cell}</td>'
-                    for cell, (_name, align) in zip(cells, heads, strict=True)
-                )
-                + "</tr>"
-            )
-        note = _(
-            "One row per month. A week counts in the month it starts in; the week in "
-            "progress is not counted. Effort (RPE) and pain are averages of the ratings."
         )
-        return page_break(
-            f'<h2>{_("Month by month")}</h2><p class="note">{note}</p>'
-            f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        )
+    return rows

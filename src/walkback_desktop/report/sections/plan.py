@@ -56,10 +56,8 @@ def _heading(plan: PlanSummary) -> str:
     started = _("Started {day}; {weeks} weeks; now {state}.").format(
         day=fmt_date(plan.start), weeks=len(plan.weeks), state=_(STATE.get(plan.state, plan.state))
     )
-    return (
-        f"<h2>{_('Rehab plan: {name}').format(name=text(plan.program_name))}</h2>"
-        f"<p>{started}</p>{about}"
-    )
+    heading = _("Rehab plan: {name}").format(name=text(plan.program_name))
+    return f"<h2>{heading}</h2><p>{started}</p>{about}"
 
 
 def _figures(plan: PlanSummary) -> str:
@@ -129,8 +127,9 @@ def _weeks_table(plan: PlanSummary) -> str:
             "beyond the plan) are not counted above.",
             plan.other_sessions,
         ).format(n=plan.other_sessions)
+    caption = _("Planned and done, week by week")
     return (
-        f'<p class="caption">{_("Planned and done, week by week")}</p>'
+        f'<p class="caption">{caption}</p>'
         f'<table class="codes" width="100%" cellspacing="0" cellpadding="{pad}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'<p class="note">{note}</p>'
@@ -141,7 +140,8 @@ def _pain_trend(plan: PlanSummary) -> str:
     """The first and the last program week with a pain rating, in one sentence."""
     rated = [w for w in plan.weeks if w.pain is not None]
     if not rated:
-        return f'<p class="note">{_("No pain ratings were given during the program.")}</p>'
+        none = _("No pain ratings were given during the program.")
+        return f'<p class="note">{none}</p>'
     first, last = rated[0], rated[-1]
     if first is last:
         sentence = _("Pain (0-10) across the program: {pain} in week {week}.").format(

@@ -67,10 +67,12 @@ def title_block(data: ReportData) -> str:
 
 
 def _no_sessions(data: ReportData) -> str:
+    heading = _("SUMMARY")
+    none = _("No sessions were logged in this period")
     return (
-        f'<p class="section">{_("SUMMARY")}</p>'
+        f'<p class="section">{heading}</p>'
         f'<table width="100%" cellspacing="0" cellpadding="{round(u(10))}" bgcolor="{SHADE}">'
-        f'<tr><td class="box"><b>{_("No sessions were logged in this period")}</b> '
+        f'<tr><td class="box"><b>{none}</b> '
         f"({fmt_range(data.first, data.last)}).<br>"
         + _(
             "There is nothing to summarise or chart. Choose a longer period, or log a "
@@ -170,10 +172,12 @@ def _summary(data: ReportData) -> str:
             _pain_change_detail(data),
         ),
     ]
+    computed_heading = _("COMPUTED BY WALKBACK FROM THE LOGGED SESSIONS")
+    reported_heading = _("REPORTED BY THE PERSON AFTER EACH SESSION")
     return (
-        f'<p class="section">{_("COMPUTED BY WALKBACK FROM THE LOGGED SESSIONS")}</p>'
+        f'<p class="section">{computed_heading}</p>'
         + cards(computed)
-        + f'<p class="section">{_("REPORTED BY THE PERSON AFTER EACH SESSION")}</p>'
+        + f'<p class="section">{reported_heading}</p>'
         + cards(reported)
     )
 
@@ -193,8 +197,9 @@ def _charts(data: ReportData, backward: ChartImage | None, pain: ChartImage | No
         if data.enough_for_trend:
             return ""
         sessions = count(len(data.records), "{n} session", "{n} sessions")
+        heading = _("CHARTS")
         return (
-            f'<p class="section">{_("CHARTS")}</p>'
+            f'<p class="section">{heading}</p>'
             f'<table width="100%" cellspacing="0" cellpadding="{round(u(8))}" bgcolor="{SHADE}">'
             '<tr><td class="box">'
             + _(
