@@ -154,3 +154,7 @@ def test_report_in_german_has_german_dates_and_headings(
     assert "Protokoll der Einheiten" in text
     assert "Mar 2025" not in text and "Sun 9" not in text
     assert "Session log" not in text
+    # the closing notes too: what the measures mean, the estimate, safety
+    flat = " ".join(text.split())
+    assert "Von der App aufgezeichnet" in flat and "Sturzgefahr" in flat
+    assert "risk of falls" not in flat and "Recorded by the app" not in flat

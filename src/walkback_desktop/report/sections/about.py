@@ -1,6 +1,6 @@
 """The closing notes: what the measures mean, how energy is estimated, what
-data is included, safety. (English only for now: long clinical prose that a
-translator should see whole; the headings are translated.)"""
+data is included, safety. Each paragraph is one message, so a translator sees
+the clinical prose whole."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from walkback_desktop.core.energy import BACKWARD_LEVEL, DEFAULT_BY_KIND, FORWARD_SLOW, kg_to_lb
-from walkback_desktop.i18n import _
+from walkback_desktop.i18n import _, ngettext
+from walkback_desktop.i18n.formats import decimal
 from walkback_desktop.report.content import (
     ChartImage,
-    count,
     fmt_date,
     fmt_moment,
     goal_text,
@@ -61,59 +61,79 @@ def _codes_table() -> str:
 def about_body(data: ReportData) -> str:
     imported = sum(1 for r in data.records if r.source == "import")
     imported_note = (
-        f" {count(imported, '{n} session was', '{n} sessions were')} imported from a file "
-        "rather than timed by the app."
+        " "
+        + ngettext(
+            "{n} session was imported from a file rather than timed by the app.",
+            "{n} sessions were imported from a file rather than timed by the app.",
+            imported,
+        ).format(n=imported)
         if imported
         else ""
     )
     estimate_heading = _("How energy (kcal) is estimated")
-    estimate = (
-        f"<h3>{estimate_heading}</h3>"
-        '<p class="small">Energy is '
-        "<b>estimated, not measured</b>: kcal = MET × body weight (kg) × time (hours), with "
-        "MET values from the 2011 Compendium of Physical Activities (Ainsworth et al., "
-        f"Med Sci Sports Exerc 2011;43:1575–81). Body weight used: {_weight_text(data)} "
-        "(from the app's settings). Sessions recorded by the app add up their segments, "
-        "each at its routine's MET value or the default for its kind below; sessions "
-        f"without segment detail count backward time at {BACKWARD_LEVEL.met:.1f} MET "
-        f"(code {BACKWARD_LEVEL.code}) and the rest at {FORWARD_SLOW.met:.1f} MET "
-        f"(code {FORWARD_SLOW.code}). Individual energy use varies widely.</p>" + _codes_table()
+    estimate_text = _(
+        "Energy is <b>estimated, not measured</b>: kcal = MET × body weight (kg) × "
+        "time (hours), with MET values from the 2011 Compendium of Physical Activities "
+        "(Ainsworth et al., Med Sci Sports Exerc 2011;43:1575–81). Body weight used: "
+        "{weight} (from the app's settings). Sessions recorded by the app add up their "
+        "segments, each at its routine's MET value or the default for its kind below; "
+        "sessions without segment detail count backward time at {backward_met} MET "
+        "(code {backward_code}) and the rest at {forward_met} MET (code {forward_code}). "
+        "Individual energy use varies widely."
+    ).format(
+        weight=_weight_text(data),
+        backward_met=decimal(BACKWARD_LEVEL.met, 1),
+        backward_code=BACKWARD_LEVEL.code,
+        forward_met=decimal(FORWARD_SLOW.met, 1),
+        forward_code=FORWARD_SLOW.code,
     )
+    estimate = f'<h3>{estimate_heading}</h3><p class="small">{estimate_text}</p>' + _codes_table()
     measures_heading = _("What the measures mean")
+    recorded = _(
+        "<b>Recorded by the app:</b> date and time, routine, active duration (pauses "
+        "excluded), minutes spent walking backwards, and whether the routine was "
+        "completed as planned."
+    )
+    reported = _(
+        "<b>Reported by the person:</b> effort as RPE on the 0–10 (Borg CR10) scale, "
+        "pain on a 0–10 numeric rating scale (0 = no pain, 10 = worst imaginable), and "
+        "free-text notes, printed exactly as typed."
+    )
+    goal = _(
+        "<b>Weekly goal:</b> {goal}; a week counts when both are reached. Only sessions "
+        "completed as planned count as sessions (a session finished early still counts "
+        "its backward minutes). A week cut by the start of the period counts with the "
+        "days it has; the week still in progress is shown apart and never counted as "
+        "missed. Periods longer than about six months are summarised by month; the "
+        "session log lists the last 12 weeks unless the full log was asked for. Trends "
+        "are shown only with 3 sessions or more."
+    ).format(goal=goal_text(data))
     measures = (
-        f"<h3>{measures_heading}</h3>"
-        '<p class="small"><b>Recorded by the app:</b> '
-        "date and time, routine, active duration (pauses excluded), minutes spent walking "
-        "backwards, and whether the routine was completed as planned."
-        f"{imported_note} <b>Reported by the person:</b> effort as RPE on the 0–10 "
-        "(Borg CR10) scale, pain on a 0–10 numeric rating scale (0 = no pain, 10 = worst "
-        "imaginable), and free-text notes, printed exactly as typed. "
-        f"<b>Weekly goal:</b> {goal_text(data)}; a week counts when both are reached. "
-        "Only sessions completed as planned count as sessions (a session finished early "
-        "still counts its backward minutes). A week cut by the start of the period counts "
-        "with the days it has; the week still in progress is shown apart and never "
-        "counted as missed. Periods longer than about six months are summarised by month; "
-        "the session log lists the last 12 weeks unless the full log was asked for. "
-        "Trends are shown only with 3 sessions or more.</p>"
+        f'<h3>{measures_heading}</h3><p class="small">{recorded}{imported_note} '
+        f"{reported} {goal}</p>"
     )
     cutoff_heading = _("Data included")
-    cutoff = (
-        f"<h3>{cutoff_heading}</h3>"
-        '<p class="small">Sessions walked from '
-        f"{fmt_date(data.first)} through {fmt_date(data.last)} (each in the local time it "
-        f"was walked), as stored on {text(fmt_moment(data.generated_at))}; later changes "
-        f"are not included. Produced by WalkBack {text(data.version)}.</p>"
+    cutoff_text = _(
+        "Sessions walked from {first} through {last} (each in the local time it was "
+        "walked), as stored on {stored}; later changes are not included. Produced by "
+        "WalkBack {version}."
+    ).format(
+        first=fmt_date(data.first),
+        last=fmt_date(data.last),
+        stored=text(fmt_moment(data.generated_at)),
+        version=text(data.version),
     )
+    cutoff = f'<h3>{cutoff_heading}</h3><p class="small">{cutoff_text}</p>'
     safety_heading = _("Safety")
-    safety = (
-        f"<h3>{safety_heading}</h3>"
-        '<p class="small">WalkBack is a training aid, not a medical device, '
-        "and this report is not a diagnosis. Walking backwards carries a risk of falls: "
-        "clear the path, glance over the shoulder, use a rail or wall if balance is unsure, "
-        "and stop on sharp or increasing pain, dizziness, chest pain or unusual shortness "
-        "of breath. Figures are as logged by the person and the app; please interpret them "
-        "with the person's clinician.</p>"
+    safety_text = _(
+        "WalkBack is a training aid, not a medical device, and this report is not a "
+        "diagnosis. Walking backwards carries a risk of falls: clear the path, glance "
+        "over the shoulder, use a rail or wall if balance is unsure, and stop on sharp "
+        "or increasing pain, dizziness, chest pain or unusual shortness of breath. "
+        "Figures are as logged by the person and the app; please interpret them with "
+        "the person's clinician."
     )
+    safety = f'<h3>{safety_heading}</h3><p class="small">{safety_text}</p>'
     margin = "0" if data.has_sessions else f"{u(14)}"
     about = _("About this report")
     heading = f'<h2 style="margin-top: {margin}px">{about}</h2>'
