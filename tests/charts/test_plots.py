@@ -41,7 +41,7 @@ def test_weekly_bar_sits_on_its_week(plot):
     weeks = weekly_totals([make_session(0)], weight_kg=70)
     (readout,) = plots.plot_weekly_backward(plot, weeks, GOAL, LIGHT)
     assert readout.x == plots.date_timestamp(date(2025, 3, 3)) + 3.5 * 86400
-    assert readout.text == "03 Mar – 09 Mar 2025: 10 min backward, 1 session"
+    assert readout.text == "3 Mar – 9 Mar 2025: 10 min backward, 1 session"
 
 
 def test_empty_input_draws_nothing(plot):

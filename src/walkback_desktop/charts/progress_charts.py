@@ -183,8 +183,3 @@ class ProgressCharts(QWidget):
             target.cancelWriting()
             raise OSError(target.errorString() or f"cannot write {path}")
 
-
-def is_dark_scheme() -> bool:
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
