@@ -66,13 +66,17 @@ def plot_pain_rpe(
     first_weekday: int = 0,
     weeks: Sequence[PeriodTotals] | None = None,
     months: Sequence[PeriodTotals] | None = None,
+    rated: int | None = None,
 ) -> list[Readout]:
     """Pain and effort (RPE), 0-10, over dates: one point per session, weekly
     averages when there are more than MAX_SESSION_POINTS rated sessions (taken
     from `weeks`' averages when given, which saves regrouping many sessions),
-    or monthly averages when `months` is given (a long period)."""
-    rated_records = (r for r in records if r.pain is not None or r.rpe is not None)
-    rated = sum(1 for _r in itertools.islice(rated_records, MAX_SESSION_POINTS + 1))
+    or monthly averages when `months` is given (a long period). `rated`: how
+    many sessions have a rating, when the caller knows (then `records` need only
+    hold the rated sessions, and none for averages)."""
+    if rated is None:
+        rated_records = (r for r in records if r.pain is not None or r.rpe is not None)
+        rated = sum(1 for _r in itertools.islice(rated_records, MAX_SESSION_POINTS + 1))
     monthly = bool(months)
     weekly = not monthly and rated > MAX_SESSION_POINTS
     if monthly:
@@ -120,9 +124,11 @@ def plot_pain_rpe(
     legend_title(plot, palette, title, entries)
     if (weekly or monthly) and periods:
         first, last = periods[0].start, periods[-1].start + timedelta(days=6)
-    else:
+    elif records:
         first = min(r.started_at.date() for r in records)
         last = max(r.started_at.date() for r in records)
+    else:
+        return readouts
     plot.setXRange(date_timestamp(first) - DAY_S, date_timestamp(last) + 2 * DAY_S, padding=0.02)
     plot.getAxis("bottom").setTicks([date_ticks(first, last)])
     return readouts

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from walkback_desktop.charts.palette import ChartPalette
 from walkback_desktop.charts.plots import (
     DAY_S,
+    MAX_SESSION_POINTS,
     MONTH_S,
     WEEK_S,
     Readout,
@@ -87,8 +88,11 @@ class ProgressCharts(QWidget):
         first_weekday: int = 0,
         months: Sequence[PeriodTotals] = (),
         title: str = "",
+        rated: int | None = None,
     ) -> None:
-        """Weekly charts, or monthly ones when `months` is given (a long period)."""
+        """Weekly charts, or monthly ones when `months` is given (a long period).
+        `rated`: the sessions with a pain or effort rating in the period, when
+        known (then `records` need hold only those, see `plot_pain_rpe`)."""
         self.title = title
         self._palette = palette
         monthly = bool(months)
@@ -116,12 +120,14 @@ class ProgressCharts(QWidget):
                 first_weekday=first_weekday,
                 weeks=weeks,
                 months=months or None,
+                rated=rated,
             ),
         }
         span = MONTH_S if monthly else WEEK_S
         self._tolerance = {plot: span / 2 for plot in self._readouts}
         if not monthly:
-            self._tolerance[self.pain_plot] = WEEK_S / 2 if len(records) > 60 else 2 * DAY_S
+            many = (len(records) if rated is None else rated) > MAX_SESSION_POINTS
+            self._tolerance[self.pain_plot] = WEEK_S / 2 if many else 2 * DAY_S
         if periods:
             # keep the pain chart's dates in step with the bar charts
             self.pain_plot.setXRange(

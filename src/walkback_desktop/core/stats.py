@@ -238,7 +238,13 @@ def day_streaks(
 
     The current streak is alive if the last walk was today or yesterday.
     """
-    days = sorted({local_date(r, tz) for r in records})
+    return streaks_of_days([local_date(r, tz) for r in records], today)
+
+
+def streaks_of_days(walked: Iterable[date], today: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive days among the dates walked (see
+    `day_streaks`)."""
+    days = sorted(set(walked))
     if not days:
         return 0, 0
     longest = run = 1

@@ -69,9 +69,9 @@ class PeriodTable(QTableWidget):
         self.setRowCount(len(periods))
         for row, p in enumerate(reversed(periods)):
             if monthly:
-                label, met = f"{p.start:%b %Y}", "–"
+                label, met = formats.month_year(p.start), "–"
             else:
-                label = f"{p.start:%d %b %Y}"
+                label = formats.day_month_year(p.start)
                 if in_progress is not None and p.start == in_progress.start:
                     met = _("in progress")
                 else:
