@@ -45,7 +45,9 @@ class ProgressCharts(QWidget):
         self.view.ci.setSpacing(14)
         self.view.ci.setContentsMargins(6, 6, 6, 6)
         date_axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
-        self.backward_plot = self.view.addPlot(row=0, col=0, colspan=2, axisItems=date_axis)
+        self.backward_plot = self.view.addPlot(
+            row=0, col=0, colspan=2, axisItems=date_axis, enableMenu=False
+        )
         # at large text sizes the sessions and kcal charts get a row each (side by
         # side their titles and legends would not fit)
         kcal_at = (2, 0, 2) if single_column else (1, 1, 1)
@@ -54,18 +56,21 @@ class ProgressCharts(QWidget):
             col=0,
             colspan=2 if single_column else 1,
             axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
+            enableMenu=False,
         )
         self.kcal_plot = self.view.addPlot(
             row=kcal_at[0],
             col=kcal_at[1],
             colspan=kcal_at[2],
             axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
+            enableMenu=False,
         )
         self.pain_plot = self.view.addPlot(
             row=3 if single_column else 2,
             col=0,
             colspan=2,
             axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
+            enableMenu=False,
         )
         self.single_column = single_column
         self._readouts: dict[object, list[Readout]] = {}
@@ -188,4 +193,3 @@ class ProgressCharts(QWidget):
         if not image.save(target, "PNG") or not target.commit():  # type: ignore[call-overload]
             target.cancelWriting()
             raise OSError(target.errorString() or f"cannot write {path}")
-

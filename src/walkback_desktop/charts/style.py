@@ -49,6 +49,9 @@ def prepare(plot: pg.PlotItem, palette: ChartPalette, title: str, y_label: str) 
     font.setPointSizeF(text_pt(palette))
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
+        # no "(x1e3)" scaling of our small numbers; and without it pyqtgraph does
+        # not re-typeset the axis label (HTML) on every range change
+        axis.enableAutoSIPrefix(False)
         axis.setPen(pg.mkPen(palette.foreground))
         axis.setTextPen(pg.mkPen(palette.foreground))
         axis.setTickFont(font)

@@ -95,7 +95,8 @@ class WalkTestChart(QWidget):
         self._load = load
         self.chart_palette = palette
         self.setAccessibleName(_("3-m Backward Walk Test trend"))
-        self.view = pg.PlotWidget(axisItems={"bottom": _day_axis(pg)})
+        # no context menus (they are built eagerly and cost a tenth of the page)
+        self.view = pg.PlotWidget(axisItems={"bottom": _day_axis(pg)}, enableMenu=False)
         self.view.setAccessibleName(_("3-m Backward Walk Test trend"))
         self.view.setToolTip(reference_tooltip())
         self.plot: Any = self.view.getPlotItem()
@@ -115,8 +116,9 @@ class WalkTestChart(QWidget):
         self.refresh()
 
     def set_palette(self, palette: ChartPalette) -> None:
-        self.chart_palette = palette
-        self.refresh()
+        if palette is not self.chart_palette:
+            self.chart_palette = palette
+            self.refresh()
 
     def refresh(self) -> None:
         pg = self._pg

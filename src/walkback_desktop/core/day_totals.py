@@ -14,7 +14,7 @@ minutes, so summing the minutes first gives the same kcal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
@@ -99,12 +99,20 @@ def day_totals(records: Iterable[SessionRecord], tz: tzinfo | None = None) -> li
 def _sum(start: date, days: Sequence[DayTotals], weight_kg: float) -> PeriodTotals:
     active = backward = energy = rpe_sum = pain_sum = 0.0
     sessions = completed = rpe_n = pain_n = 0
+    # DayTotals.kcal, inlined (the same arithmetic as core.energy.kcal): this
+    # runs over every day of ten years
+    backward_rate = BACKWARD_LEVEL.met * weight_kg
+    other_rate = FORWARD_SLOW.met * weight_kg
     for d in days:
         sessions += d.sessions
         completed += d.completed
         active += d.active_s
         backward += d.backward_s
-        energy += d.kcal(weight_kg)
+        energy += (
+            d.kcal_stored
+            + backward_rate * d.estimate_backward_s / 3600.0
+            + other_rate * d.estimate_other_s / 3600.0
+        )
         rpe_sum += d.rpe_sum
         rpe_n += d.rpe_n
         pain_sum += d.pain_sum
@@ -121,6 +129,34 @@ def _sum(start: date, days: Sequence[DayTotals], weight_kg: float) -> PeriodTota
     )
 
 
+def _periods(
+    days: Sequence[DayTotals],
+    first: date,
+    last: date,
+    following: Callable[[date], date],
+    weight_kg: float,
+) -> list[PeriodTotals]:
+    """Totals for each period from `first` to `last` (period starts, `following`
+    gives the next), walking the sorted days once."""
+    out = []
+    n = 0
+    while n < len(days) and days[n].day < first:
+        n += 1
+    start = first
+    while start <= last:
+        end = following(start)
+        lo = n
+        while n < len(days) and days[n].day < end:
+            n += 1
+        out.append(_sum(start, days[lo:n], weight_kg))
+        start = end
+    return out
+
+
+def _next_month(day: date) -> date:
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
 def weekly_totals(
     days: Sequence[DayTotals],
     *,
@@ -129,19 +165,13 @@ def weekly_totals(
     start: date | None = None,
     end: date | None = None,
 ) -> list[PeriodTotals]:
-    """As `core.stats.weekly_totals`: one entry per week, empty weeks included."""
-    groups: dict[date, list[DayTotals]] = {}
-    for d in days:
-        groups.setdefault(week_start(d.day, first_weekday), []).append(d)
-    if not groups and (start is None or end is None):
+    """As `core.stats.weekly_totals` (one entry per week, empty weeks included),
+    from days sorted oldest first."""
+    if not days and (start is None or end is None):
         return []
-    week = week_start(start, first_weekday) if start else min(groups)
-    last = week_start(end, first_weekday) if end else max(groups)
-    out = []
-    while week <= last:
-        out.append(_sum(week, groups.get(week, []), weight_kg))
-        week += timedelta(days=7)
-    return out
+    first = week_start(start if start else days[0].day, first_weekday)
+    last = week_start(end if end else days[-1].day, first_weekday)
+    return _periods(days, first, last, lambda d: d + timedelta(days=7), weight_kg)
 
 
 def monthly_totals(
@@ -151,19 +181,13 @@ def monthly_totals(
     start: date | None = None,
     end: date | None = None,
 ) -> list[PeriodTotals]:
-    """As `core.stats.monthly_totals`: one entry per month, empty months included."""
-    groups: dict[date, list[DayTotals]] = {}
-    for d in days:
-        groups.setdefault(month_start(d.day), []).append(d)
-    if not groups and (start is None or end is None):
+    """As `core.stats.monthly_totals` (one entry per month, empty months
+    included), from days sorted oldest first."""
+    if not days and (start is None or end is None):
         return []
-    month = month_start(start) if start else min(groups)
-    last = month_start(end) if end else max(groups)
-    out = []
-    while month <= last:
-        out.append(_sum(month, groups.get(month, []), weight_kg))
-        month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    return out
+    first = month_start(start if start else days[0].day)
+    last = month_start(end if end else days[-1].day)
+    return _periods(days, first, last, _next_month, weight_kg)
 
 
 def summarise(

@@ -21,24 +21,25 @@ from walkback_desktop.core.day_totals import DayTotals
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.storage.database import Database
 
-# minutes into the UTC day plus the offset: < 0 is the day before, >= 1440 the day after
-_SHIFT = (
-    "((CAST(substr(started_at, 12, 2) AS INTEGER) * 60"
-    " + CAST(substr(started_at, 15, 2) AS INTEGER) + utc_offset_min) >= 1440)"
-    " - ((CAST(substr(started_at, 12, 2) AS INTEGER) * 60"
-    " + CAST(substr(started_at, 15, 2) AS INTEGER) + utc_offset_min) < 0)"
-)
+# the local day as a proleptic Gregorian ordinal (date.fromordinal): whole
+# seconds since 1970 (strftime('%s'), also in SQLite before 3.38's unixepoch)
+# moved by the offset, plus the days from 1 January of year 1 to 1970, so the
+# integer division never meets a negative number
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _DAYS = text(
     f"""
-    SELECT substr(started_at, 1, 10) AS utc_day, {_SHIFT} AS shift,
-        count(*), sum(completed), sum(active_seconds), sum(backward_seconds),
+    SELECT (CAST(strftime('%s', started_at) AS INTEGER) + utc_offset_min * 60
+            + {_EPOCH_ORDINAL * 86400}) / 86400 AS day,
+        count(*), sum(completed), total(active_seconds), total(backward_seconds),
         total(kcal),
         total(CASE WHEN kcal IS NULL THEN backward_seconds END),
         total(CASE WHEN kcal IS NULL THEN max(active_seconds - backward_seconds, 0.0) END),
         total(rpe), count(rpe), total(pain), count(pain),
         sum(rpe IS NOT NULL OR pain IS NOT NULL), max(active_seconds)
     FROM sessions
-    GROUP BY utc_day, shift
+    WHERE day IS NOT NULL
+    GROUP BY day
+    ORDER BY day
     """
 )
 _RATED = text(
@@ -59,68 +60,16 @@ def _zone(offset_min: int) -> timezone:
 
 def day_totals(db: Database) -> list[DayTotals]:
     """Every local day with a session, oldest first."""
-    days: dict[date, DayTotals] = {}
     with db.reading() as s:
         rows = s.connection().execute(_DAYS).all()
-    for utc_day, shift, *sums in rows:
+    out = []
+    for ordinal, sessions, completed, *sums, rated, longest in rows:
         try:
-            day = date.fromisoformat(utc_day) + timedelta(days=int(shift or 0))
-        except (TypeError, ValueError):
+            day = date.fromordinal(ordinal)
+        except (TypeError, ValueError, OverflowError):
             continue
-        (
-            sessions,
-            completed,
-            active,
-            backward,
-            stored,
-            est_backward,
-            est_other,
-            rpe_sum,
-            rpe_n,
-            pain_sum,
-            pain_n,
-            rated,
-            longest,
-        ) = sums
-        add = DayTotals(
-            day=day,
-            sessions=int(sessions),
-            completed=int(completed or 0),
-            active_s=float(active or 0.0),
-            backward_s=float(backward or 0.0),
-            kcal_stored=float(stored),
-            estimate_backward_s=float(est_backward),
-            estimate_other_s=float(est_other),
-            rpe_sum=float(rpe_sum),
-            rpe_n=int(rpe_n),
-            pain_sum=float(pain_sum),
-            pain_n=int(pain_n),
-            rated=int(rated or 0),
-            longest_s=float(longest or 0.0),
-        )
-        known = days.get(day)
-        days[day] = add if known is None else _merge(known, add)
-    return [days[d] for d in sorted(days)]
-
-
-def _merge(a: DayTotals, b: DayTotals) -> DayTotals:
-    """One local day made of two UTC days (walks either side of UTC midnight)."""
-    return DayTotals(
-        day=a.day,
-        sessions=a.sessions + b.sessions,
-        completed=a.completed + b.completed,
-        active_s=a.active_s + b.active_s,
-        backward_s=a.backward_s + b.backward_s,
-        kcal_stored=a.kcal_stored + b.kcal_stored,
-        estimate_backward_s=a.estimate_backward_s + b.estimate_backward_s,
-        estimate_other_s=a.estimate_other_s + b.estimate_other_s,
-        rpe_sum=a.rpe_sum + b.rpe_sum,
-        rpe_n=a.rpe_n + b.rpe_n,
-        pain_sum=a.pain_sum + b.pain_sum,
-        pain_n=a.pain_n + b.pain_n,
-        rated=a.rated + b.rated,
-        longest_s=max(a.longest_s, b.longest_s),
-    )
+        out.append(DayTotals(day, sessions, completed or 0, *sums, rated or 0, longest or 0.0))
+    return out
 
 
 def rated_sessions(db: Database, first: date, last: date) -> list[SessionRecord]:
