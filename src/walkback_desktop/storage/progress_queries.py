@@ -63,12 +63,29 @@ def day_totals(db: Database) -> list[DayTotals]:
     with db.reading() as s:
         rows = s.connection().execute(_DAYS).all()
     out = []
-    for ordinal, sessions, completed, *sums, rated, longest in rows:
+    for row in rows:
         try:
-            day = date.fromordinal(ordinal)
+            day = date.fromordinal(row[0])
         except (TypeError, ValueError, OverflowError):
             continue
-        out.append(DayTotals(day, sessions, completed or 0, *sums, rated or 0, longest or 0.0))
+        out.append(
+            DayTotals(
+                day=day,
+                sessions=row[1],
+                completed=row[2] or 0,
+                active_s=row[3],
+                backward_s=row[4],
+                kcal_stored=row[5],
+                estimate_backward_s=row[6],
+                estimate_other_s=row[7],
+                rpe_sum=row[8],
+                rpe_n=row[9],
+                pain_sum=row[10],
+                pain_n=row[11],
+                rated=row[12] or 0,
+                longest_s=row[13] or 0.0,
+            )
+        )
     return out
 
 
