@@ -66,3 +66,22 @@ def test_date_ticks_pick_a_readable_step():
     years = [label for _, label in yearly]
     assert 2 <= len(years) <= 8
     assert all(label.isdigit() and 2016 <= int(label) <= 2025 for label in years), years
+
+
+def test_fewer_dates_along_the_axis_at_large_text(qapp):
+    from PySide6.QtGui import QFont
+
+    from walkback_desktop.charts.style import max_date_labels
+
+    old = qapp.font()
+    try:
+        assert max_date_labels(PRINT) == 8
+        big = QFont(old)
+        big.setPointSizeF(20)  # text size 200 %
+        qapp.setFont(big)
+        assert max_date_labels(LIGHT) <= 4
+        assert max_date_labels(LIGHT, compact=True) == 2
+        ticks = plots.date_ticks(date(2025, 8, 24), date(2025, 11, 23), max_date_labels(LIGHT))
+        assert 2 <= len(ticks) <= 4
+    finally:
+        qapp.setFont(old)

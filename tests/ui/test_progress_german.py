@@ -56,3 +56,19 @@ def test_chart_read_outs_and_long_ranges_in_german(page):
     page.table_toggle.click()
     months = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
     assert months[:2] == ["März 2025", "Feb. 2025"]
+
+
+def test_table_fits_its_width_without_a_scroll_bar(page, qtbot):
+    """German at a large text size is wider than the page: the columns narrow
+    and their cells wrap, rather than hide behind a horizontal scroll bar."""
+    from walkback_desktop.ui.progress_table import PeriodTable
+
+    table = PeriodTable()
+    qtbot.addWidget(table)
+    table.resize(420, 300)
+    table.show()
+    shown = page.figures.range("3m")
+    table.fill(shown.weeks, page._goal, monthly=False, in_progress=None)
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert sum(widths) <= table.viewport().width()
+    assert table.item(0, 0).text() == "17. März 2025"

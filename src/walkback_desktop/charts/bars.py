@@ -53,7 +53,7 @@ def plot_backward(
         legend_title(plot, palette, title, entries)
         top = max([*values, float(goal.backward_min), 1.0])
     plot.setYRange(0, top * 1.08, padding=0)
-    x_range(plot, periods, monthly)
+    x_range(plot, periods, monthly, palette)
     return [
         Readout(
             x,
@@ -116,7 +116,7 @@ def plot_sessions(
     legend_title(plot, palette, title, entries)
     totals = [d + e for d, e in zip(done, early, strict=True)]
     plot.setYRange(0, max([*totals, 0.0 if monthly else goal.sessions, 1.0]) * 1.1, padding=0)
-    x_range(plot, periods, monthly, compact)
+    x_range(plot, periods, monthly, palette, compact)
     return [
         Readout(
             x,
@@ -147,7 +147,7 @@ def plot_kcal(
     xs = [period_x(p, monthly) for p in periods]
     bars(plot, xs, values, palette.kcal, palette, monthly=monthly, count=len(xs))
     plot.setYRange(0, max([*values, 1.0]) * 1.1, padding=0)
-    x_range(plot, periods, monthly, compact)
+    x_range(plot, periods, monthly, palette, compact)
     return [
         Readout(
             x,

@@ -21,7 +21,7 @@ from walkback_desktop.charts.dates import (
     period_x,
 )
 from walkback_desktop.charts.palette import ChartPalette
-from walkback_desktop.charts.style import legend_title, pen, prepare
+from walkback_desktop.charts.style import legend_title, max_date_labels, pen, prepare
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.stats import PeriodTotals, week_start
 from walkback_desktop.i18n import _, formats
@@ -130,7 +130,7 @@ def plot_pain_rpe(
     else:
         return readouts
     plot.setXRange(date_timestamp(first) - DAY_S, date_timestamp(last) + 2 * DAY_S, padding=0.02)
-    plot.getAxis("bottom").setTicks([date_ticks(first, last)])
+    plot.getAxis("bottom").setTicks([date_ticks(first, last, max_date_labels(palette))])
     return readouts
 
 
@@ -177,5 +177,5 @@ def plot_bwt(
     top = max([*ys, reference_s or 0.0, 1.0])
     plot.setYRange(0, top * 1.15, padding=0)
     plot.setXRange(xs[0] - 7 * DAY_S, xs[-1] + 7 * DAY_S, padding=0)
-    plot.getAxis("bottom").setTicks([date_ticks(first, last)])
+    plot.getAxis("bottom").setTicks([date_ticks(first, last, max_date_labels(palette))])
     return [Readout(x, f"{y:.2f} s") for x, y in zip(xs, ys, strict=True)]

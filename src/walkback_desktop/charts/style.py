@@ -33,6 +33,14 @@ def text_pt(palette: ChartPalette) -> float:
     return max(float(TICK_POINT_SIZE), round(app_pt * 1.2, 1)) if app_pt > 0 else 11.0
 
 
+def max_date_labels(palette: ChartPalette, compact: bool = False) -> int:
+    """How many dates fit along a chart's time axis: 8 (4 on a half-width chart)
+    at the default text size, fewer as the text grows, so that German dates
+    ("24. Sept.") do not run into one another at 200 %."""
+    base = 4 if compact else 8
+    return max(2, int(base * 13.2 / max(13.2, text_pt(palette))))
+
+
 def pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> object:
     made = pg.mkPen(color=color, width=width)
     made.setStyle(style)
@@ -165,10 +173,14 @@ def goal_line(
 
 
 def x_range(
-    plot: pg.PlotItem, periods: Sequence[PeriodTotals], monthly: bool, compact: bool = False
+    plot: pg.PlotItem,
+    periods: Sequence[PeriodTotals],
+    monthly: bool,
+    palette: ChartPalette,
+    compact: bool = False,
 ) -> None:
     """Half-width charts (`compact`) get half as many date labels."""
-    max_labels = 4 if compact else 8
+    max_labels = max_date_labels(palette, compact)
     first, last = periods[0].start, periods[-1].start
     if monthly:
         plot.setXRange(

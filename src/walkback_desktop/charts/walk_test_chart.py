@@ -133,7 +133,14 @@ class WalkTestChart(QWidget):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(pal.foreground))
             axis.setTextPen(pg.mkPen(pal.foreground))
-        plot.setLabel("left", _("seconds (lower is better)"), color=pal.foreground)
+        # the axis says the unit, the title that lower is better: "seconds (lower
+        # is better)" along the axis did not fit its height at large text sizes
+        plot.setLabel("left", _("seconds"), color=pal.foreground)
+        plot.setTitle(
+            _("3-m Backward Walk Test (seconds, lower is better)"),
+            color=pal.foreground,
+            size=f"{self.font().pointSizeF():.0f}pt",
+        )
         plot.showGrid(x=False, y=True, alpha=pal.grid_alpha)
         legend.setLabelTextColor(pal.foreground)
         legend.setLabelTextSize(f"{self.font().pointSizeF():.0f}pt")  # follows the text size

@@ -10,10 +10,10 @@ def preload_charts() -> None:
     GUI thread. For the start-up code to call once the window is painted and
     idle (it needs the QApplication); calling it again costs little."""
     import pyqtgraph as pg
-    import pyqtgraph.exporters  # noqa: F401  (the PNG export's ImageExporter)
+    import pyqtgraph.exporters
 
-    import walkback_desktop.charts.progress_charts  # noqa: F401
-    import walkback_desktop.charts.walk_test_chart  # noqa: F401
+    import walkback_desktop.charts.progress_charts
+    import walkback_desktop.charts.walk_test_chart
     import walkback_desktop.ui.walk_test.results  # noqa: F401
 
     view = pg.GraphicsLayoutWidget()
