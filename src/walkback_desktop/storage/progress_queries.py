@@ -12,6 +12,7 @@ are left out, as `SessionRepository.list` leaves them out.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -21,27 +22,32 @@ from walkback_desktop.core.day_totals import DayTotals
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.storage.database import Database
 
-# the local day as a proleptic Gregorian ordinal (date.fromordinal): whole
-# seconds since 1970 (strftime('%s'), also in SQLite before 3.38's unixepoch)
-# moved by the offset, plus the days from 1 January of year 1 to 1970, so the
-# integer division never meets a negative number
+# The local day as a proleptic Gregorian ordinal (date.fromordinal): whole
+# seconds since 1970 moved by the offset, plus the seconds from 1 January of
+# year 1 to 1970 (so the integer division never meets a negative number).
+# unixepoch() is SQLite 3.38's faster way to write strftime('%s').
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
-_DAYS = text(
-    f"""
-    SELECT (CAST(strftime('%s', started_at) AS INTEGER) + utc_offset_min * 60
-            + {_EPOCH_ORDINAL * 86400}) / 86400 AS day,
+_SECONDS = (
+    "unixepoch(started_at)"
+    if sqlite3.sqlite_version_info >= (3, 38)
+    else "CAST(strftime('%s', started_at) AS INTEGER)"
+)
+# Plain SQL for the driver (no SQLAlchemy compile on the page's first visit).
+# Arithmetic instead of CASE: `x * (kcal IS NULL)` is x for a session without kcal.
+_DAYS = f"""
+    SELECT ({_SECONDS} + utc_offset_min * 60 + {_EPOCH_ORDINAL * 86400}) / 86400 AS day,
         count(*), sum(completed), total(active_seconds), total(backward_seconds),
         total(kcal),
-        total(CASE WHEN kcal IS NULL THEN backward_seconds END),
-        total(CASE WHEN kcal IS NULL THEN max(active_seconds - backward_seconds, 0.0) END),
+        total(backward_seconds * (kcal IS NULL)),
+        total(max(active_seconds - backward_seconds, 0.0) * (kcal IS NULL)),
         total(rpe), count(rpe), total(pain), count(pain),
         sum(rpe IS NOT NULL OR pain IS NOT NULL), max(active_seconds)
     FROM sessions
     WHERE day IS NOT NULL
     GROUP BY day
     ORDER BY day
-    """
-)
+"""
+_LONGEST_BOUT = "SELECT max(done_seconds) FROM session_segments WHERE kind = 'backward'"
 _RATED = text(
     """
     SELECT started_at, utc_offset_min, routine_name, active_seconds, backward_seconds,
@@ -61,7 +67,7 @@ def _zone(offset_min: int) -> timezone:
 def day_totals(db: Database) -> list[DayTotals]:
     """Every local day with a session, oldest first."""
     with db.reading() as s:
-        rows = s.connection().execute(_DAYS).all()
+        rows = s.connection().exec_driver_sql(_DAYS).all()
     out = []
     for row in rows:
         try:
@@ -87,6 +93,13 @@ def day_totals(db: Database) -> list[DayTotals]:
             )
         )
     return out
+
+
+def longest_backward_bout(db: Database) -> float | None:
+    """The longest backward segment ever walked, in seconds (None: no segments)."""
+    with db.reading() as s:
+        value = s.connection().exec_driver_sql(_LONGEST_BOUT).scalar()
+    return None if value is None else float(value)
 
 
 def rated_sessions(db: Database, first: date, last: date) -> list[SessionRecord]:

@@ -15,7 +15,8 @@ from datetime import date
 from walkback_desktop.core import day_totals, stats
 from walkback_desktop.core.day_totals import DayTotals
 from walkback_desktop.core.history import SessionRecord
-from walkback_desktop.storage.progress_queries import rated_sessions
+from walkback_desktop.storage.progress_queries import day_totals as day_totals_of
+from walkback_desktop.storage.progress_queries import longest_backward_bout, rated_sessions
 from walkback_desktop.storage.store import Store
 
 # pain and effort are drawn point by point up to this many rated sessions
@@ -48,9 +49,7 @@ class ProgressFigures:
 
     @classmethod
     def read(cls, store: Store) -> ProgressFigures:
-        from walkback_desktop.storage.progress_queries import day_totals as read_days
-
-        return cls(read_days(store.db), store.sessions.longest_backward_bout())
+        return cls(day_totals_of(store.db), longest_backward_bout(store.db))
 
     @property
     def sessions(self) -> int:
