@@ -243,3 +243,11 @@ def test_the_report_is_reachable_from_progress(page, ctx, monkeypatch):
     )
     page.report_button.click()
     assert called == [1]
+
+
+def test_walk_test_section_is_built_after_the_charts(page, ctx, qtbot):
+    add_weeks(ctx)
+    page.page_shown()
+    assert page.charts is not None
+    qtbot.waitUntil(lambda: page.walk_chart is not None and page.walk_results.isVisibleTo(page))
+    assert page.walk_chart.isVisibleTo(page)

