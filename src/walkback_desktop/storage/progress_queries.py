@@ -47,6 +47,7 @@ _DAYS = f"""
     GROUP BY day
     ORDER BY day
 """
+_ANY = "SELECT EXISTS (SELECT 1 FROM sessions)"
 _LONGEST_BOUT = "SELECT max(done_seconds) FROM session_segments WHERE kind = 'backward'"
 _RATED = text(
     """
@@ -93,6 +94,11 @@ def day_totals(db: Database) -> list[DayTotals]:
             )
         )
     return out
+
+
+def has_sessions(db: Database) -> bool:
+    with db.reading() as s:
+        return bool(s.connection().exec_driver_sql(_ANY).scalar())
 
 
 def longest_backward_bout(db: Database) -> float | None:

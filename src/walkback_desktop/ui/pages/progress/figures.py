@@ -9,6 +9,7 @@ each range's weeks (and months, for a long range) once per range.
 from __future__ import annotations
 
 import bisect
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,6 +19,18 @@ from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.storage.progress_queries import day_totals as day_totals_of
 from walkback_desktop.storage.progress_queries import longest_backward_bout, rated_sessions
 from walkback_desktop.storage.store import Store
+
+_reader: ThreadPoolExecutor | None = None
+
+
+def read_in_background(store: Store) -> Future[ProgressFigures]:
+    """`ProgressFigures.read(store)` in a worker thread (one, reused): plain SQL
+    and Python, no Qt. The caller waits on the result."""
+    global _reader
+    if _reader is None:
+        _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="walkback-progress")
+    return _reader.submit(ProgressFigures.read, store)
+
 
 # pain and effort are drawn point by point up to this many rated sessions
 # (charts.lines.MAX_SESSION_POINTS; imported there with pyqtgraph)

@@ -27,11 +27,16 @@ from PySide6.QtWidgets import (
 from walkback_desktop.charts.palette import ChartPalette, palette_for_scheme
 from walkback_desktop.core import stats
 from walkback_desktop.i18n import N_, _, formats, ngettext
+from walkback_desktop.storage.progress_queries import has_sessions
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
 from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.progress.figures import ProgressFigures, RangeFigures
+from walkback_desktop.ui.pages.progress.figures import (
+    ProgressFigures,
+    RangeFigures,
+    read_in_background,
+)
 from walkback_desktop.ui.pages.progress.preferences import (
     DEFAULT_RANGE,
     RANGES,
@@ -234,7 +239,13 @@ class ProgressPage(Page):
 
     def refresh(self) -> None:
         """Read the sessions (summed per day) and redraw tiles and charts."""
-        self.figures = ProgressFigures.read(self.ctx.store)
+        store = self.ctx.store
+        # SQLite sums the days in a worker thread (it lets go of the GIL) while
+        # this thread builds the charts, on the first visit, when there are sessions
+        reading = read_in_background(store)
+        if self.charts is None and has_sessions(store.db):
+            self._ensure_charts()
+        self.figures = reading.result()
         self._dirty = False
         if not self.figures.days:
             self.stack.setCurrentWidget(self.empty)
