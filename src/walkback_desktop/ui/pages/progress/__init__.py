@@ -6,6 +6,7 @@ goal and personal bests, a table as the charts' text alternative, and the
 - tiles.py: the five tiles and their sentences;
 - figures.py: the numbers behind them, from per-day totals;
 - preferences.py: goal, week start, theme and text size from the settings;
+- walk_test_section.py: the 3-m Backward Walk Test's chart and results;
 - preload.py: `preload_charts()`, pyqtgraph imported in idle time.
 """
 

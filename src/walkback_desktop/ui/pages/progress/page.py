@@ -10,12 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -48,15 +47,14 @@ from walkback_desktop.ui.pages.progress.preferences import (
     local_today,
 )
 from walkback_desktop.ui.pages.progress.tiles import ProgressTiles
+from walkback_desktop.ui.pages.progress.walk_test_section import WalkTestSection
 from walkback_desktop.ui.progress_table import PeriodTable, adherence_text
 from walkback_desktop.ui.scrolling import scroll_page
-
-# the walk-test section is built this long after the charts at the latest
-WALK_TEST_AFTER_MS = 250
 
 if TYPE_CHECKING:
     from walkback_desktop.charts.progress_charts import ProgressCharts
     from walkback_desktop.charts.walk_test_chart import WalkTestChart
+    from walkback_desktop.ui.walk_test.results import WalkTestResults
 
 
 class ProgressPage(Page):
@@ -174,9 +172,7 @@ class ProgressPage(Page):
         content_layout.addWidget(self.readout)
         # The 3-m Backward Walk Test: its trend against the reference values and the
         # results, editable with undo; filled when the charts are first drawn.
-        self.walk_test_box = QGroupBox(_("3-m Backward Walk Test"))
-        self.walk_test_layout = QVBoxLayout(self.walk_test_box)
-        self.walk_chart: WalkTestChart | None = None
+        self.walk_test_box = WalkTestSection(ctx)
         content_layout.addWidget(self.walk_test_box)
 
         self.empty = EmptyState(
@@ -198,8 +194,7 @@ class ProgressPage(Page):
             layout.addLayout(ranges)
         layout.addWidget(self.stack, 1)
         self.scroll_area = scroll_page(self, body)
-        # the walk test is built when it first scrolls into view (see _build_walk_test)
-        self.scroll_area.verticalScrollBar().valueChanged.connect(self._walk_test_in_view)
+        self.walk_test_box.attach(self.scroll_area)
 
         ctx.events.sessions_changed.connect(self._mark_dirty)
         ctx.events.settings_changed.connect(self._on_setting_changed)
@@ -268,41 +263,16 @@ class ProgressPage(Page):
             )
             self.charts.readout_changed.connect(lambda text: self.readout.setText(text or " "))
             self.chart_holder.addWidget(self.charts)
-            self.walk_test_box.setMinimumHeight(self._walk_chart_height())
-            QTimer.singleShot(0, self._walk_test_in_view)
-            # and in any case once the charts are painted (for keyboard users too)
-            QTimer.singleShot(WALK_TEST_AFTER_MS, self._build_walk_test)
+            self.walk_test_box.schedule(self.chart_palette())
         return self.charts
 
-    def _walk_chart_height(self) -> int:
-        return round(220 * max(1.0, QFont().pointSizeF() / 10))
+    @property
+    def walk_chart(self) -> WalkTestChart | None:
+        return self.walk_test_box.chart
 
-    def _walk_test_in_view(self, *_: object) -> None:
-        if (
-            self.walk_chart is None
-            and self.charts is not None
-            and not self.walk_test_box.visibleRegion().isEmpty()
-        ):
-            self._build_walk_test()
-
-    def _build_walk_test(self) -> None:
-        """The 3-m Backward Walk Test's chart and results. Below the charts, out of
-        view on the first visit to the page: built when first scrolled to or
-        shortly after the charts are painted, so those are ready a fifth sooner."""
-        if self.walk_chart is not None:
-            return
-        from walkback_desktop.charts.walk_test_chart import WalkTestChart
-        from walkback_desktop.ui.walk_test.results import WalkTestResults
-
-        self.walk_chart = WalkTestChart(
-            self.ctx.store.assessments.list, palette=self.chart_palette()
-        )
-        self.walk_chart.setMinimumHeight(self._walk_chart_height())
-        self.walk_test_box.setMinimumHeight(0)
-        self.walk_results = WalkTestResults(self.ctx)
-        self.walk_results.changed.connect(self.walk_chart.refresh)
-        self.walk_test_layout.addWidget(self.walk_chart)
-        self.walk_test_layout.addWidget(self.walk_results)
+    @property
+    def walk_results(self) -> WalkTestResults | None:
+        return self.walk_test_box.results
 
     def redraw(self) -> None:
         """Redraw the tiles (when the day or settings changed), the charts, the
@@ -332,8 +302,7 @@ class ProgressPage(Page):
             rated=shown.rated,
         )
         charts.view.setAccessibleDescription(self._describe(first, today))
-        if self.walk_chart is not None:
-            self.walk_chart.set_palette(self.chart_palette())
+        self.walk_test_box.set_palette(self.chart_palette())
         if self.table_toggle.isChecked():
             self._fill_table(shown)
 
