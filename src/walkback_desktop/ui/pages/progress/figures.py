@@ -12,13 +12,14 @@ import bisect
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from walkback_desktop.core import day_totals, stats
 from walkback_desktop.core.day_totals import DayTotals
 from walkback_desktop.core.history import SessionRecord
-from walkback_desktop.storage.progress_queries import day_totals as day_totals_of
-from walkback_desktop.storage.progress_queries import longest_backward_bout, rated_sessions
-from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:  # storage (and SQLAlchemy) is imported when the page first reads
+    from walkback_desktop.storage.store import Store
 
 _reader: ThreadPoolExecutor | None = None
 
@@ -62,7 +63,12 @@ class ProgressFigures:
 
     @classmethod
     def read(cls, store: Store) -> ProgressFigures:
-        return cls(day_totals_of(store.db), longest_backward_bout(store.db))
+        from walkback_desktop.storage import progress_queries
+
+        return cls(
+            progress_queries.day_totals(store.db),
+            progress_queries.longest_backward_bout(store.db),
+        )
 
     @property
     def sessions(self) -> int:
@@ -139,4 +145,6 @@ class ProgressFigures:
         (weekly or monthly averages need none)."""
         if figures.months or not 0 < figures.rated <= MAX_SESSION_POINTS:
             return []
+        from walkback_desktop.storage.progress_queries import rated_sessions
+
         return rated_sessions(store.db, figures.first, self.today)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from walkback_desktop.charts.palette import ChartPalette, palette_for_scheme
 from walkback_desktop.core import stats
 from walkback_desktop.i18n import N_, _, formats, ngettext
-from walkback_desktop.storage.progress_queries import has_sessions
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
 from walkback_desktop.ui.fonts import scale_font
@@ -234,6 +233,8 @@ class ProgressPage(Page):
 
     def refresh(self) -> None:
         """Read the sessions (summed per day) and redraw tiles and charts."""
+        from walkback_desktop.storage.progress_queries import has_sessions
+
         store = self.ctx.store
         # SQLite sums the days in a worker thread (it lets go of the GIL) while
         # this thread builds the charts, on the first visit, when there are sessions
