@@ -41,7 +41,7 @@ def test_weekly_bar_sits_on_its_week(plot):
     weeks = weekly_totals([make_session(0)], weight_kg=70)
     (readout,) = plots.plot_weekly_backward(plot, weeks, GOAL, LIGHT)
     assert readout.x == plots.date_timestamp(date(2025, 3, 3)) + 3.5 * 86400
-    assert readout.text == "03 Mar – 09 Mar 2025: 10 min backward, 1 session"
+    assert readout.text == "3 Mar – 9 Mar 2025: 10 min backward, 1 session"
 
 
 def test_empty_input_draws_nothing(plot):
@@ -66,3 +66,22 @@ def test_date_ticks_pick_a_readable_step():
     years = [label for _, label in yearly]
     assert 2 <= len(years) <= 8
     assert all(label.isdigit() and 2016 <= int(label) <= 2025 for label in years), years
+
+
+def test_fewer_dates_along_the_axis_at_large_text(qapp):
+    from PySide6.QtGui import QFont
+
+    from walkback_desktop.charts.style import max_date_labels
+
+    old = qapp.font()
+    try:
+        assert max_date_labels(PRINT) == 8
+        big = QFont(old)
+        big.setPointSizeF(20)  # text size 200 %
+        qapp.setFont(big)
+        assert max_date_labels(LIGHT) <= 4
+        assert max_date_labels(LIGHT, compact=True) == 2
+        ticks = plots.date_ticks(date(2025, 8, 24), date(2025, 11, 23), max_date_labels(LIGHT))
+        assert 2 <= len(ticks) <= 4
+    finally:
+        qapp.setFont(old)

@@ -85,7 +85,7 @@ def test_tiles_show_hand_computed_numbers(page, ctx):
     assert page.bout_tile.value.text() == "2:30"
     assert page.bout_tile.detail.text() == "longest session 30:00"
     assert page.best_week_tile.value.text() == "30 min"
-    assert page.best_week_tile.detail.text() == "backward, week of 03 Mar 2025"
+    assert page.best_week_tile.detail.text() == "backward, week of 3 Mar 2025"
     assert page.adherence_tile.value.text() == "50 %"
     assert page.adherence_tile.detail.text() == (
         "1 of 2 weeks met your goal (50 %); this week in progress"
@@ -100,12 +100,12 @@ def test_charts_cover_the_chosen_range(page, ctx):
     page.set_period("4w")  # 20 Feb .. 19 Mar: weeks of 17 Feb, 24 Feb, 3, 10, 17 Mar
     texts = [r.text for r in charts._readouts[charts.backward_plot]]
     assert len(texts) == 5
-    assert texts[2] == "03 Mar – 09 Mar 2025: 30 min backward, 3 sessions"
+    assert texts[2] == "3 Mar – 9 Mar 2025: 30 min backward, 3 sessions"
     assert texts[3] == "10 Mar – 16 Mar 2025: 25 min backward, 1 session"
     page.set_period("all")  # all: from the first session's week
     assert len(charts._readouts[charts.backward_plot]) == 3
     x = charts._readouts[charts.backward_plot][0].x
-    assert charts.readout_at(charts.backward_plot, x + 86400).startswith("03 Mar")
+    assert charts.readout_at(charts.backward_plot, x + 86400).startswith("3 Mar")
     assert charts.readout_at(charts.backward_plot, x + 86400 * 30) == ""
     pain = [r.text for r in charts._readouts[charts.pain_plot] if r.text.startswith("Pain")]
     assert pain[0] == "Pain: 5.0"
@@ -216,7 +216,7 @@ def test_charts_have_a_text_alternative_and_a_table(page, ctx):
         for r in range(page.table.rowCount())
     ]
     assert rows[0][0] == "17 Mar 2025" and rows[0][4] == "in progress"
-    assert ["03 Mar 2025", "3", "3", "30 min", "met"] in [row[:5] for row in rows]
+    assert ["3 Mar 2025", "3", "3", "30 min", "met"] in [row[:5] for row in rows]
 
 
 def test_saved_png_carries_the_title_and_dates(page, ctx, tmp_path):
@@ -243,3 +243,11 @@ def test_the_report_is_reachable_from_progress(page, ctx, monkeypatch):
     )
     page.report_button.click()
     assert called == [1]
+
+
+def test_walk_test_section_is_built_after_the_charts(page, ctx, qtbot):
+    add_weeks(ctx)
+    page.page_shown()
+    assert page.charts is not None
+    qtbot.waitUntil(lambda: page.walk_chart is not None and page.walk_results.isVisibleTo(page))
+    assert page.walk_chart.isVisibleTo(page)

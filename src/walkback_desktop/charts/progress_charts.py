@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from walkback_desktop.charts.palette import ChartPalette
 from walkback_desktop.charts.plots import (
     DAY_S,
+    MAX_SESSION_POINTS,
     MONTH_S,
     WEEK_S,
     Readout,
@@ -44,7 +45,9 @@ class ProgressCharts(QWidget):
         self.view.ci.setSpacing(14)
         self.view.ci.setContentsMargins(6, 6, 6, 6)
         date_axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
-        self.backward_plot = self.view.addPlot(row=0, col=0, colspan=2, axisItems=date_axis)
+        self.backward_plot = self.view.addPlot(
+            row=0, col=0, colspan=2, axisItems=date_axis, enableMenu=False
+        )
         # at large text sizes the sessions and kcal charts get a row each (side by
         # side their titles and legends would not fit)
         kcal_at = (2, 0, 2) if single_column else (1, 1, 1)
@@ -53,18 +56,21 @@ class ProgressCharts(QWidget):
             col=0,
             colspan=2 if single_column else 1,
             axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
+            enableMenu=False,
         )
         self.kcal_plot = self.view.addPlot(
             row=kcal_at[0],
             col=kcal_at[1],
             colspan=kcal_at[2],
             axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
+            enableMenu=False,
         )
         self.pain_plot = self.view.addPlot(
             row=3 if single_column else 2,
             col=0,
             colspan=2,
             axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
+            enableMenu=False,
         )
         self.single_column = single_column
         self._readouts: dict[object, list[Readout]] = {}
@@ -87,8 +93,11 @@ class ProgressCharts(QWidget):
         first_weekday: int = 0,
         months: Sequence[PeriodTotals] = (),
         title: str = "",
+        rated: int | None = None,
     ) -> None:
-        """Weekly charts, or monthly ones when `months` is given (a long period)."""
+        """Weekly charts, or monthly ones when `months` is given (a long period).
+        `rated`: the sessions with a pain or effort rating in the period, when
+        known (then `records` need hold only those, see `plot_pain_rpe`)."""
         self.title = title
         self._palette = palette
         monthly = bool(months)
@@ -116,12 +125,14 @@ class ProgressCharts(QWidget):
                 first_weekday=first_weekday,
                 weeks=weeks,
                 months=months or None,
+                rated=rated,
             ),
         }
         span = MONTH_S if monthly else WEEK_S
         self._tolerance = {plot: span / 2 for plot in self._readouts}
         if not monthly:
-            self._tolerance[self.pain_plot] = WEEK_S / 2 if len(records) > 60 else 2 * DAY_S
+            many = (len(records) if rated is None else rated) > MAX_SESSION_POINTS
+            self._tolerance[self.pain_plot] = WEEK_S / 2 if many else 2 * DAY_S
         if periods:
             # keep the pain chart's dates in step with the bar charts
             self.pain_plot.setXRange(
@@ -182,9 +193,3 @@ class ProgressCharts(QWidget):
         if not image.save(target, "PNG") or not target.commit():  # type: ignore[call-overload]
             target.cancelWriting()
             raise OSError(target.errorString() or f"cannot write {path}")
-
-
-def is_dark_scheme() -> bool:
-    from PySide6.QtGui import QGuiApplication
-
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark

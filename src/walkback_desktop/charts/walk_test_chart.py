@@ -95,7 +95,8 @@ class WalkTestChart(QWidget):
         self._load = load
         self.chart_palette = palette
         self.setAccessibleName(_("3-m Backward Walk Test trend"))
-        self.view = pg.PlotWidget(axisItems={"bottom": _day_axis(pg)})
+        # no context menus (they are built eagerly and cost a tenth of the page)
+        self.view = pg.PlotWidget(axisItems={"bottom": _day_axis(pg)}, enableMenu=False)
         self.view.setAccessibleName(_("3-m Backward Walk Test trend"))
         self.view.setToolTip(reference_tooltip())
         self.plot: Any = self.view.getPlotItem()
@@ -115,8 +116,9 @@ class WalkTestChart(QWidget):
         self.refresh()
 
     def set_palette(self, palette: ChartPalette) -> None:
-        self.chart_palette = palette
-        self.refresh()
+        if palette is not self.chart_palette:
+            self.chart_palette = palette
+            self.refresh()
 
     def refresh(self) -> None:
         pg = self._pg
@@ -131,7 +133,14 @@ class WalkTestChart(QWidget):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(pal.foreground))
             axis.setTextPen(pg.mkPen(pal.foreground))
-        plot.setLabel("left", _("seconds (lower is better)"), color=pal.foreground)
+        # the axis says the unit, the title that lower is better: "seconds (lower
+        # is better)" along the axis did not fit its height at large text sizes
+        plot.setLabel("left", _("seconds"), color=pal.foreground)
+        plot.setTitle(
+            _("3-m Backward Walk Test (seconds, lower is better)"),
+            color=pal.foreground,
+            size=f"{self.font().pointSizeF():.0f}pt",
+        )
         plot.showGrid(x=False, y=True, alpha=pal.grid_alpha)
         legend.setLabelTextColor(pal.foreground)
         legend.setLabelTextSize(f"{self.font().pointSizeF():.0f}pt")  # follows the text size

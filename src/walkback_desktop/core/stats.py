@@ -20,6 +20,9 @@ grouped by local date: by default each session's own offset (so a walk at
 00:30 in summer time counts on the day the walker saw), or, when `tz` is
 given, by that time zone. Weeks start on `first_weekday` (0 = Monday ...
 6 = Sunday), which the UI takes from the user's locale.
+
+Slightly over 400 lines: the goal rule, periods, streaks and summary belong
+together; core/day_totals.py computes the same from per-day totals.
 """
 
 from __future__ import annotations
@@ -238,7 +241,13 @@ def day_streaks(
 
     The current streak is alive if the last walk was today or yesterday.
     """
-    days = sorted({local_date(r, tz) for r in records})
+    return streaks_of_days([local_date(r, tz) for r in records], today)
+
+
+def streaks_of_days(walked: Iterable[date], today: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive days among the dates walked (see
+    `day_streaks`)."""
+    days = sorted(set(walked))
     if not days:
         return 0, 0
     longest = run = 1

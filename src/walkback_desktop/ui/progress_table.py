@@ -3,6 +3,8 @@ months) and the sentences it shares with the tiles."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from walkback_desktop.core import stats
@@ -38,15 +40,36 @@ def adherence_text(goal_weeks: stats.GoalAdherence, goal: stats.WeeklyGoal) -> s
 
 
 class PeriodTable(QTableWidget):
-    """The charts' numbers as a table (their text alternative)."""
+    """The charts' numbers as a table (their text alternative). Its columns fit
+    the width without a horizontal scroll bar: when their contents are wider
+    (German at 200 % text), the columns narrow and the cells wrap."""
 
     def __init__(self) -> None:
         super().__init__(0, 7)
         self.setAccessibleName(_("Progress table"))
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(True)
+        self._natural: list[int] = []
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The columns at their contents' widths, narrowed in proportion when
+        those do not fit; rows as tall as their wrapped cells."""
+        if not self._natural:
+            return
+        room = self.viewport().width()
+        total = sum(self._natural)
+        scale = min(1.0, room / total) if total and room > 0 else 1.0
+        for col, width in enumerate(self._natural):
+            self.setColumnWidth(col, int(width * scale))
+        self.resizeRowsToContents()
 
     def fill(
         self,
@@ -69,9 +92,9 @@ class PeriodTable(QTableWidget):
         self.setRowCount(len(periods))
         for row, p in enumerate(reversed(periods)):
             if monthly:
-                label, met = f"{p.start:%b %Y}", "–"
+                label, met = formats.month_year(p.start), "–"
             else:
-                label = f"{p.start:%d %b %Y}"
+                label = formats.day_month_year(p.start)
                 if in_progress is not None and p.start == in_progress.start:
                     met = _("in progress")
                 else:
@@ -88,3 +111,5 @@ class PeriodTable(QTableWidget):
             for col, text in enumerate(cells):
                 self.setItem(row, col, QTableWidgetItem(text))
         self.resizeColumnsToContents()
+        self._natural = [self.columnWidth(col) for col in range(self.columnCount())]
+        self._fit_columns()

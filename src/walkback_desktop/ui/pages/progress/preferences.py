@@ -1,0 +1,57 @@
+"""What the Progress page takes from the settings and the desktop: the weekly
+goal, the first day of the week, the theme and the text size, and today."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+
+from walkback_desktop.core import stats
+from walkback_desktop.i18n import N_
+from walkback_desktop.ui.context import AppContext
+
+# (label, period id): the same periods as the report dialog (core.stats.PERIODS),
+# so the page and the report give the same weeks and percentages.
+RANGES = (
+    (N_("4 weeks"), "4w"),
+    (N_("3 months"), "3m"),
+    (N_("12 months"), "12m"),
+    (N_("All"), "all"),
+)
+DEFAULT_RANGE = "3m"
+
+# settings that change what the page shows
+WATCHED_SETTINGS = (
+    "weekly_goal_sessions",
+    "weekly_goal_backward_min",
+    "week_start",
+    "theme",
+    "weight_kg",
+)
+
+
+def goal_from_settings(ctx: AppContext) -> stats.WeeklyGoal:
+    return stats.WeeklyGoal.from_settings(ctx.store.settings.snapshot())
+
+
+def first_weekday_from_settings(ctx: AppContext) -> int:
+    locale_day = QLocale().firstDayOfWeek().value - 1  # Qt: Monday = 1 ... Sunday = 7
+    return stats.first_weekday(str(ctx.store.settings.snapshot().week_start), locale_day)
+
+
+def large_text() -> bool:
+    """Text size 150 % or more: tiles in three columns, buttons on rows of their own."""
+    return QFont().pointSizeF() >= 13.5
+
+
+def is_dark(ctx: AppContext) -> bool:
+    theme = ctx.store.settings.snapshot().theme
+    if theme in ("light", "dark"):
+        return theme == "dark"
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def local_today() -> date:
+    return datetime.now().astimezone().date()
