@@ -15,7 +15,6 @@ A missing device or a sound that fails to load is logged once (logger
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -99,28 +98,24 @@ class CueSounds(QObject):
         if self.checked and not self._to_make:
             QTimer.singleShot(0, self, self.loaded.emit)
             return
-        if "PySide6.QtMultimedia" in sys.modules and self._has_output is not None:
-            self._check_device_step()
-            return
         done = _FirstQueryDone(self)
         done.finished.connect(self._check_device_step)
+        query = self._has_output or _outputs_present
         thread = threading.Thread(
-            target=done.run,
-            args=(self._has_output is None,),
-            name="warm-up-QtMultimedia",
-            daemon=True,
+            target=done.run, args=(query,), name="warm-up-QtMultimedia", daemon=True
         )
         thread.start()
 
     def load(self) -> None:
         """Look for the device and make every sound now (a cue is due)."""
-        self._check_device()
+        if not self.checked:
+            self._check_device(self._has_output() if self._has_output else _outputs_present())
         while self._to_make:
             self._make_next()
 
-    def _check_device_step(self) -> None:
+    def _check_device_step(self, found: bool) -> None:
         try:
-            self._check_device()
+            self._check_device(found)
         except Exception:
             log.exception("looking for a sound output device failed")
             self._to_make = []
@@ -137,12 +132,17 @@ class CueSounds(QObject):
         else:
             self.loaded.emit()
 
-    def _check_device(self) -> None:
+    def _check_device(self, found: bool) -> None:
         if self.checked:
             return
         self.checked = True
-        self.device_found = self._output_present()
-        if not self.device_found:
+        self.device_found = found
+        if self._has_output is None and self._devices is None:
+            from PySide6.QtMultimedia import QMediaDevices
+
+            self._devices = QMediaDevices(self)
+            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
+        if not found:
             self._warn_once(
                 "no-device",
                 "No sound output device found (is a sound server such as PulseAudio "
@@ -168,16 +168,6 @@ class CueSounds(QObject):
         effect.statusChanged.connect(lambda b=beep: self._on_effect_status(b))
         effect.setSource(QUrl.fromLocalFile(str(sound_path(beep))))
         self._on_effect_status(beep)
-
-    def _output_present(self) -> bool:
-        if self._has_output is not None:
-            return bool(self._has_output())
-        from PySide6.QtMultimedia import QMediaDevices
-
-        if self._devices is None:
-            self._devices = QMediaDevices(self)
-            self._devices.audioOutputsChanged.connect(self._on_outputs_changed)
-        return bool(QMediaDevices.audioOutputs())
 
     def _on_effect_status(self, beep: Beep) -> None:
         from PySide6.QtMultimedia import QSoundEffect
@@ -227,25 +217,32 @@ class CueSounds(QObject):
         self._to_make = []
         self._warmed_up = False
         self.checked = False
+        self._check_device(found)
         self.load()
         self.outputs_changed.emit(found)
         self.changed.emit()
 
 
 class _FirstQueryDone(QObject):
-    finished = Signal()  # emitted on the helper thread, delivered on the GUI thread
+    finished = Signal(bool)  # emitted on the helper thread, delivered on the GUI thread
 
-    def run(self, query_devices: bool) -> None:
-        """Import QtMultimedia and (unless a test stands in for the device check)
-        ask once for the outputs: both give the GIL back while Qt works."""
+    def run(self, query: Callable[[], bool]) -> None:
+        """Import QtMultimedia and look for an output device: the first query
+        starts Qt's audio backend, and Qt gives the GIL back while it works."""
+        found = False
         try:
-            from PySide6.QtMultimedia import QMediaDevices
+            import PySide6.QtMultimedia  # noqa: F401
 
-            if query_devices:
-                QMediaDevices.audioOutputs()
+            found = bool(query())
         except Exception:
-            log.exception("QtMultimedia could not be loaded")
-        self.finished.emit()
+            log.exception("looking for a sound output device failed")
+        self.finished.emit(found)
+
+
+def _outputs_present() -> bool:
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
 
 
 def _log_warning(key: str, message: str, *args: object) -> None:

@@ -1,0 +1,69 @@
+"""The window keeps answering while slow system services get ready: the sound
+device is looked for on a helper thread, and a slow screensaver service does
+not hold the start of a workout. (How long the GUI thread stalls is measured
+by bench/bench_stall.py, never timed here.)"""
+
+from __future__ import annotations
+
+import threading
+
+from walkback_desktop.app import build_main_window
+from walkback_desktop.audio.base import RecordingCuePlayer
+from walkback_desktop.audio.cue_sounds import CueSounds
+from walkback_desktop.core.clock import FakeClock
+from walkback_desktop.ui import workout_controller
+
+
+class SlowScreenSaver:
+    """A screensaver service that answers only when `answer` is set."""
+
+    may_block = True
+
+    def __init__(self) -> None:
+        self.answer = threading.Event()
+        self.calls: list[str] = []
+        self.threads: list[threading.Thread] = []
+
+    def acquire(self, reason: str = "") -> bool:
+        self.answer.wait(10)
+        self.threads.append(threading.current_thread())
+        self.calls.append("acquire")
+        return True
+
+    def release(self) -> None:
+        self.threads.append(threading.current_thread())
+        self.calls.append("release")
+
+
+def test_a_slow_screensaver_service_does_not_hold_the_workout_start(qtbot, data_dir, monkeypatch):
+    slow = SlowScreenSaver()
+    monkeypatch.setattr(workout_controller, "KeepAwake", lambda: slow)
+    window = build_main_window(
+        data_dir, clock=FakeClock(), cue_player_factory=lambda ctx: RecordingCuePlayer()
+    )
+    qtbot.addWidget(window)
+    window.ctx.store.settings.update(safety_acknowledged=True)
+    page = window.page("workout")
+    page.request_start("first-steps-12")
+    # The workout runs while the service has not answered yet.
+    assert page.controller.active
+    assert slow.calls == []
+    slow.answer.set()
+    page.stop()  # nothing walked yet: back to the picker, the screen may sleep again
+    qtbot.waitUntil(lambda: slow.calls == ["acquire", "release"], timeout=10_000)
+    assert threading.main_thread() not in slow.threads
+
+
+def test_the_sound_device_is_looked_for_off_the_gui_thread(qtbot):
+    looked_from: list[threading.Thread] = []
+
+    def has_output() -> bool:
+        looked_from.append(threading.current_thread())
+        return False
+
+    sounds = CueSounds(has_output=has_output)
+    with qtbot.waitSignal(sounds.loaded, timeout=20_000):
+        sounds.load_in_background()
+    assert looked_from and looked_from[0] is not threading.main_thread()
+    assert sounds.checked and not sounds.device_found
+    assert not sounds.usable()
