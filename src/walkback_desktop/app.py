@@ -37,6 +37,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+# isort: split
+# First after PySide6: every module imported from here on costs PySide6 less to check.
+import walkback_desktop.ui.feature_check  # noqa: F401
+
+# isort: split
 from walkback_desktop import APP_ID, APP_NAME, __version__
 from walkback_desktop.early_settings import read_early_settings
 from walkback_desktop.i18n import _, set_language
