@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from walkback_desktop.app import build_main_window
 from walkback_desktop.audio.base import RecordingCuePlayer
 from walkback_desktop.audio.cue_sounds import CueSounds
@@ -67,3 +69,36 @@ def test_the_sound_device_is_looked_for_off_the_gui_thread(qtbot):
     assert looked_from and looked_from[0] is not threading.main_thread()
     assert sounds.checked and not sounds.device_found
     assert not sounds.usable()
+
+
+def test_the_window_answers_while_the_store_opens(qtbot, data_dir, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    import walkback_desktop.storage.store as store_module
+    from walkback_desktop.app import build_shell, load_data_stepwise
+
+    go_on = threading.Event()
+    opened_from: list[threading.Thread] = []
+    real_open = store_module.open_store
+
+    def slow_open(path):
+        opened_from.append(threading.current_thread())
+        go_on.wait(10)
+        return real_open(path)
+
+    monkeypatch.setattr(store_module, "open_store", slow_open)
+    window = build_shell(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    ready: list[bool] = []
+    load_data_stepwise(window, data_dir, done=lambda: ready.append(True), failed=pytest.fail)
+    turned: list[bool] = []
+    QTimer.singleShot(0, lambda: turned.append(True))
+    qtbot.waitUntil(lambda: bool(turned), timeout=5_000)  # the window answers meanwhile
+    assert not window.ready
+    assert type(window.current_page()).__name__ == "LoadingPage"
+    go_on.set()
+    qtbot.waitUntil(lambda: bool(ready), timeout=60_000)
+    assert opened_from and opened_from[0] is not threading.main_thread()
+    assert window.current_page().page_id == "today"
+    assert window.ctx is not None and window.ctx.store.sessions.count() == 0
