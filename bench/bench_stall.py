@@ -107,7 +107,7 @@ def main() -> int:
         app = QApplication.instance() or QApplication([])
         from walkback_desktop.app import build_shell, load_data_stepwise
         from walkback_desktop.audio.speech import shutdown_all
-        from walkback_desktop.ui.workout_controller import audio_options
+        from walkback_desktop.ui.after_start import schedule_speech_warm_up
 
         data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
         # An existing database, made in another process: this one imports the
@@ -134,22 +134,15 @@ def main() -> int:
         dog.start()
         loaded: list[float] = []
 
-        def warm() -> None:  # what the app does once it is idle after start-up
-            store = window.ctx.store
-            player = window.ctx.cue_player
-            player.set_options(**audio_options(store.settings.snapshot().to_values()))
-            getattr(player, "warm_up", player.prepare)()
-
-        from PySide6.QtCore import QTimer
-
         def done() -> None:
             loaded.append((time.perf_counter() - t0) * 1000)
-            QTimer.singleShot(300, warm)
+            schedule_speech_warm_up(window.ctx)  # what the app does once the data is in
 
         def failed(exc: BaseException) -> None:
             raise SystemExit(f"the data did not load: {exc}")
 
-        load_data_stepwise(window, data, done, failed, cue_player_factory=factory)
+        extra = {"cue_player_factory": factory} if factory else {}
+        load_data_stepwise(window, data, done, failed, **extra)
         run_for(app, 1.0)
         while not loaded:
             run_for(app, 0.1)
