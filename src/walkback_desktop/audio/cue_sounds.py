@@ -15,6 +15,7 @@ A missing device or a sound that fails to load is logged once (logger
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -98,9 +99,14 @@ class CueSounds(QObject):
         if self.checked and not self._to_make:
             QTimer.singleShot(0, self, self.loaded.emit)
             return
+        has_output = self._has_output
+        if has_output is not None and "PySide6.QtMultimedia" in sys.modules:
+            # A stand-in for the device check (tests), nothing left to import.
+            QTimer.singleShot(0, self, lambda: self._check_device_step(bool(has_output())))
+            return
         done = _FirstQueryDone(self)
         done.finished.connect(self._check_device_step)
-        query = self._has_output or _outputs_present
+        query = has_output or _outputs_present
         thread = threading.Thread(
             target=done.run, args=(query,), name="warm-up-QtMultimedia", daemon=True
         )
