@@ -1,11 +1,14 @@
 """The longest GUI-thread stall during start-up and the first workout start.
 
 A 10 ms watchdog QTimer records the gap between its ticks; the longest gap
-minus 10 ms is the stall. Phases: `startup` (the 3 s after the window is
-shown, with the app warming the cue player as it will at idle), `workout`
-(the first workout start and the 6 s after it, get-ready cue included). The
-window's own construction (synchronous, before the loop turns) is printed
-apart as build_ms. Uses the real QtCuePlayer, as the app does; `--pulse` runs a
+minus 10 ms is the stall. Phases: `startup` (as `walkback` starts: the shell
+window shown, then, with the watchdog running, the store's code imported, the
+store opened and the pages built step by step, then 3 s more with the app
+warming the cue player as it does at idle), `workout` (the first workout start
+and the 6 s after it, get-ready cue included). The shell's own construction
+(before the loop turns) is printed apart as build_ms. On a loaded machine a
+gap also counts time the process waited for a core, so the GUI thread's own
+CPU time within the worst gap is printed too (*_gui_cpu_ms). Uses the real QtCuePlayer, as the app does; `--pulse` runs a
 PulseAudio null-sink sound server so the speech engine really starts;
 `--no-audio` puts a recording player in its place (what is left is not audio).
 
@@ -29,11 +32,17 @@ sys.path.insert(0, str(ROOT / "src"))
 
 
 class Watchdog:
+    """The longest gap between ticks (wall clock), and the most CPU time the GUI
+    thread spent within one gap: on a loaded machine the first also counts time
+    the process waited for a core; the second is the GUI thread's own work."""
+
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.worst = 0.0
+        self.worst_cpu = 0.0
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(10)
@@ -45,15 +54,21 @@ class Watchdog:
 
     def reset(self) -> None:
         self.last = time.perf_counter()
+        self.last_cpu = time.thread_time()
         self.worst = 0.0
+        self.worst_cpu = 0.0
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.worst = max(self.worst, now - self.last)
-        self.last = now
+        self.worst_cpu = max(self.worst_cpu, cpu - self.last_cpu)
+        self.last, self.last_cpu = now, cpu
 
     def stall_ms(self) -> float:
         return max(0.0, self.worst * 1000 - 10)
+
+    def cpu_ms(self) -> float:
+        return self.worst_cpu * 1000
 
 
 def run_for(app, seconds: float) -> None:
@@ -90,14 +105,21 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([])
-        from walkback_desktop.app import build_main_window
+        from walkback_desktop.app import build_shell, load_data_stepwise
         from walkback_desktop.audio.speech import shutdown_all
-        from walkback_desktop.storage.store import open_store
-        from walkback_desktop.ui.workout_controller import audio_options
+        from walkback_desktop.ui.after_start import schedule_speech_warm_up
 
         data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
-        store = open_store(data)
-        store.settings.update(safety_acknowledged=True)
+        # An existing database, made in another process: this one imports the
+        # store's code only as the app does, after the first paint.
+        make = (
+            "import sys; from pathlib import Path; "
+            "from walkback_desktop.storage.store import open_store; "
+            "s = open_store(Path(sys.argv[1])); s.settings.update(safety_acknowledged=True); "
+            "s.close()"
+        )
+        env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+        subprocess.run([sys.executable, "-c", make, str(data)], check=True, env=env)
         dog = Watchdog()
         t0 = time.perf_counter()
         factory = None
@@ -105,26 +127,33 @@ def main() -> int:
             from walkback_desktop.audio.base import RecordingCuePlayer
 
             factory = lambda ctx: RecordingCuePlayer()  # noqa: E731
-        window = build_main_window(data, store=store, cue_player_factory=factory)
+        # As `walkback` starts: the shell is shown, then the data loads step by step.
+        window = build_shell(data)
         window.show()
         build_ms = (time.perf_counter() - t0) * 1000
         dog.start()
-        player = window.ctx.cue_player
+        loaded: list[float] = []
 
-        def warm() -> None:  # what the app does once it is idle after start-up
-            player.set_options(**audio_options(store.settings.snapshot().to_values()))
-            getattr(player, "warm_up", player.prepare)()
+        def done() -> None:
+            loaded.append((time.perf_counter() - t0) * 1000)
+            schedule_speech_warm_up(window.ctx)  # what the app does once the data is in
 
-        from PySide6.QtCore import QTimer
+        def failed(exc: BaseException) -> None:
+            raise SystemExit(f"the data did not load: {exc}")
 
-        QTimer.singleShot(300, warm)
+        extra = {"cue_player_factory": factory} if factory else {}
+        load_data_stepwise(window, data, done, failed, **extra)
+        run_for(app, 1.0)
+        while not loaded:
+            run_for(app, 0.1)
         run_for(app, 3.0)
-        startup_ms = dog.stall_ms()
+        startup_ms, startup_cpu_ms = dog.stall_ms(), dog.cpu_ms()
+        player = window.ctx.cue_player
         ready_at_start = player.ready()
         dog.reset()
         window.ctx.events.start_requested.emit(args.routine)
         run_for(app, 6.0)
-        workout_ms = dog.stall_ms()
+        workout_ms, workout_cpu_ms = dog.stall_ms(), dog.cpu_ms()
         status = player.status()
         window.ctx.store.checkpoints.clear()
         shutdown_all()
@@ -133,8 +162,10 @@ def main() -> int:
             subprocess.run(["pulseaudio", "--kill"], capture_output=True)
     worst = max(startup_ms, workout_ms)
     print(
-        f"bench_stall build_ms={build_ms:.0f} startup_stall_ms={startup_ms:.1f} "
-        f"workout_stall_ms={workout_ms:.1f} player_ready_before_workout={ready_at_start} "
+        f"bench_stall build_ms={build_ms:.0f} data_ready_ms={loaded[0]:.0f} "
+        f"startup_stall_ms={startup_ms:.1f} workout_stall_ms={workout_ms:.1f} "
+        f"startup_gui_cpu_ms={startup_cpu_ms:.1f} workout_gui_cpu_ms={workout_cpu_ms:.1f} "
+        f"player_ready_before_workout={ready_at_start} "
         f"speech={status.speech_available} "
         f"sound_server={'null-sink' if args.pulse else 'none'} audio={not args.no_audio} "
         f"target_ms=50 {'OK' if worst < 50 else 'OVER'}"

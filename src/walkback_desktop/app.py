@@ -3,7 +3,8 @@
 Start-up shows the window first. `run_gui` builds the main window as a shell
 (navigation from a static list, a "Loading…" placeholder per page: Qt only, no
 SQLAlchemy, no pages), shows it, and once its first frame is painted opens the
-store (migrations, recovery) and swaps the real pages in. Only then are the
+store (migrations, recovery) on a helper thread and swaps the real pages in,
+the one on screen first. Only then are the
 start-up notices shown, `walkback start ID` started and handed-over files
 opened, in that order. The language and appearance are needed before the first
 paint, so those three settings are read directly with the standard library's
@@ -18,6 +19,7 @@ start-up order is written, and it reads best top to bottom in one file.)
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import threading
@@ -26,17 +28,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QLibraryInfo,
     QLocale,
-    QObject,
     QTimer,
     QTranslator,
-    Signal,
 )
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
+# isort: split
+# First after PySide6: every module imported from here on costs PySide6 less to check.
+import walkback_desktop.ui.feature_check  # noqa: F401
+
+# isort: split
 from walkback_desktop import APP_ID, APP_NAME, __version__
 from walkback_desktop.early_settings import read_early_settings
 from walkback_desktop.i18n import _, set_language
@@ -45,6 +49,7 @@ from walkback_desktop.resources import resource_path
 from walkback_desktop.ui import crash
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.main_window import MainWindow
+from walkback_desktop.ui.startup_events import AfterFirstPaint, FileOpenCatcher, OnGuiThread
 
 if TYPE_CHECKING:
     from walkback_desktop.audio.base import CuePlayer
@@ -58,6 +63,9 @@ log = logging.getLogger(__name__)
 STATE_FILENAME = "window-state.ini"
 # Loaded in idle time after start-up so the first visit to Progress does not wait for it.
 IDLE_IMPORTS = ("numpy", "pyqtgraph")
+# What opening the data needs, imported on a helper thread after the first paint
+# (with the page on screen's own module).
+PRELOAD_MODULES = ("walkback_desktop.storage.store", "walkback_desktop.ui.context")
 
 
 def app_icon() -> QIcon:
@@ -193,15 +201,58 @@ def load_data_stepwise(
     data_dir: Path,
     done: Callable[[], None],
     failed: Callable[[BaseException], None],
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
 ) -> None:
-    """As `load_data`, one step per turn of the event loop: the store, the page on
-    screen (which then paints), then the other pages; then `done()`."""
+    """As `load_data`, in steps that keep the window answering: on a helper
+    thread, the store's code is imported and the store opened (SQLAlchemy, the
+    migrations, the daily backup: 250-600 ms that would freeze the window just
+    shown; the helper hands the GIL back every few ms); then, one per turn of
+    the event loop, the page on screen (which then paints) and the other pages;
+    then `done()`. The store's connections may be used from the GUI thread
+    afterwards (SQLAlchemy's pool for a SQLite file allows it)."""
+    shown = window.current_page().page_id
+    opened: list[Store | BaseException] = []
+
+    def then() -> None:
+        store = opened[0] if opened else RuntimeError("the data could not be opened")
+        if isinstance(store, BaseException):
+            failed(store)
+            return
+        _load_pages(window, data_dir, store, shown, done, failed, cue_player_factory)
+
+    signal = OnGuiThread(window, then)
+
+    def run() -> None:
+        _import_quietly((*PRELOAD_MODULES, PAGE_CLASSES[shown][0]))
+        try:
+            from walkback_desktop.storage.store import open_store
+
+            opened.append(open_store(data_dir))
+        except BaseException as exc:  # reported on the GUI thread, as a start-up error
+            opened.append(exc)
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            signal.finished.emit()
+
+    thread = threading.Thread(target=run, name="open-store", daemon=True)
+    _warm_up.append(thread)
+    thread.start()
+
+
+def _load_pages(
+    window: MainWindow,
+    data_dir: Path,
+    store: Store,
+    shown: str,
+    done: Callable[[], None],
+    failed: Callable[[BaseException], None],
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None,
+) -> None:
     try:
-        ctx = open_context(window, data_dir)
+        ctx = open_context(window, data_dir, store=store, cue_player_factory=cue_player_factory)
     except Exception as exc:
+        store.close()
         failed(exc)
         return
-    shown = window.current_page().page_id
     order = [shown, *(pid for pid in PAGE_CLASSES if pid != shown)]
 
     def step() -> None:
@@ -245,59 +296,6 @@ def _application() -> QApplication:
     QGuiApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
     return QApplication(sys.argv[:1])
-
-
-class FileOpenCatcher(QObject):
-    """macOS hands a double-clicked routine file over as a QFileOpenEvent, not as
-    an argument: keep the ones that arrive before the window, pass on the rest."""
-
-    files_opened = Signal(list)  # list[Path]
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
-        self._early: list[Path] | None = []
-        app.installEventFilter(self)
-
-    def take_early(self) -> list[Path]:
-        early, self._early = self._early or [], None
-        return early
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.FileOpen:
-            return False
-        path = Path(event.file())  # type: ignore[attr-defined]
-        if self._early is not None:
-            self._early.append(path)
-        else:
-            self.files_opened.emit([path])
-        return True
-
-
-class AfterFirstPaint(QObject):
-    """Calls `then` once the window has painted its first frame (or after
-    `fallback_ms`, e.g. when the window starts minimised and never paints)."""
-
-    def __init__(self, window: MainWindow, then: Callable[[], None], fallback_ms: int = 1500):
-        super().__init__(window)
-        self._then: Callable[[], None] | None = then
-        self._window = window
-        window.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._window and event.type() in (
-            QEvent.Type.Paint,
-            QEvent.Type.UpdateRequest,
-        ):
-            # Runs before the paint itself: the call waits until the frame is out.
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        then, self._then = self._then, None
-        if then is not None:
-            then()
 
 
 def show_notice(parent: MainWindow | None, text: str, offer: str | None = None) -> bool:

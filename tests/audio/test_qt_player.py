@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from walkback_desktop.audio.base import Beep, CuePlayer
+from walkback_desktop.audio.cue_sounds import CueSounds
 from walkback_desktop.audio.qt_player import (
     NO_BEEPS_NOTICE,
     NO_DEVICE_NOTICE,
@@ -103,14 +104,37 @@ def _prepared(qtbot, player: QtCuePlayer, *, voice: bool = True) -> QtCuePlayer:
     return player
 
 
+class FakeSounds(CueSounds):
+    """A sound device whose beeps are recorded instead of played (or, `broken`,
+    all fail to load): no QSoundEffect is made."""
+
+    def __init__(self, *, broken: bool = False) -> None:
+        super().__init__(has_output=lambda: True)
+        self.played: list[Beep] = []
+        self._all_broken = broken
+
+    def load(self) -> None:
+        self.checked = True
+        self.device_found = True
+        if self._all_broken:
+            self.broken = set(Beep)
+
+    def load_in_background(self) -> None:
+        self.load()
+        self.loaded.emit()
+
+    def play(self, beep: Beep, volume: float) -> None:
+        self.load()
+        if beep not in self.broken:
+            self.played.append(beep)
+
+
 class NoBeeps(QtCuePlayer):
     """The real player on a machine with a sound device whose beeps all fail to
-    load (no QSoundEffect is made): speech is started, countdowns are spoken."""
+    load: speech is started, countdowns are spoken."""
 
-    def _ensure_beeps(self) -> None:
-        self._beeps_checked = True
-        self._device_found = True
-        self._broken_beeps = set(Beep)
+    def __init__(self, **kwargs) -> None:
+        super().__init__(sounds=FakeSounds(broken=True), **kwargs)
 
 
 @pytest.fixture
@@ -418,15 +442,9 @@ class BeepRecorder(QtCuePlayer):
     """The real player with its sound output replaced by a list of beeps."""
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.beeps: list[Beep] = []
-
-    def _ensure_beeps(self) -> None:
-        self._beeps_checked = True
-        self._device_found = True
-
-    def _beep(self, beep: Beep) -> None:
-        self.beeps.append(beep)
+        sounds = FakeSounds()
+        super().__init__(sounds=sounds, **kwargs)
+        self.beeps = sounds.played
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from walkback_desktop.audio.engine_driver import EngineDriver, not_started_reason
+
 log = logging.getLogger("walkback_desktop.audio")
 
 START_TIMEOUT_S = 30.0
@@ -247,85 +249,53 @@ class InlineSpeech(SpeechBackend):
     def __init__(self, factory: Callable[[QObject], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
-        self.engine: Any = None
-        self._states: Any = None
-        self._token: int | None = None
-        self._said_at = 0.0
-        self._seen_speaking = False
+        self._driver: EngineDriver | None = None
+
+    @property
+    def engine(self) -> Any:
+        return self._driver.engine if self._driver is not None else None
 
     def start(self) -> None:
-        if self.engine is not None:
+        if self._driver is not None:
             return
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        from walkback_desktop.audio.speech_host import STALE_READY_S
-
-        self._stale_s = STALE_READY_S
-        self._states = QTextToSpeech.State
         try:
             engine = self._factory(self)
         except Exception as exc:
             self.started.emit(False, str(exc), [])
             return
-        if engine.state() not in (self._states.Ready, self._states.Speaking):
-            self.started.emit(False, f"the engine did not start: {engine.errorString()}", [])
+        why = not_started_reason(engine, QTextToSpeech.State)
+        if why:
+            self.started.emit(False, why, [])
             return
-        self.engine = engine
-        engine.stateChanged.connect(self._on_state)
-        voices = [[v.name(), v.locale().name()] for v in engine.availableVoices()]
-        self.started.emit(True, "", voices)
+        self._driver = EngineDriver(
+            engine, QTextToSpeech.State, done=self.done.emit, failed=self.failed.emit
+        )
+        self.started.emit(True, "", self._driver.voices())
 
     def say(self, token: int, text: str) -> None:
-        if self.engine is None:
+        if self._driver is None:
             return
-        self._token = token
-        self._said_at = time.monotonic()
-        self._seen_speaking = False
         try:
-            self.engine.say(text)
+            self._driver.say(token, text)
         except Exception as exc:
             log.exception("speech failed")
-            self._token = None
+            self._driver.token = None
             self.failed.emit(token, str(exc))
 
     def stop(self) -> None:
-        self._token = None
-        if self.engine is None:
+        if self._driver is None:
             return
         try:
-            self.engine.stop()
+            self._driver.stop()
         except Exception:
             log.exception("stopping speech failed")
 
     def set_options(self, volume: float, rate: float, voice: str) -> None:
-        engine = self.engine
-        if engine is None:
-            return
-        engine.setVolume(volume)
-        engine.setRate(rate)
-        if voice:
-            for candidate in engine.availableVoices():
-                if candidate.name() == voice:
-                    engine.setVoice(candidate)
-                    break
+        if self._driver is not None:
+            self._driver.set_options(volume, rate, voice)
 
     def shutdown(self) -> None:
-        self._token = None
-
-    def _on_state(self, state: Any) -> None:
-        token = self._token
-        if token is None:
-            return
-        if state == self._states.Speaking:
-            self._seen_speaking = True
-        elif state == self._states.Ready:
-            if self._seen_speaking or time.monotonic() - self._said_at >= self._stale_s:
-                self._token = None
-                self.done.emit(token)
-        elif state == self._states.Error:
-            self._token = None
-            try:
-                why = self.engine.errorString()
-            except Exception:
-                why = "unknown error"
-            self.failed.emit(token, why or "unknown error")
+        if self._driver is not None:
+            self._driver.token = None

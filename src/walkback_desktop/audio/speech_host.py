@@ -25,17 +25,14 @@ import json
 import os
 import sys
 import threading
-import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from walkback_desktop.audio.engine_driver import EngineDriver, not_started_reason
 
 # Engines by preference; "mock" is Qt's test engine and never chosen by default.
 PREFERRED_ENGINES = ("speechd", "flite", "sapi", "winrt", "darwin", "macos", "avfoundation")
-
-# A "Ready" this soon after say() without a "Speaking" first is the previous
-# utterance being cancelled, not this one finishing.
-STALE_READY_S = 0.25
 
 
 def _send(message: dict[str, Any]) -> None:
@@ -60,11 +57,7 @@ class Host(QObject):
         self._engine_name = engine
         self._factory = factory
         self._language = language
-        self._engine: Any = None
-        self._states: Any = None
-        self._token: int | None = None
-        self._said_at = 0.0
-        self._seen_speaking = False
+        self._driver: EngineDriver | None = None
 
     def start(self) -> None:
         try:
@@ -75,7 +68,6 @@ class Host(QObject):
     def _start(self) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        self._states = QTextToSpeech.State
         if self._factory:
             engine = _load_factory(self._factory)(None)
         else:
@@ -87,57 +79,20 @@ class Host(QObject):
                 _send({"event": "started", "ok": False, "why": why, "voices": []})
                 return
             engine = QTextToSpeech(self._engine_name)
-        if engine.state() not in (self._states.Ready, self._states.Speaking):
-            why = f"the engine did not start: {engine.errorString() or engine.state()}"
+        why = not_started_reason(engine, QTextToSpeech.State)
+        if why:
             _send({"event": "started", "ok": False, "why": why, "voices": []})
             return
-        self._engine = engine
-        voices = self._all_voices()
-        self._use_language()
-        engine.stateChanged.connect(self._on_state)
+        driver = EngineDriver(
+            engine,
+            QTextToSpeech.State,
+            done=lambda token: _send({"event": "done", "token": token}),
+            failed=lambda token, why: _send({"event": "error", "token": token, "why": why}),
+        )
+        self._driver = driver
+        voices = driver.voices(self._language)
+        driver.use_language(self._language)
         _send({"event": "started", "ok": True, "why": "", "voices": voices})
-
-    def _all_voices(self) -> list[list[str]]:
-        """The voices the engine lists, plus those for the app's language (speechd
-        lists only the current locale's): each with its locale."""
-        engine = self._engine
-        seen: dict[str, str] = {}
-        for voice in engine.availableVoices():
-            seen.setdefault(voice.name(), voice.locale().name())
-        wanted = QLocale(self._language).language() if self._language else None
-        try:
-            locales = [
-                loc for loc in engine.availableLocales() if wanted and loc.language() == wanted
-            ]
-        except Exception:
-            locales = []
-        original = engine.locale()
-        for locale in locales:
-            try:
-                engine.setLocale(locale)
-                for voice in engine.availableVoices():
-                    seen[voice.name()] = locale.name()
-            except Exception:
-                continue
-        if locales:
-            engine.setLocale(original)
-        return [[name, loc] for name, loc in seen.items()]
-
-    def _use_language(self) -> None:
-        """Speak the app's language by default, whatever the system locale says."""
-        if not self._language:
-            return
-        wanted = QLocale(self._language)
-        system = QLocale.system()
-        preferred = system if system.language() == wanted.language() else wanted
-        try:
-            locales = list(self._engine.availableLocales())
-            same = [loc for loc in locales if loc.language() == wanted.language()]
-            exact = [loc for loc in same if loc.name() == preferred.name()]
-            if exact or same:
-                self._engine.setLocale((exact or same)[0])
-        except Exception:
-            return
 
     def handle(self, line: str) -> None:
         try:
@@ -145,40 +100,28 @@ class Host(QObject):
         except ValueError:
             return
         op = command.get("op")
+        driver = self._driver
         try:
-            if op == "say":
-                self._say(int(command["token"]), str(command["text"]))
-            elif op == "stop":
-                self._stop()
-            elif op == "options":
-                self._options(command)
+            if op == "say" and driver is None:
+                _send({"event": "done", "token": int(command["token"])})
+            elif op == "say" and driver is not None:
+                driver.say(int(command["token"]), str(command["text"]))
+            elif op == "stop" and driver is not None:
+                driver.stop()
+            elif op == "options" and driver is not None:
+                self._options(driver, command)
         except Exception as exc:
-            _send({"event": "error", "token": self._token, "why": f"{op} failed: {exc}"})
+            token = driver.token if driver is not None else None
+            _send({"event": "error", "token": token, "why": f"{op} failed: {exc}"})
         _send({"event": "ack", "seq": command.get("seq")})
 
-    def _say(self, token: int, text: str) -> None:
-        if self._engine is None:
-            _send({"event": "done", "token": token})
-            return
-        self._token = token
-        self._said_at = time.monotonic()
-        self._seen_speaking = False
-        self._engine.say(text)
-
-    def _stop(self) -> None:
-        self._token = None
-        if self._engine is not None:
-            self._engine.stop()
-
-    def _options(self, command: dict[str, Any]) -> None:
-        engine = self._engine
-        if engine is None:
-            return
-        engine.setVolume(float(command.get("volume", 1.0)))
-        engine.setRate(float(command.get("rate", 0.0)))
-        name = str(command.get("voice") or "")
-        if name and name != engine.voice().name():
-            self._set_voice(name)
+    def _options(self, driver: EngineDriver, command: dict[str, Any]) -> None:
+        driver.set_options(
+            float(command.get("volume", 1.0)),
+            float(command.get("rate", 0.0)),
+            str(command.get("voice") or ""),
+        )
+        engine = driver.engine
         _send(
             {
                 "event": "options",
@@ -187,44 +130,6 @@ class Host(QObject):
                 "volume": engine.volume(),
             }
         )
-
-    def _set_voice(self, name: str) -> None:
-        """Choose the voice called `name`, in any locale; an unknown name keeps the
-        current voice."""
-        engine = self._engine
-        for voice in engine.availableVoices():
-            if voice.name() == name:
-                engine.setVoice(voice)
-                return
-        locale, current = engine.locale(), engine.voice()
-        for candidate in engine.availableLocales():
-            engine.setLocale(candidate)
-            for voice in engine.availableVoices():
-                if voice.name() == name:
-                    engine.setVoice(voice)
-                    return
-        engine.setLocale(locale)
-        engine.setVoice(current)
-
-    def _on_state(self, state: Any) -> None:
-        token = self._token
-        if token is None:
-            return
-        if state == self._states.Speaking:
-            self._seen_speaking = True
-        elif state == self._states.Ready:
-            fresh = time.monotonic() - self._said_at < STALE_READY_S
-            if self._seen_speaking or not fresh:
-                self._token = None
-                _send({"event": "done", "token": token})
-        elif state == self._states.Error:
-            self._token = None
-            why = ""
-            try:
-                why = self._engine.errorString()
-            except Exception:
-                why = "unknown error"
-            _send({"event": "error", "token": token, "why": why or "unknown error"})
 
 
 def default_engine(available: list[str]) -> str:

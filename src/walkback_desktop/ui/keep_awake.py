@@ -300,6 +300,13 @@ class KeepAwake:
         return self._active
 
     @property
+    def may_block(self) -> bool:
+        """True when a request can take long (a D-Bus round trip, up to its
+        timeout): callers on the GUI thread make it from a helper thread. The
+        Windows request belongs to the calling thread, so it is never moved."""
+        return isinstance(self._inhibitor, FreedesktopInhibitor)
+
+    @property
     def unavailable_reason(self) -> str:
         """Why the last acquire() could not keep the screen awake ("" if it could)."""
         return self._why_not

@@ -5,6 +5,8 @@ a workout, and the screen kept awake (failures logged, never raised)."""
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable, Mapping
 from typing import Protocol, TypedDict
 
@@ -66,24 +68,62 @@ class _Awake(Protocol):
 
 
 class AwakeHold:
-    """Keeps the screen on during a workout; made on first use by `factory`."""
+    """Keeps the screen on during a workout; made on first use by `factory`.
+
+    An awake object that says it `may_block` (the D-Bus screensaver service: a
+    bus connection and a call, 20-30 ms, up to its 2 s timeout) is called on one
+    helper thread, in order, so starting a workout never waits for it. Others
+    (Windows: the request belongs to the calling thread) are called here.
+    """
 
     def __init__(self, factory: Callable[[], _Awake]) -> None:
         self._factory = factory
         self._awake: _Awake | None = None
+        self._jobs: queue.SimpleQueue[Callable[[], object]] | None = None
 
     def acquire(self, reason: str) -> None:
         try:
             if self._awake is None:
                 self._awake = self._factory()
-            self._awake.acquire(reason)
         except Exception:
             log.exception("could not keep the screen awake")
+            return
+        awake = self._awake
+        self._run(lambda: awake.acquire(reason), "could not keep the screen awake")
 
     def release(self) -> None:
-        if self._awake is None:
+        awake = self._awake
+        if awake is None:
             return
-        try:
-            self._awake.release()
-        except Exception:
-            log.exception("could not release the screen-awake request")
+        self._run(awake.release, "could not release the screen-awake request")
+
+    def settle(self, timeout_s: float = 5.0) -> bool:
+        """Wait until the requests handed to the helper thread are done (tests)."""
+        if self._jobs is None:
+            return True
+        done = threading.Event()
+        self._jobs.put(done.set)
+        return done.wait(timeout_s)
+
+    def _run(self, call: Callable[[], object], failure: str) -> None:
+        if not getattr(self._awake, "may_block", False):
+            _guarded(call, failure)
+            return
+        if self._jobs is None:
+            self._jobs = queue.SimpleQueue()
+            threading.Thread(
+                target=_work, args=(self._jobs,), name="keep-awake", daemon=True
+            ).start()
+        self._jobs.put(lambda: _guarded(call, failure))
+
+
+def _guarded(call: Callable[[], object], failure: str) -> None:
+    try:
+        call()
+    except Exception:
+        log.exception(failure)
+
+
+def _work(jobs: queue.SimpleQueue[Callable[[], object]]) -> None:
+    while True:
+        jobs.get()()

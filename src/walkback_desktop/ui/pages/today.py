@@ -24,8 +24,8 @@ from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState, suggested_routine_id
 from walkback_desktop.ui.fonts import scale_font, wrapped_label
 from walkback_desktop.ui.pages.base import Page
-from walkback_desktop.ui.pages.progress import first_weekday_from_settings, local_today
 from walkback_desktop.ui.program_card import ProgramCard
+from walkback_desktop.ui.program_common import local_today, locale_first_weekday
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.text import plain_tooltip
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
@@ -190,7 +190,7 @@ class TodayPage(Page):
         sessions = self.ctx.store.sessions
         today = self.today()
         settings = self.ctx.store.settings.snapshot()
-        weekday = first_weekday_from_settings(self.ctx)
+        weekday = stats.first_weekday(str(settings.week_start), locale_first_weekday())
         start = stats.week_start(today, weekday)
         self.program_card.refresh()
         if sessions.count() == 0 and self.program_card.active is None:
