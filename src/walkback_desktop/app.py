@@ -62,10 +62,21 @@ log = logging.getLogger(__name__)
 
 STATE_FILENAME = "window-state.ini"
 # Loaded in idle time after start-up so the first visit to Progress does not wait for it.
-IDLE_IMPORTS = ("numpy", "pyqtgraph")
+IDLE_IMPORTS = (
+    "numpy",
+    "pyqtgraph",
+    "pyqtgraph.exporters",
+    "walkback_desktop.charts.progress_charts",
+    "walkback_desktop.charts.walk_test_chart",
+    "walkback_desktop.ui.pages.progress",
+)
 # What opening the data needs, imported on a helper thread after the first paint
 # (with the page on screen's own module).
-PRELOAD_MODULES = ("walkback_desktop.storage.store", "walkback_desktop.ui.context")
+PRELOAD_MODULES = (
+    "walkback_desktop.storage.store",
+    "walkback_desktop.ui.context",
+    "walkback_desktop.ui.wiring",
+)
 
 
 def app_icon() -> QIcon:
