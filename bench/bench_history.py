@@ -103,6 +103,7 @@ def main() -> int:
         from walkback_desktop.ui.context import AppContext
         from walkback_desktop.ui.pages.history import HistoryPage
         from walkback_desktop.ui.pages.progress import ProgressPage
+        from walkback_desktop.ui.wiring import progress_services
 
         store = open_store(data_dir, backup=False)
         ctx = AppContext(store=store, data_dir=data_dir)
@@ -126,7 +127,7 @@ def main() -> int:
         page.table.sortByColumn(4, page.table.horizontalHeader().sortIndicatorOrder())
         sort_ms = (time.perf_counter() - sort_t0) * 1000
 
-        progress = ProgressPage(ctx)
+        progress = ProgressPage(ctx, **progress_services(ctx))
         progress.resize(1200, 900)
         progress.show()
         t0 = time.perf_counter()

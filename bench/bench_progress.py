@@ -44,7 +44,9 @@ if sys.argv[2] == "preloaded":
     app.processEvents()
 t0, c0 = time.perf_counter(), time.process_time()
 from walkback_desktop.ui.pages.progress import ProgressPage
-page = ProgressPage(AppContext(store=store, data_dir=Path(sys.argv[1])))
+from walkback_desktop.ui.wiring import progress_services
+ctx = AppContext(store=store, data_dir=Path(sys.argv[1]))
+page = ProgressPage(ctx, **progress_services(ctx))
 page.resize(1280, 800)
 page.show()
 page.page_shown()

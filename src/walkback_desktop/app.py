@@ -440,9 +440,10 @@ def _run_gui(
                 schedule_speech_warm_up,
             )
 
+            store = window.ctx.store
             if not start_routine:
-                run_first_run_setup(window, window.ctx)
-            schedule_speech_warm_up(window.ctx)
+                run_first_run_setup(window, window.ctx, store.settings)
+            schedule_speech_warm_up(window.ctx, store.settings, store.library)
             if start_routine:
                 events.start_requested.emit(start_routine)
             to_open = [*open_files, *(file_opener.take_early() if file_opener else [])]

@@ -15,6 +15,7 @@ from walkback_desktop.core.history import SegmentRecord
 from walkback_desktop.report.data import ReportRequest, collect
 from walkback_desktop.report.output import build_report, write_pdf
 from walkback_desktop.report.sample import sample_history
+from walkback_desktop.ui.wiring import progress_services
 
 LAST = date(2026, 6, 30)
 
@@ -84,7 +85,8 @@ def test_report_and_progress_page_agree_on_weeks_and_percentages(store, data_dir
         if n % 7 in (0, 2, 4, 5)
     ]
     store.sessions.import_many(records)
-    page = ProgressPage(AppContext(store=store, data_dir=data_dir))
+    ctx = AppContext(store=store, data_dir=data_dir)
+    page = ProgressPage(ctx, **progress_services(ctx))
     qtbot.addWidget(page)
     page.today = lambda: today
     page.page_shown()

@@ -28,17 +28,17 @@ def test_first_run_answers_are_stored_and_it_is_shown_once(window, monkeypatch):
         return FirstRunWizard.DialogCode.Accepted
 
     monkeypatch.setattr(FirstRunWizard, "exec", finish)
-    assert after_start.run_first_run_setup(window, window.ctx)
+    assert after_start.run_first_run_setup(window, window.ctx, window.ctx.store.settings)
     settings = window.ctx.store.settings.snapshot()
     assert settings.weight_kg == 82.0
     assert settings.setup_done
-    assert not after_start.run_first_run_setup(window, window.ctx)
+    assert not after_start.run_first_run_setup(window, window.ctx, window.ctx.store.settings)
     assert len(shown) == 1
 
 
 def test_closing_the_set_up_keeps_the_defaults_and_does_not_ask_again(window, monkeypatch):
     monkeypatch.setattr(FirstRunWizard, "exec", lambda _w: FirstRunWizard.DialogCode.Rejected)
-    assert after_start.run_first_run_setup(window, window.ctx)
+    assert after_start.run_first_run_setup(window, window.ctx, window.ctx.store.settings)
     settings = window.ctx.store.settings.snapshot()
     assert settings.weight_kg == 70.0
     assert settings.setup_done
@@ -46,7 +46,7 @@ def test_closing_the_set_up_keeps_the_defaults_and_does_not_ask_again(window, mo
 
 def test_speech_is_warmed_with_the_stored_voice_setting(window):
     window.ctx.store.settings.update(voice_enabled=False, volume=40)
-    after_start.warm_speech(window.ctx)
+    after_start.warm_speech(window.ctx, window.ctx.store.settings)
     assert window.player.options["voice_enabled"] is False
     assert window.player.options["volume"] == pytest.approx(0.4)
     assert window.player.prepares == 1

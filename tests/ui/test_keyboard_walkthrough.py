@@ -122,7 +122,7 @@ def test_keyboard_only_walk_through(qtbot, data_dir, tmp_path, monkeypatch):
         return wizard.result()
 
     monkeypatch.setattr(FirstRunWizard, "exec", run_wizard)
-    assert run_first_run_setup(window, ctx)
+    assert run_first_run_setup(window, ctx, ctx.store.settings)
     settings = ctx.store.settings.snapshot()
     assert settings.setup_done and settings.safety_acknowledged
     assert settings.person_name == "Ann"

@@ -50,7 +50,13 @@ def ctx(store, data_dir):
 
 
 def card_for(qtbot, ctx, today: date) -> ProgramCard:
-    card = ProgramCard(ctx, today=lambda: today)
+    card = ProgramCard(
+        ctx,
+        plans=make_service(ctx.store),
+        assessments=ctx.store.assessments,
+        settings=ctx.store.settings,
+        today=lambda: today,
+    )
     qtbot.addWidget(card)
     card.show()
     return card

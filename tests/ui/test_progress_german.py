@@ -13,6 +13,7 @@ from walkback_desktop import i18n
 from walkback_desktop.app import install_language
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.progress import ProgressPage
+from walkback_desktop.ui.wiring import progress_services
 
 
 @pytest.fixture
@@ -29,7 +30,8 @@ def page(qtbot, store, data_dir, german):
     store.settings.set("week_start", "monday")
     for day in (0, 2, 4, 7, 14, 15):  # 3 Mar 2025 onwards
         store.sessions.add(make_session(day))
-    widget = ProgressPage(AppContext(store=store, data_dir=data_dir))
+    ctx = AppContext(store=store, data_dir=data_dir)
+    widget = ProgressPage(ctx, **progress_services(ctx))
     widget.today = lambda: date(2025, 3, 19)
     qtbot.addWidget(widget)
     widget.resize(1100, 800)

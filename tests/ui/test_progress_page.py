@@ -14,6 +14,7 @@ from walkback_desktop.charts.palette import DARK, LIGHT
 from walkback_desktop.core.history import SegmentRecord
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.progress import ProgressPage
+from walkback_desktop.ui.wiring import progress_services
 
 
 def test_building_the_main_window_does_not_import_pyqtgraph(tmp_path):
@@ -47,7 +48,7 @@ def ctx(store, data_dir):
 
 @pytest.fixture
 def page(qtbot, ctx):
-    widget = ProgressPage(ctx)
+    widget = ProgressPage(ctx, **progress_services(ctx))
     widget.today = lambda: date(2025, 3, 19)  # a Wednesday
     qtbot.addWidget(widget)
     widget.resize(1100, 800)

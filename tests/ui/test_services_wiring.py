@@ -24,11 +24,6 @@ WIRING = "wiring.py"
 # converts them (as docs/architecture.md says) and removes them from this list.
 NOT_YET_HANDED_THEIR_SERVICES = (
     "pages/history",  # pages/history.py or the pages/history/ package
-    "pages/progress",
-    "pages/today.py",
-    "after_start.py",
-    "program_card.py",
-    "empty_state.py",
 )
 
 # Fallbacks for callers in the modules above that still pass only the context
@@ -36,8 +31,6 @@ NOT_YET_HANDED_THEIR_SERVICES = (
 # the Progress page, `report_button(ctx)` from the History page): delete each with
 # its last such caller, and its entry here.
 TRANSITIONAL_FALLBACKS = {
-    ("walk_test/dialog.py", "unconverted_caller_services"),
-    ("walk_test/results.py", "unconverted_caller_services"),
     ("report_actions.py", "unconverted_caller_services"),
 }
 

@@ -44,7 +44,7 @@ CHILD = textwrap.dedent(
     MainWindow.show_page = show_page
     app_module.show_notice = lambda parent, text, offer=None: say("notice", text, offer) or False
     import walkback_desktop.ui.after_start as after_start
-    after_start.run_first_run_setup = lambda parent, ctx: say("first_run")
+    after_start.run_first_run_setup = lambda parent, ctx, settings: say("first_run")
     real_set_language = app_module.set_language
     def set_language(setting):
         say("set_language", setting)

@@ -9,6 +9,7 @@ import pytest
 from tests.helpers import make_session
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.today import TodayPage
+from walkback_desktop.ui.wiring import today_services
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def ctx(store, data_dir):
 
 @pytest.fixture
 def page(qtbot, ctx):
-    widget = TodayPage(ctx)
+    widget = TodayPage(ctx, **today_services(ctx))
     widget.today = lambda: date(2025, 3, 12)  # a Wednesday
     qtbot.addWidget(widget)
     return widget

@@ -81,6 +81,7 @@ def main() -> int:
     from walkback_desktop.ui.context import AppContext
     from walkback_desktop.ui.pages.programs import ProgramsPage
     from walkback_desktop.ui.program_card import ProgramCard
+    from walkback_desktop.ui.program_common import make_service
     from walkback_desktop.ui.walk_test import WalkTestDialog, WalkTestResults
 
     def save(widget: QWidget, name: str) -> None:
@@ -116,12 +117,25 @@ def main() -> int:
 
             holder = QWidget()
             box = QVBoxLayout(holder)
-            box.addWidget(ProgramCard(ctx, today=lambda: TODAY))
+            box.addWidget(
+                ProgramCard(
+                    ctx,
+                    plans=make_service(ctx.store, lambda: TODAY),
+                    assessments=ctx.store.assessments,
+                    settings=ctx.store.settings,
+                    today=lambda: TODAY,
+                )
+            )
             box.addStretch(1)
             save(holder, "today-program.png" if tag == "light" else f"today-program-{tag}.png")
             holder.close()
 
-            dialog = WalkTestDialog(ctx, now=lambda: datetime.combine(TODAY, time(10, 0), ZONE))
+            dialog = WalkTestDialog(
+                ctx,
+                assessments=ctx.store.assessments,
+                settings=ctx.store.settings,
+                now=lambda: datetime.combine(TODAY, time(10, 0), ZONE),
+            )
             save(dialog, f"walk-test-setup-{tag}.png")
             dialog.start_trial()
             for _ in range(3):
@@ -149,7 +163,12 @@ def main() -> int:
                 WalkTestChart(store.assessments.list, palette=DARK if scheme == "dark" else LIGHT),
                 2,
             )
-            box.addWidget(WalkTestResults(ctx), 1)
+            box.addWidget(
+                WalkTestResults(
+                    ctx, assessments=ctx.store.assessments, settings=ctx.store.settings
+                ),
+                1,
+            )
             save(chart_page, f"walk-test-chart-{tag}.png")
             chart_page.close()
         store.close()

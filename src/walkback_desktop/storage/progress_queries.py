@@ -13,6 +13,7 @@ are left out, as `SessionRepository.list` leaves them out.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -137,3 +138,23 @@ def rated_sessions(db: Database, first: date, last: date) -> list[SessionRecord]
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class ProgressQueries:
+    """The Progress page's read-only queries, bound to one database: what the page
+    is handed instead of the store (it can read its figures and nothing else)."""
+
+    db: Database
+
+    def day_totals(self) -> list[DayTotals]:
+        return day_totals(self.db)
+
+    def has_sessions(self) -> bool:
+        return has_sessions(self.db)
+
+    def longest_backward_bout(self) -> float | None:
+        return longest_backward_bout(self.db)
+
+    def rated_sessions(self, first: date, last: date) -> list[SessionRecord]:
+        return rated_sessions(self.db, first, last)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QWidget
 from walkback_desktop.i18n import _
 
 if TYPE_CHECKING:  # the context pulls in the store: not before the first paint
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.settings_repo import SettingsRepository
     from walkback_desktop.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -24,7 +26,7 @@ log = logging.getLogger(__name__)
 WARM_SPEECH_AFTER_MS = 1500
 
 
-def warm_speech(ctx: AppContext) -> None:
+def warm_speech(ctx: AppContext, settings: SettingsRepository) -> None:
     """Start the speech engine (in its own process) with the stored sound options.
 
     The player starts no engine before it knows voice is on, so the options go first.
@@ -32,16 +34,16 @@ def warm_speech(ctx: AppContext) -> None:
     from walkback_desktop.ui.workout_audio import audio_options, call_player
 
     player = ctx.cue_player
-    call_player(player, "set_options", **audio_options(ctx.store.settings.snapshot()))
+    call_player(player, "set_options", **audio_options(settings.snapshot()))
     call_player(player, "warm_up")
 
 
-def warm_workout_start(ctx: AppContext) -> None:
+def warm_workout_start(library: RoutineLibrary, settings: SettingsRepository) -> None:
     """Read once, in idle time, what the first workout start reads: the tip
     library (parsed on first use) and the settings (the first query compiles
     its row loader). Measured: 20-30 ms less on the GUI thread at that start."""
-    QTimer.singleShot(0, lambda: _quietly(ctx.store.library.tips_by_kind))
-    QTimer.singleShot(0, lambda: _quietly(ctx.store.settings.snapshot))
+    QTimer.singleShot(0, lambda: _quietly(library.tips_by_kind))
+    QTimer.singleShot(0, lambda: _quietly(settings.snapshot))
 
 
 def _quietly(read: Callable[[], object]) -> None:
@@ -51,21 +53,23 @@ def _quietly(read: Callable[[], object]) -> None:
         log.exception("warming up for the first workout failed")
 
 
-def schedule_speech_warm_up(ctx: AppContext) -> None:
+def schedule_speech_warm_up(
+    ctx: AppContext, settings: SettingsRepository, library: RoutineLibrary
+) -> None:
     """Warm the speech engine and what the first workout start reads, each in its
     own turn of the event loop once start-up has settled."""
-    QTimer.singleShot(WARM_SPEECH_AFTER_MS, lambda: warm_speech(ctx))
-    QTimer.singleShot(WARM_SPEECH_AFTER_MS + 100, lambda: warm_workout_start(ctx))
+    QTimer.singleShot(WARM_SPEECH_AFTER_MS, lambda: warm_speech(ctx, settings))
+    QTimer.singleShot(WARM_SPEECH_AFTER_MS + 100, lambda: warm_workout_start(library, settings))
 
 
-def run_first_run_setup(parent: QWidget, ctx: AppContext) -> bool:
+def run_first_run_setup(parent: QWidget, ctx: AppContext, settings: SettingsRepository) -> bool:
     """Show the first-run set-up if it was never shown; True if it was shown.
 
     Finishing stores the answers; closing it keeps the defaults. Either way it is
     not shown again (everything it asks is in Settings).
     """
-    settings = ctx.store.settings.snapshot()
-    if settings.setup_done:
+    current = settings.snapshot()
+    if current.setup_done:
         return False
     from walkback_desktop.audio.sound_check import SoundCheck
     from walkback_desktop.ui.first_run import FirstRunWizard
@@ -73,18 +77,18 @@ def run_first_run_setup(parent: QWidget, ctx: AppContext) -> bool:
     checks: list[SoundCheck] = []
 
     def test_cue() -> None:
-        warm_speech(ctx)
+        warm_speech(ctx, settings)
         for check in checks:
             check.cancel()
         check = SoundCheck(ctx.cue_player, parent)
         checks[:] = [check]
         check.start()
 
-    wizard = FirstRunWizard(settings, test_cue=test_cue, parent=parent)
+    wizard = FirstRunWizard(current, test_cue=test_cue, parent=parent)
     finished = wizard.exec() == FirstRunWizard.DialogCode.Accepted
     changes = wizard.answers() if finished else {"setup_done": True}
     try:
-        ctx.store.settings.update(**changes)
+        settings.update(**changes)
     except Exception:  # a locked or full database: the app still opens
         log.exception("could not store the first-run answers")
         ctx.events.status_message.emit(

@@ -3,6 +3,9 @@ the routine we suggest next."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -10,13 +13,16 @@ from walkback_desktop.i18n import _
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font
 
+if TYPE_CHECKING:
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.sessions import SessionRepository
+
 BEGINNER_ROUTINES = ("knee-friendly-20", "first-steps-12", "steady-senior-15")
 
 
-def suggested_routine_id(ctx: AppContext) -> str | None:
+def suggested_routine_id(library: RoutineLibrary, sessions: SessionRepository) -> str | None:
     """The routine last walked (if it is still in the library), else a gentle beginner one."""
-    library = ctx.store.library
-    last = ctx.store.sessions.last_routine_id()
+    last = sessions.last_routine_id()
     if last and library.get(last) is not None:
         return last
     for routine_id in BEGINNER_ROUTINES:
@@ -29,9 +35,14 @@ def suggested_routine_id(ctx: AppContext) -> str | None:
 class EmptyState(QWidget):
     """A friendly explanation and a 'Start your first walk' button."""
 
-    def __init__(self, ctx: AppContext, heading: str, text: str) -> None:
+    def __init__(
+        self, ctx: AppContext, heading: str, text: str, *, suggest: Callable[[], str | None]
+    ) -> None:
+        """`suggest` names the routine "Start your first walk" opens
+        (`suggested_routine_id` with the page's library and sessions)."""
         super().__init__()
         self._ctx = ctx
+        self._suggest = suggest
         self.setAccessibleName(heading)
         title = QLabel(heading)
         title.setTextFormat(Qt.TextFormat.PlainText)
@@ -75,6 +86,6 @@ class EmptyState(QWidget):
         self.buttons.insertWidget(self.buttons.count() - 1, button)
 
     def start(self) -> None:
-        routine_id = suggested_routine_id(self._ctx)
+        routine_id = self._suggest()
         if routine_id is not None:
             self._ctx.events.start_requested.emit(routine_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,16 +25,20 @@ from PySide6.QtWidgets import (
 
 from walkback_desktop.core.program_schedule import EnrolmentState, SlotStatus
 from walkback_desktop.i18n import _, formats
-from walkback_desktop.services.programs import ActiveProgram, NextSession
+from walkback_desktop.services.programs import ActiveProgram, NextSession, ProgramService
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font, wrapped_label
-from walkback_desktop.ui.program_common import local_today, make_service
+from walkback_desktop.ui.program_common import local_today
 from walkback_desktop.ui.program_texts import (
     STATE_WORDS,
     adherence_text,
     day_text,
     status_text,
 )
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.programs import AssessmentRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 
 def next_session_text(nxt: NextSession, today: date) -> str:
@@ -59,10 +64,18 @@ class ProgramCard(QFrame):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
+        plans: ProgramService,
+        assessments: AssessmentRepository,
+        settings: SettingsRepository,
         today: Callable[[], date] = local_today,
     ) -> None:
+        """`plans` gives the active program's status and next session; `assessments`
+        and `settings` are for the walk test the card opens."""
         super().__init__(parent)
         self.ctx = ctx
+        self.plans = plans
+        self.assessments = assessments
+        self.settings = settings
         self.today = today
         self.active: ActiveProgram | None = None
         self.next: NextSession | None = None
@@ -122,9 +135,8 @@ class ProgramCard(QFrame):
     # --- reading ---------------------------------------------------------------
     def refresh(self) -> None:
         day = self.today()
-        service = make_service(self.ctx.store, self.today)
-        self.active = service.status(day)
-        self.next = service.next_session(day) if self.active else None
+        self.active = self.plans.status(day)
+        self.next = self.plans.next_session(day) if self.active else None
         for label in self.slot_labels:
             self.week_grid.removeWidget(label)
             label.deleteLater()
@@ -238,7 +250,9 @@ class ProgramCard(QFrame):
         from walkback_desktop.ui.walk_test import WalkTestDialog
 
         self.test_requested.emit()
-        dialog = WalkTestDialog(self.ctx, self.window())
+        dialog = WalkTestDialog(
+            self.ctx, self.window(), assessments=self.assessments, settings=self.settings
+        )
         dialog.saved.connect(self._test_saved)
         dialog.open()
         self._dialog = dialog

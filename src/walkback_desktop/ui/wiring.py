@@ -58,6 +58,31 @@ def programs_services(
     }
 
 
+def today_services(ctx: AppContext) -> dict[str, Any]:
+    store = ctx.store
+    return {
+        "sessions": store.sessions,
+        "settings": store.settings,
+        "library": store.library,
+        "plans": make_service(store),
+        "assessments": store.assessments,
+    }
+
+
+def progress_services(ctx: AppContext) -> dict[str, Any]:
+    from walkback_desktop.storage.progress_queries import ProgressQueries
+    from walkback_desktop.ui.empty_state import suggested_routine_id
+
+    store = ctx.store
+    return {
+        "queries": ProgressQueries(store.db),
+        "settings": store.settings,
+        "assessments": store.assessments,
+        "suggest": lambda: suggested_routine_id(store.library, store.sessions),
+        "report_commands": lambda today: report_commands(ctx, today),
+    }
+
+
 def settings_services(ctx: AppContext) -> dict[str, Any]:
     return {"settings": ctx.store.settings}
 
@@ -69,12 +94,12 @@ def unconverted(ctx: AppContext) -> dict[str, Any]:
 
 # Each page's constructor keywords, by page id.
 PAGE_SERVICES: dict[str, Callable[[AppContext], dict[str, Any]]] = {
-    "today": unconverted,
+    "today": today_services,
     "routines": routines_services,
     "workout": workout_services,
     "programs": programs_services,
     "history": unconverted,
-    "progress": unconverted,
+    "progress": progress_services,
     "settings": settings_services,
 }
 

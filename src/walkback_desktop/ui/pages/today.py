@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
@@ -29,6 +30,13 @@ from walkback_desktop.ui.program_common import local_today, locale_first_weekday
 from walkback_desktop.ui.scrolling import scroll_page
 from walkback_desktop.ui.text import plain_tooltip
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
+
+if TYPE_CHECKING:
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.programs import AssessmentRepository
+    from walkback_desktop.storage.sessions import SessionRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 # The Today page reads this many weeks back first, and further only while the
 # current streak reaches the start of what was read (so 10 years of history
@@ -82,9 +90,21 @@ class TodayPage(Page):
     page_id = "today"
     title = N_("Today")
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        sessions: SessionRepository,
+        settings: SettingsRepository,
+        library: RoutineLibrary,
+        plans: ProgramService,
+        assessments: AssessmentRepository,
+    ) -> None:
         super().__init__()
         self.ctx = ctx
+        self.sessions = sessions
+        self.settings = settings
+        self.library = library
         self.setAccessibleName(_(self.title))
         self.today: Callable[[], date] = local_today  # tests pin the date
         self._dirty = True
@@ -148,7 +168,13 @@ class TodayPage(Page):
         content_layout.addSpacing(12)
         # The prescribed plan, when the person follows one: this week's sessions,
         # the next one with Start, adherence and the next 3-m Backward Walk Test.
-        self.program_card = ProgramCard(ctx, today=lambda: self.today())
+        self.program_card = ProgramCard(
+            ctx,
+            plans=plans,
+            assessments=assessments,
+            settings=settings,
+            today=lambda: self.today(),
+        )
         content_layout.addWidget(self.program_card)
         content_layout.addSpacing(12)
         content_layout.addWidget(next_box)
@@ -162,6 +188,7 @@ class TodayPage(Page):
                 "Start with a short beginner walk: WalkBack counts down each part, speaks "
                 "the cues and keeps track of your week."
             ),
+            suggest=lambda: suggested_routine_id(library, sessions),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
@@ -187,9 +214,9 @@ class TodayPage(Page):
 
     def refresh(self) -> None:
         self._dirty = False
-        sessions = self.ctx.store.sessions
+        sessions = self.sessions
         today = self.today()
-        settings = self.ctx.store.settings.snapshot()
+        settings = self.settings.snapshot()
         weekday = stats.first_weekday(str(settings.week_start), locale_first_weekday())
         start = stats.week_start(today, weekday)
         self.program_card.refresh()
@@ -258,8 +285,8 @@ class TodayPage(Page):
         self._show_routine()
 
     def _show_routine(self) -> None:
-        self.routine_id = suggested_routine_id(self.ctx)
-        routine = self.ctx.store.library.get(self.routine_id) if self.routine_id else None
+        self.routine_id = suggested_routine_id(self.library, self.sessions)
+        routine = self.library.get(self.routine_id) if self.routine_id else None
         self.start_button.setEnabled(routine is not None)
         if routine is None:
             self.routine_name.setText(_("No routine in your library"))

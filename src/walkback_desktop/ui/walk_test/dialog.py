@@ -97,8 +97,8 @@ class WalkTestDialog(QDialog):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        assessments: AssessmentRepository | None = None,
-        settings: SettingsRepository | None = None,
+        assessments: AssessmentRepository,
+        settings: SettingsRepository,
         timed_trials: int = 2,
         practice: bool = True,
         now: Callable[[], datetime] = local_now,
@@ -106,8 +106,6 @@ class WalkTestDialog(QDialog):
         """`assessments` stores the result; `settings` gives the sound options."""
         super().__init__(parent)
         self.ctx = ctx
-        if assessments is None or settings is None:
-            assessments, settings = unconverted_caller_services(ctx)
         self.assessments = assessments
         self.settings = settings
         self.now = now
@@ -448,12 +446,3 @@ class WalkTestDialog(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.timer.stop()
         super().closeEvent(event)
-
-
-def unconverted_caller_services(
-    ctx: AppContext,
-) -> tuple[AssessmentRepository, SettingsRepository]:
-    """Transitional (issue 13): the Today card (ui/program_card.py) still opens
-    the test with the context alone; once it passes `assessments` and
-    `settings`, delete this (tests/ui/test_services_wiring.py lists it)."""
-    return ctx.store.assessments, ctx.store.settings

@@ -130,15 +130,13 @@ class WalkTestResults(QWidget):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        assessments: AssessmentRepository | None = None,
-        settings: SettingsRepository | None = None,
+        assessments: AssessmentRepository,
+        settings: SettingsRepository,
     ) -> None:
         """`assessments` lists, edits and deletes results; with `settings`, both
         go to the test dialog this opens."""
         super().__init__(parent)
         self.ctx = ctx
-        if assessments is None or settings is None:
-            assessments, settings = unconverted_caller_services(ctx)
         self.assessments = assessments
         self.settings = settings
         self.undo_stack = QUndoStack(self)
@@ -261,12 +259,3 @@ class WalkTestResults(QWidget):
     def _stack_moved(self, _index: int) -> None:
         self.changed.emit()
         self.ctx.events.sessions_changed.emit()  # refreshes this list, the card and Progress
-
-
-def unconverted_caller_services(
-    ctx: AppContext,
-) -> tuple[AssessmentRepository, SettingsRepository]:
-    """Transitional (issue 13): the Progress page still makes the results list
-    with the context alone; once it passes `assessments` and `settings`, delete
-    this (tests/ui/test_services_wiring.py lists it)."""
-    return ctx.store.assessments, ctx.store.settings

@@ -19,18 +19,18 @@ from walkback_desktop.core.day_totals import DayTotals
 from walkback_desktop.core.history import SessionRecord
 
 if TYPE_CHECKING:  # storage (and SQLAlchemy) is imported when the page first reads
-    from walkback_desktop.storage.store import Store
+    from walkback_desktop.storage.progress_queries import ProgressQueries
 
 _reader: ThreadPoolExecutor | None = None
 
 
-def read_in_background(store: Store) -> Future[ProgressFigures]:
-    """`ProgressFigures.read(store)` in a worker thread (one, reused): plain SQL
+def read_in_background(queries: ProgressQueries) -> Future[ProgressFigures]:
+    """`ProgressFigures.read(queries)` in a worker thread (one, reused): plain SQL
     and Python, no Qt. The caller waits on the result."""
     global _reader
     if _reader is None:
         _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="walkback-progress")
-    return _reader.submit(ProgressFigures.read, store)
+    return _reader.submit(ProgressFigures.read, queries)
 
 
 # pain and effort are drawn point by point up to this many rated sessions
@@ -62,13 +62,8 @@ class ProgressFigures:
         self._key: tuple[object, ...] | None = None
 
     @classmethod
-    def read(cls, store: Store) -> ProgressFigures:
-        from walkback_desktop.storage import progress_queries
-
-        return cls(
-            progress_queries.day_totals(store.db),
-            progress_queries.longest_backward_bout(store.db),
-        )
+    def read(cls, queries: ProgressQueries) -> ProgressFigures:
+        return cls(queries.day_totals(), queries.longest_backward_bout())
 
     @property
     def sessions(self) -> int:
@@ -140,11 +135,11 @@ class ProgressFigures:
         hi = bisect.bisect_right(self._dates, last)
         return self.days[lo:hi]
 
-    def rated_records(self, store: Store, figures: RangeFigures) -> list[SessionRecord]:
+    def rated_records(
+        self, queries: ProgressQueries, figures: RangeFigures
+    ) -> list[SessionRecord]:
         """The rated sessions of a range when the pain chart draws them one by one
         (weekly or monthly averages need none)."""
         if figures.months or not 0 < figures.rated <= MAX_SESSION_POINTS:
             return []
-        from walkback_desktop.storage.progress_queries import rated_sessions
-
-        return rated_sessions(store.db, figures.first, self.today)
+        return queries.rated_sessions(figures.first, self.today)

@@ -53,6 +53,10 @@ from walkback_desktop.ui.scrolling import scroll_page
 if TYPE_CHECKING:
     from walkback_desktop.charts.progress_charts import ProgressCharts
     from walkback_desktop.charts.walk_test_chart import WalkTestChart
+    from walkback_desktop.storage.programs import AssessmentRepository
+    from walkback_desktop.storage.progress_queries import ProgressQueries
+    from walkback_desktop.storage.settings_repo import SettingsRepository
+    from walkback_desktop.ui.report_actions import ReportCommands
     from walkback_desktop.ui.walk_test.results import WalkTestResults
 
 
@@ -60,9 +64,23 @@ class ProgressPage(Page):
     page_id = "progress"
     title = N_("Progress")
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        queries: ProgressQueries,
+        settings: SettingsRepository,
+        assessments: AssessmentRepository,
+        suggest: Callable[[], str | None],
+        report_commands: Callable[[Callable[[], date]], ReportCommands],
+    ) -> None:
+        """`queries` reads the figures; `suggest` names the routine the empty
+        page offers; `report_commands(today)` makes the report export."""
         super().__init__()
         self.ctx = ctx
+        self.queries = queries
+        self.settings = settings
+        self._report_commands = report_commands
         self.setAccessibleName(_(self.title))
         self.charts: ProgressCharts | None = None
         self.today: Callable[[], date] = local_today  # tests pin the date
@@ -171,7 +189,7 @@ class ProgressPage(Page):
         content_layout.addWidget(self.readout)
         # The 3-m Backward Walk Test: its trend against the reference values and the
         # results, editable with undo; filled when the charts are first drawn.
-        self.walk_test_box = WalkTestSection(ctx)
+        self.walk_test_box = WalkTestSection(ctx, assessments=assessments, settings=settings)
         content_layout.addWidget(self.walk_test_box)
 
         self.empty = EmptyState(
@@ -181,6 +199,7 @@ class ProgressPage(Page):
                 "After a few walks you will see your backward minutes each week against your "
                 "goal, your streak, and how pain and effort change over the weeks."
             ),
+            suggest=suggest,
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
@@ -222,7 +241,7 @@ class ProgressPage(Page):
             self.redraw()
 
     def chart_palette(self) -> ChartPalette:
-        return palette_for_scheme(is_dark(self.ctx))
+        return palette_for_scheme(is_dark(self.settings))
 
     def set_period(self, period: str) -> None:
         self.period = period
@@ -233,13 +252,10 @@ class ProgressPage(Page):
 
     def refresh(self) -> None:
         """Read the sessions (summed per day) and redraw tiles and charts."""
-        from walkback_desktop.storage.progress_queries import has_sessions
-
-        store = self.ctx.store
         # SQLite sums the days in a worker thread (it lets go of the GIL) while
         # this thread builds the charts, on the first visit, when there are sessions
-        reading = read_in_background(store)
-        if self.charts is None and has_sessions(store.db):
+        reading = read_in_background(self.queries)
+        if self.charts is None and self.queries.has_sessions():
             self._ensure_charts()
         self.figures = reading.result()
         self._dirty = False
@@ -292,7 +308,7 @@ class ProgressPage(Page):
         self.range_summary.setText(adherence_text(self.range_goal_weeks, self._goal))
         charts.redraw(
             shown.weeks,
-            figures.rated_records(self.ctx.store, shown),
+            figures.rated_records(self.queries, shown),
             self._goal,
             self.chart_palette(),
             first_weekday=figures.first_weekday,
@@ -341,12 +357,12 @@ class ProgressPage(Page):
     def _compute(self, figures: ProgressFigures, today: date) -> None:
         """Weeks and tiles, which do not depend on the range (once per refresh,
         day and settings)."""
-        self._goal = goal_from_settings(self.ctx)
+        self._goal = goal_from_settings(self.settings)
         figures.compute(
             today,
             self._goal,
-            first_weekday_from_settings(self.ctx),
-            float(self.ctx.store.settings.snapshot().weight_kg),
+            first_weekday_from_settings(self.settings),
+            float(self.settings.snapshot().weight_kg),
         )
         if figures.summary is self.summary:
             return
@@ -364,9 +380,7 @@ class ProgressPage(Page):
 
     # --- report and export -----------------------------------------------------------
     def export_report(self) -> None:
-        from walkback_desktop.ui.report_actions import ReportCommands
-
-        ReportCommands(self.ctx, today=self.today).export_pdf(self.window())
+        self._report_commands(self.today).export_pdf(self.window())
 
     def save_png(self, path: Path | str) -> None:
         self._ensure_charts().save_png(path)

@@ -4,13 +4,16 @@ goal, the first day of the week, the theme and the text size, and today."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 
 from walkback_desktop.core import stats
 from walkback_desktop.i18n import N_
-from walkback_desktop.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.settings_repo import SettingsRepository
 
 # (label, period id): the same periods as the report dialog (core.stats.PERIODS),
 # so the page and the report give the same weeks and percentages.
@@ -32,13 +35,13 @@ WATCHED_SETTINGS = (
 )
 
 
-def goal_from_settings(ctx: AppContext) -> stats.WeeklyGoal:
-    return stats.WeeklyGoal.from_settings(ctx.store.settings.snapshot())
+def goal_from_settings(settings: SettingsRepository) -> stats.WeeklyGoal:
+    return stats.WeeklyGoal.from_settings(settings.snapshot())
 
 
-def first_weekday_from_settings(ctx: AppContext) -> int:
+def first_weekday_from_settings(settings: SettingsRepository) -> int:
     locale_day = QLocale().firstDayOfWeek().value - 1  # Qt: Monday = 1 ... Sunday = 7
-    return stats.first_weekday(str(ctx.store.settings.snapshot().week_start), locale_day)
+    return stats.first_weekday(str(settings.snapshot().week_start), locale_day)
 
 
 def large_text() -> bool:
@@ -46,8 +49,8 @@ def large_text() -> bool:
     return QFont().pointSizeF() >= 13.5
 
 
-def is_dark(ctx: AppContext) -> bool:
-    theme = ctx.store.settings.snapshot().theme
+def is_dark(settings: SettingsRepository) -> bool:
+    theme = settings.snapshot().theme
     if theme in ("light", "dark"):
         return theme == "dark"
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark

@@ -19,6 +19,8 @@ from walkback_desktop.ui.context import AppContext
 
 if TYPE_CHECKING:
     from walkback_desktop.charts.walk_test_chart import WalkTestChart
+    from walkback_desktop.storage.programs import AssessmentRepository
+    from walkback_desktop.storage.settings_repo import SettingsRepository
     from walkback_desktop.ui.walk_test.results import WalkTestResults
 
 # the section is built this long after the charts at the latest
@@ -30,9 +32,13 @@ def chart_height() -> int:
 
 
 class WalkTestSection(QGroupBox):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(
+        self, ctx: AppContext, *, assessments: AssessmentRepository, settings: SettingsRepository
+    ) -> None:
         super().__init__(_("3-m Backward Walk Test"))
         self.ctx = ctx
+        self.assessments = assessments
+        self.settings = settings
         self.chart: WalkTestChart | None = None
         self.results: WalkTestResults | None = None
         self._layout = QVBoxLayout(self)
@@ -60,10 +66,12 @@ class WalkTestSection(QGroupBox):
         from walkback_desktop.charts.walk_test_chart import WalkTestChart
         from walkback_desktop.ui.walk_test.results import WalkTestResults
 
-        self.chart = WalkTestChart(self.ctx.store.assessments.list, palette=self._palette)
+        self.chart = WalkTestChart(self.assessments.list, palette=self._palette)
         self.chart.setMinimumHeight(chart_height())
         self.setMinimumHeight(0)
-        self.results = WalkTestResults(self.ctx)
+        self.results = WalkTestResults(
+            self.ctx, assessments=self.assessments, settings=self.settings
+        )
         self.results.changed.connect(self.chart.refresh)
         self._layout.addWidget(self.chart)
         self._layout.addWidget(self.results)
