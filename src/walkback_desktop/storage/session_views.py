@@ -5,13 +5,20 @@ a dataclass) for every row: with 20,000 sessions that was most of the History
 page's 0.7 s and ~25 MB. A list shows only a few columns, so these queries
 read just those, let SQLite turn the stored UTC time into the wall-clock time
 where the walk happened, and return light named tuples (`SessionRow`) that the
-page's model formats on demand, one visible cell at a time.
+page's model formats on demand, one visible cell at a time. A list opens with a
+summary (count, routines, first and last day) and its first screenful, newest
+first; the older rows are read in pages when it scrolls, sorts or filters.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import NamedTuple
+import gc
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any, NamedTuple
 
 from walkback_desktop.core.energy import BACKWARD_LEVEL, FORWARD_SLOW, kcal
 from walkback_desktop.core.history import SessionRecord
@@ -53,30 +60,89 @@ class SessionRow(NamedTuple):
 
 # The stored UTC text ("2025-03-05 08:30:00.000000", as the UTCDateTime column and
 # the bulk import write it) sorts as the sessions happened; SQLite turns it into the
-# local wall-clock minute. A date SQLite cannot read gives NULL there.
-_ROWS = """
+# local wall-clock time. A date SQLite cannot read gives NULL there.
+_LOCAL = "strftime('{fmt}', started_at, printf('%+d minutes', utc_offset_min))"
+_ROWS = f"""
 SELECT id, started_at,
-       CASE WHEN typeof(started_at) = 'text'
-            THEN strftime('%Y-%m-%d %H:%M', started_at, printf('%+d minutes', utc_offset_min))
-       END,
+       CASE WHEN typeof(started_at) = 'text' THEN {_LOCAL.format(fmt="%Y-%m-%d %H:%M")} END,
        routine_name, active_seconds, backward_seconds, kcal, rpe, pain, completed, notes, source
 FROM sessions
-ORDER BY started_at, id
+WHERE {{where}}
+ORDER BY started_at DESC, id DESC
+LIMIT ?
+"""
+# The first and last local day. A UTC offset is at most 14 h, so the earliest local
+# day is among the sessions within 28 h of the earliest start (and so for the last):
+# an index range, not a scan of every row.
+_SPAN = f"""
+SELECT (SELECT min({_LOCAL.format(fmt="%Y-%m-%d")}) FROM sessions
+        WHERE started_at <= datetime((SELECT min(started_at) FROM sessions), '+28 hours')),
+       (SELECT max({_LOCAL.format(fmt="%Y-%m-%d")}) FROM sessions
+        WHERE started_at >= datetime((SELECT max(started_at) FROM sessions), '-28 hours'))
 """
 
 
-def history_rows(db: Database) -> list[SessionRow]:
-    """Every session, oldest first, as `SessionRow`s. A row whose date cannot be
-    read stays in the database and is left out, with the same notice the
-    repository gives."""
+@dataclass(frozen=True)
+class HistorySummary:
+    """What a list needs before its rows: how many, which routines, which days."""
+
+    count: int
+    routine_names: tuple[str, ...]
+    first_day: date | None
+    last_day: date | None
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while thousands of tuples are made:
+    otherwise it runs every 700 new objects and walks the whole app's heap (Qt,
+    SQLAlchemy) again and again, a third of the load's time. Tuples of plain
+    values hold no cycles; the collector runs as usual afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _driver(s: Any) -> sqlite3.Connection:
+    """sqlite3's own connection: plain tuples, without SQLAlchemy's per-row work."""
+    driver = s.connection().connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        raise RuntimeError("no SQLite connection")
+    return driver
+
+
+def history_summary(db: Database) -> HistorySummary:
     with db.reading() as s:
-        # sqlite3's own cursor: plain tuples, without SQLAlchemy's per-row work
-        driver = s.connection().connection.driver_connection
-        if driver is None:
-            raise RuntimeError("no database connection")
-        rows = driver.execute(_ROWS).fetchall()
-    make = SessionRow._make
-    readable = [make(row) for row in rows if row[2] is not None]
+        driver = _driver(s)
+        (count,) = driver.execute("SELECT count(*) FROM sessions").fetchone()
+        names = [name for (name,) in driver.execute("SELECT DISTINCT routine_name FROM sessions")]
+        first, last = driver.execute(_SPAN).fetchone()
+    return HistorySummary(
+        count=count,
+        routine_names=tuple(sorted(names, key=str.casefold)),
+        first_day=None if first is None else date.fromisoformat(first),
+        last_day=None if last is None else date.fromisoformat(last),
+    )
+
+
+def newest_rows(
+    db: Database, limit: int | None = None, after: SessionRow | None = None
+) -> list[SessionRow]:
+    """Sessions newest first, as `SessionRow`s: at most `limit` (None: all), older
+    than `after` (a page's last row) when given. A row whose date cannot be read
+    stays in the database and is left out, with the repository's notice."""
+    where, params = "1", []
+    if after is not None:
+        where, params = "(started_at, id) < (?, ?)", [after.started_utc, after.id]
+    with db.reading() as s, _collector_paused():
+        query = _ROWS.format(where=where)
+        rows = _driver(s).execute(query, [*params, -1 if limit is None else limit]).fetchall()
+        make = SessionRow._make
+        readable = [make(row) for row in rows if row[2] is not None]
     if len(readable) < len(rows):
         for row in rows:
             if row[2] is None:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.i18n import N_, _, formats
-from walkback_desktop.storage.session_views import SessionRow, row_from_record
+from walkback_desktop.storage.session_views import HistorySummary, SessionRow, row_from_record
 from walkback_desktop.ui.text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -45,6 +46,16 @@ TOOLTIPS = {
     PAIN: N_("Pain during the walk, 0 (none) to 10 (worst); double-click to change"),
     NOTES: N_("Your notes; double-click to change"),
 }
+# SessionRow's fields by position, for itemgetter
+STARTED_UTC, LOCAL, ROUTINE_NAME = (
+    SessionRow._fields.index(f) for f in ("started_utc", "local", "routine_name")
+)
+ACTIVE_SECONDS, BACKWARD_SECONDS = (
+    SessionRow._fields.index(f) for f in ("active_seconds", "backward_seconds")
+)
+DEFAULT_SORT = (DATE, Qt.SortOrder.DescendingOrder)
+PAGE_ROWS = 2000  # older rows read at a time when the table scrolls to them
+MoreRows = Callable[[SessionRow | None, int | None], list[SessionRow]]
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 ALIGNMENT = {DURATION: RIGHT, BACKWARD: RIGHT, KCAL: RIGHT, RPE: RIGHT, PAIN: RIGHT}
@@ -110,37 +121,97 @@ class SessionTableModel(QAbstractTableModel):
         self._all: list[SessionRow] = []  # every session, in the sort order
         self._shown: list[SessionRow] = []  # the filtered ones (is _all when unfiltered)
         self._rows_by_id: dict[int, int] | None = None  # built when first asked
+        self._routine_names: list[str] = []
+        self._more: MoreRows | None = None  # reads older rows; None when all are here
+        self._expected = 0
         self._span: tuple[date, date] | None = None
         self._filter = Filter()
         self.weight_kg = weight_kg
-        self._sort: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
+        self._sort: tuple[int, Qt.SortOrder] = DEFAULT_SORT
 
     # --- content ------------------------------------------------------------------
-    def set_rows(self, rows: Iterable[SessionRow]) -> None:
-        """Show these sessions (in any order): they are sorted and filtered here."""
+    def set_rows(
+        self,
+        rows: Iterable[SessionRow],
+        *,
+        summary: HistorySummary | None = None,
+        more: MoreRows | None = None,
+    ) -> None:
+        """Show these sessions: every one (in any order), or, with `more`, the newest
+        ones first and `summary` for the rest, which `more(after, limit)` reads when
+        the table scrolls to them, is sorted or filtered."""
         self.beginResetModel()
         self._all = list(rows)
-        self._sort_rows()
-        if self._all:
-            days = [r.local for r in self._all]
-            self._span = (_day(min(days)), _day(max(days)))
+        self._expected = len(self._all) if summary is None else summary.count
+        self._more = more if more is not None and len(self._all) < self._expected else None
+        if self._more is not None and (self._sort != DEFAULT_SORT or self._filter.active()):
+            self._all.extend(self._more(self._all[-1] if self._all else None, None))
+            self._more = None
+        if self._more is None or summary is None:
+            self._summarise()
         else:
-            self._span = None
+            self._routine_names = list(summary.routine_names)
+            first, last = summary.first_day, summary.last_day
+            self._span = None if first is None or last is None else (first, last)
+        if self._more is None:
+            self._sort_rows()  # (the newest-first pages are in the order shown)
         self._refilter()
         self.endResetModel()
+
+    def _summarise(self) -> None:
+        if self._all:
+            local = itemgetter(LOCAL)
+            self._span = (_day(min(map(local, self._all))), _day(max(map(local, self._all))))
+        else:
+            self._span = None
+        names = set(map(itemgetter(ROUTINE_NAME), self._all))
+        self._routine_names = sorted(names, key=str.casefold)
 
     def set_records(self, records: Iterable[SessionRecord]) -> None:
         self.set_rows(row_from_record(r) for r in records)
 
     def rows(self) -> list[SessionRow]:
         """Every session, shown or not, in the sort order."""
+        self.load_all()
         return list(self._all)
 
+    def load_all(self) -> None:
+        """Read the rows not read yet (before sorting, filtering or changing rows)."""
+        if self._more is None:
+            return
+        rest = self._more(self._all[-1] if self._all else None, None)
+        self._more = None
+        self._append(rest)
+        self._summarise()
+
+    def _append(self, rows: list[SessionRow]) -> None:
+        """Older rows at the end (only while unfiltered in the newest-first order)."""
+        if not rows:
+            return
+        first = len(self._all)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._all.extend(rows)  # _shown is _all while unfiltered
+        self._rows_by_id = None
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        rows = self._more(self._all[-1] if self._all else None, PAGE_ROWS)
+        if len(rows) < PAGE_ROWS:
+            self._more = None
+        self._append(rows)
+
     def routine_names(self) -> list[str]:
-        return sorted({r.routine_name for r in self._all}, key=str.casefold)
+        """Every routine in the history, A to Z."""
+        return list(self._routine_names)
 
     def total(self) -> int:
-        return len(self._all)
+        """Every session, shown, not shown or not read yet."""
+        return len(self._all) if self._more is None else max(self._expected, len(self._all))
 
     def record(self, row: int) -> SessionRow:
         """The session shown in `row`."""
@@ -169,10 +240,12 @@ class SessionTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def remove_ids(self, ids: Iterable[int]) -> None:
+        self.load_all()
         gone = set(ids)
         self.set_rows(r for r in self._all if r.id not in gone)
 
     def add_records(self, records: Sequence[SessionRecord]) -> None:
+        self.load_all()
         self.set_rows([*self._all, *(row_from_record(r) for r in records)])
 
     def full_range(self) -> tuple[date, date] | None:
@@ -183,6 +256,8 @@ class SessionTableModel(QAbstractTableModel):
     def set_filter(self, wanted: Filter) -> None:
         if wanted == self._filter:
             return
+        if wanted.active():
+            self.load_all()
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._shown[i.row()].id for i in old]
@@ -210,10 +285,10 @@ class SessionTableModel(QAbstractTableModel):
     def _sort_key(self, column: int) -> Callable[[SessionRow], Any]:
         weight = self.weight_kg
         keys: dict[int, Callable[[SessionRow], Any]] = {
-            DATE: lambda r: r.started_utc,
+            DATE: itemgetter(STARTED_UTC),  # C-level keys: no Python call per row
             ROUTINE: lambda r: r.routine_name.casefold(),
-            DURATION: lambda r: r.active_seconds,
-            BACKWARD: lambda r: r.backward_seconds,
+            DURATION: itemgetter(ACTIVE_SECONDS),
+            BACKWARD: itemgetter(BACKWARD_SECONDS),
             KCAL: lambda r: r.estimated_kcal(weight),
             RPE: lambda r: -1 if r.rpe is None else r.rpe,
             PAIN: lambda r: -1 if r.pain is None else r.pain,
@@ -229,6 +304,8 @@ class SessionTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        if (column, order) != self._sort:
+            self.load_all()
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         old_ids = [self._shown[i.row()].id for i in old]

@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from walkback_desktop.i18n import N_, _, ngettext
-from walkback_desktop.storage.session_views import history_rows
+from walkback_desktop.storage.session_views import history_summary, newest_rows
 from walkback_desktop.ui import history_model as hm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
@@ -30,6 +30,7 @@ from walkback_desktop.ui.pages.history.writes import HistoryWrites
 from walkback_desktop.ui.scrolling import scroll_page
 
 Index = QModelIndex | QPersistentModelIndex
+FIRST_ROWS = 200  # more than a screenful at any text size
 
 
 class HistoryPage(Page):
@@ -142,9 +143,15 @@ class HistoryPage(Page):
 
     # --- loading --------------------------------------------------------------------
     def reload(self) -> None:
-        """Read every session (light rows of the listed columns) and show them."""
+        """Show the newest sessions (light rows of the listed columns) and how many
+        there are; the model reads the older ones when it needs them."""
         self.model.weight_kg = self.ctx.store.settings.snapshot().weight_kg
-        self.model.set_rows(history_rows(self.ctx.store.db))
+        db = self.ctx.store.db
+        self.model.set_rows(
+            newest_rows(db, FIRST_ROWS),
+            summary=history_summary(db),
+            more=lambda after, limit: newest_rows(db, limit, after),
+        )
         self._loaded = True
         self._refresh_filters()
         self._show_table_or_empty()
