@@ -68,18 +68,18 @@ class HistoryActions:
             action.setShortcutContext(local)
             page.addAction(action)
 
-    def button_row(self, ctx: AppContext) -> tuple[QHBoxLayout, QPushButton]:
-        """Undo, Redo, Delete, Log a walk… and the report; returns the row and the
-        report button."""
-        buttons: list[QAbstractButton] = [
+    def button_groups(self, ctx: AppContext) -> tuple[QHBoxLayout, QHBoxLayout, QPushButton]:
+        """Undo, Redo and Delete; Log a walk… and the report (two groups, so a narrow
+        page can put them on two lines); and the report button."""
+        edits: list[QAbstractButton] = [
             _button(action) for action in (self.undo_action, self.redo_action, self.delete_action)
         ]
-        buttons.append(log_walk_button(self.log_action))
         # The report for the physiotherapist, from where the sessions are.
         report = report_button(ctx)
-        buttons.append(report)
-        row = QHBoxLayout()
-        for button in buttons:
-            button.setMinimumHeight(BUTTON_HEIGHT)
-            row.addWidget(button)
-        return row, report
+        others: list[QAbstractButton] = [log_walk_button(self.log_action), report]
+        rows = QHBoxLayout(), QHBoxLayout()
+        for row, buttons in zip(rows, (edits, others), strict=True):
+            for button in buttons:
+                button.setMinimumHeight(BUTTON_HEIGHT)
+                row.addWidget(button)
+        return rows[0], rows[1], report

@@ -70,9 +70,9 @@ class HistoryPage(Page):
         title_row.addWidget(heading)
         title_row.addSpacing(16)
         title_row.addWidget(self.count_label, 1)
-        buttons, self.report_button = actions.button_row(ctx)
+        edits, others, self.report_button = actions.button_groups(ctx)
         # The buttons beside the heading; below it when that would not fit.
-        self.top_row = FoldingRow([title_row, buttons], stretch_first=True)
+        self.top_row = FoldingRow([title_row, edits, others], stretch_first=True)
 
         self.filters = FilterBar()
         self.date_from, self.date_to = self.filters.date_from, self.filters.date_to
@@ -188,7 +188,9 @@ class HistoryPage(Page):
         self.filters.clear()
 
     def _update_count(self, *_: Any) -> None:
-        shown, total = self.model.rowCount(), self.model.total()
+        total = self.model.total()
+        # rows not read yet are not filtered out: only a filter hides sessions
+        shown = self.model.rowCount() if self.model.is_filtered() else total
         self.count_label.setText(
             ngettext("{n} session", "{n} sessions", total).format(n=total)
             if shown == total

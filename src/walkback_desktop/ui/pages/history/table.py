@@ -43,8 +43,8 @@ CELL_SAMPLES = {
     hm.PAIN: "10",
 }
 LONG_DATE_SAMPLE = "2026-09-30 23:59"  # a Wednesday in September: long names
-ROUTINE_MIN_CHARS = 10
-NOTES_MIN_CHARS = 6
+ROUTINE_MIN_CHARS = 12
+NOTES_MIN_CHARS = 8
 HEADER_SCALES = (1.0, 0.9, 0.8)  # compact headers shrink only as far as needed
 
 
@@ -175,9 +175,16 @@ class SessionTable(QTableView):
     def _apply(self, compact: bool, scale: float, widths: dict[int, int], width: int) -> None:
         header = self.horizontalHeader()
         header_font = QFont(self.font())
-        if scale != 1.0:
-            header_font.setPointSizeF(header_font.pointSizeF() * scale)
-        header.setFont(header_font)
+        # always an explicit size: under the window's style sheet a font without one
+        # is resolved from an older font (the text size before the last change)
+        header_font.setPointSizeF(self.font().pointSizeF() * scale)
+        if (
+            header_font != header.font()
+            or header_font.resolveMask() != header.font().resolveMask()
+        ):
+            header.setFont(header_font)
+            header.style().unpolish(header)  # the style sheet's cached font, renewed
+            header.style().polish(header)
         if compact != self._date_delegate.compact:
             self._date_delegate.compact = compact
             self.viewport().update()
@@ -196,6 +203,10 @@ class SessionTable(QTableView):
             longest = longest // 2 + self._padding()  # two lines
         routine = max(routine_min, min(longest, left - notes_min))
         header.resizeSection(hm.ROUTINE, routine)
+        # the notes stretch over the rest; Qt keeps a stretched last section at least
+        # this wide, so it must not be more than what is left
+        header.setDefaultSectionSize(max(header.minimumSectionSize(), notes_min // 2))
+        header.resizeSection(hm.NOTES, max(notes_min // 2, left - routine))
 
     def _padding(self) -> int:
         return 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 12
