@@ -20,8 +20,8 @@ from walkback_desktop.report.output import build_report, write_pdf
 from walkback_desktop.report.sample import sample_history
 from walkback_desktop.services.programs import ProgramService
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.report_actions import ReportCommands
 from walkback_desktop.ui.report_charts import render_report_charts
+from walkback_desktop.ui.wiring import report_commands
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
@@ -80,7 +80,7 @@ def test_walkback_report_prints_the_plan(store, data_dir, tmp_path, capsys):
 
 def test_export_pdf_from_the_menu_has_the_plan(store, data_dir, qtbot, tmp_path, monkeypatch):
     knee_history(store)
-    commands = ReportCommands(AppContext(store=store, data_dir=data_dir), today=lambda: END)
+    commands = report_commands(AppContext(store=store, data_dir=data_dir), today=lambda: END)
     monkeypatch.setattr(commands, "ask", lambda parent, printing: ReportRequest(START, END))
     target = tmp_path / "menu.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

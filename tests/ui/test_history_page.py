@@ -13,6 +13,7 @@ from walkback_desktop.ui import history_model as hm
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.manual_entry_dialog import ManualEntryDialog
 from walkback_desktop.ui.pages.history import HistoryPage
+from walkback_desktop.ui.wiring import history_services
 
 
 @pytest.fixture
@@ -22,7 +23,7 @@ def ctx(store, data_dir):
 
 @pytest.fixture
 def page(qtbot, ctx):
-    widget = HistoryPage(ctx)
+    widget = HistoryPage(ctx, **history_services(ctx))
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -2,8 +2,7 @@
 
 Only `ui/wiring.py` reads `.store`; every other UI module is handed the
 repositories it uses as constructor arguments (docs/architecture.md, "Pages
-get their services"). The scan below fails when a UI module reads `.store`,
-except the ones listed here until they are converted.
+get their services"). The scan below fails when a UI module reads `.store`.
 """
 
 from __future__ import annotations
@@ -19,20 +18,6 @@ UI = Path(__file__).resolve().parents[2] / "src" / "walkback_desktop" / "ui"
 
 # The one place that reads the store.
 WIRING = "wiring.py"
-
-# Modules other helpers were rewriting while the pattern arrived; the integrator
-# converts them (as docs/architecture.md says) and removes them from this list.
-NOT_YET_HANDED_THEIR_SERVICES = (
-    "pages/history",  # pages/history.py or the pages/history/ package
-)
-
-# Fallbacks for callers in the modules above that still pass only the context
-# (`WalkTestDialog(ctx, parent)` from program_card.py, `WalkTestResults(ctx)` from
-# the Progress page, `report_button(ctx)` from the History page): delete each with
-# its last such caller, and its entry here.
-TRANSITIONAL_FALLBACKS = {
-    ("report_actions.py", "unconverted_caller_services"),
-}
 
 
 def _store_reads(tree: ast.AST) -> list[tuple[str, int]]:
@@ -66,11 +51,10 @@ def _ui_modules() -> list[tuple[str, ast.AST]]:
 def test_only_the_wiring_reads_the_store() -> None:
     offending = []
     for module, tree in _ui_modules():
-        if module == WIRING or module.startswith(NOT_YET_HANDED_THEIR_SERVICES):
+        if module == WIRING:
             continue
         for function, line in _store_reads(tree):
-            if (module, function) not in TRANSITIONAL_FALLBACKS:
-                offending.append(f"ui/{module}:{line} in {function or 'module'}()")
+            offending.append(f"ui/{module}:{line} in {function or 'module'}()")
     assert offending == [], (
         "these read the store; take the repositories as constructor arguments "
         "and add them in ui/wiring.py instead"
@@ -84,17 +68,6 @@ def test_the_scan_sees_a_store_read() -> None:
         "def page(ctx):\n    lib = ctx.store.library\n    x.store = 1\n    return self.ctx.store\n"
     )
     assert _store_reads(tree) == [("page", 2), ("page", 4)]
-
-
-def test_every_transitional_fallback_still_exists() -> None:
-    """A fallback whose callers were converted is deleted, and so is its entry."""
-    defined = {
-        (module, node.name)
-        for module, tree in _ui_modules()
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef)
-    }
-    assert TRANSITIONAL_FALLBACKS - defined == set()
 
 
 @pytest.fixture
@@ -116,11 +89,21 @@ def test_the_app_hands_each_page_the_open_stores_repositories(window) -> None:
     assert settings.settings is store.settings
     assert settings.reminder_settings.settings is store.settings
     assert window.reminders.settings is store.settings
+    today, history, progress = (
+        window.page("today"),
+        window.page("history"),
+        window.page("progress"),
+    )
+    assert today.sessions is store.sessions and today.library is store.library
+    assert today.program_card.assessments is store.assessments
+    assert history.settings is store.settings and history.writes.sessions is store.sessions
+    assert history.rows.db is store.db and progress.queries.db is store.db
+    assert progress.settings is store.settings
 
 
 def test_a_page_is_not_handed_the_store(window) -> None:
     """The converted pages keep what they were given, never the store itself."""
-    for page_id in ("routines", "workout", "programs", "settings"):
+    for page_id in ("today", "routines", "workout", "programs", "history", "progress", "settings"):
         page = window.page(page_id)
         held = [value for value in vars(page).values() if value is window.store]
         assert held == [], page_id

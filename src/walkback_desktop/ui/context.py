@@ -43,7 +43,7 @@ def _default_cue_player(ctx: AppContext) -> CuePlayer:
 
 @dataclass
 class AppContext:
-    store: Store  # for ui.wiring (and the unconverted pages) only: see the docstring
+    store: Store  # for ui.wiring only: see the docstring
     data_dir: Path
     clock: Clock = field(default_factory=SystemClock)
     events: AppEvents = field(default_factory=AppEvents)

@@ -60,16 +60,14 @@ class ReportCommands:
         ctx: AppContext,
         today: Callable[[], date] = date.today,
         *,
-        settings: SettingsRepository | None = None,
-        sessions: SessionRepository | None = None,
-        make_report: ReportMaker | None = None,
+        settings: SettingsRepository,
+        sessions: SessionRepository,
+        make_report: ReportMaker,
     ) -> None:
         """`settings` keeps the name printed on the report, `sessions` gives the
         first session's date, `make_report` lays the report out (see `report_maker`)."""
         self.ctx = ctx
         self._today = today
-        if settings is None or sessions is None or make_report is None:
-            settings, sessions, make_report = unconverted_caller_services(ctx)
         self.settings = settings
         self.sessions = sessions
         self.make_report = make_report
@@ -208,16 +206,14 @@ def build_report_actions(commands: ReportCommands) -> list[QAction]:
 
 
 def report_button(
-    ctx: AppContext, parent: QWidget | None = None, *, commands: ReportCommands | None = None
+    ctx: AppContext, parent: QWidget | None = None, *, commands: ReportCommands
 ) -> QPushButton:
     """A "Progress report…" button that exports the report as a PDF (after the
     period dialog): one line to put the report on a page (Progress, History).
-    A page is handed `commands` (the wiring makes them); without, see
-    `unconverted_caller_services`."""
+    A page is handed `commands` (the wiring makes them)."""
     button = QPushButton(_("Progress report…"), parent)
     button.setAccessibleName(_("Progress report…"))
     button.setToolTip(_("Save a progress report for your physiotherapist as a PDF"))
-    commands = commands or ReportCommands(ctx)
     button.clicked.connect(lambda: commands.export_pdf(button.window()))
     button.report_commands = commands  # type: ignore[attr-defined]
     return button
@@ -234,11 +230,3 @@ def report_maker(store: Store) -> ReportMaker:
 
     return make
 
-
-def unconverted_caller_services(
-    ctx: AppContext,
-) -> tuple[SettingsRepository, SessionRepository, ReportMaker]:
-    """Transitional (issue 13): the History page calls `report_button(ctx)` and a
-    report test makes `ReportCommands(ctx)` with the context alone; once they
-    pass their services, delete this (tests/ui/test_services_wiring.py lists it)."""
-    return ctx.store.settings, ctx.store.sessions, report_maker(ctx.store)

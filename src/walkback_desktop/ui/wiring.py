@@ -83,13 +83,23 @@ def progress_services(ctx: AppContext) -> dict[str, Any]:
     }
 
 
+def history_services(ctx: AppContext) -> dict[str, Any]:
+    from walkback_desktop.storage.session_views import HistoryRows
+    from walkback_desktop.ui.empty_state import suggested_routine_id
+
+    store = ctx.store
+    return {
+        "rows": HistoryRows(store.db),
+        "sessions": store.sessions,
+        "settings": store.settings,
+        "library": store.library,
+        "suggest": lambda: suggested_routine_id(store.library, store.sessions),
+        "report_commands": report_commands(ctx),
+    }
+
+
 def settings_services(ctx: AppContext) -> dict[str, Any]:
     return {"settings": ctx.store.settings}
-
-
-def unconverted(ctx: AppContext) -> dict[str, Any]:
-    """Pages still handed the whole context (they read `ctx.store` themselves)."""
-    return {}
 
 
 # Each page's constructor keywords, by page id.
@@ -98,7 +108,7 @@ PAGE_SERVICES: dict[str, Callable[[AppContext], dict[str, Any]]] = {
     "routines": routines_services,
     "workout": workout_services,
     "programs": programs_services,
-    "history": unconverted,
+    "history": history_services,
     "progress": progress_services,
     "settings": settings_services,
 }
