@@ -262,3 +262,53 @@ def test_the_name_hint_is_not_cut_at_200_percent(qtbot, window, page):
     qtbot.wait(20)
     edit = page.name_edit
     assert edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+
+
+class _EchoingPlayer(RecordingCuePlayer):
+    """Like the real player: applying options announces a status change at once."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QObject, Signal
+
+        class _Signals(QObject):
+            status_changed = Signal()
+
+        super().__init__()
+        self._signals = _Signals()
+        self.status_changed = self._signals.status_changed
+        self.option_calls = 0
+
+    def set_options(self, **options: object) -> None:
+        super().set_options(**options)
+        self.option_calls += 1
+        if self.option_calls > 50:
+            raise AssertionError("the Settings page keeps re-applying the sound options")
+        self.status_changed.emit()
+
+
+def test_a_status_change_while_listing_voices_does_not_loop(qtbot, data_dir):
+    """With no sound device the real player answered every set_options with a
+    status change, and the page answered that by listing the voices (and applying
+    the options) again: a recursion storm that hung the Settings page."""
+    player = _EchoingPlayer()
+    win = build_main_window(data_dir, clock=FakeClock(), cue_player_factory=lambda ctx: player)
+    qtbot.addWidget(win)
+    win.show()
+    win.show_page("settings")
+    page = win.page("settings")
+    page.page_shown()
+    player.status_changed.emit()  # e.g. the engine became ready
+    assert player.option_calls < 10
+    assert page.voice_combo.count() >= 1
+
+
+def test_the_real_player_announces_only_a_real_change_of_options(qtbot):
+    from walkback_desktop.audio.qt_player import QtCuePlayer
+
+    player = QtCuePlayer()
+    options = dict(voice_enabled=False, beeps_enabled=True, volume=0.5)
+    player.set_options(**options)
+    with qtbot.assertNotEmitted(player.status_changed):
+        player.set_options(**options)
+    with qtbot.waitSignal(player.status_changed, timeout=1000):
+        player.set_options(**{**options, "volume": 0.7})

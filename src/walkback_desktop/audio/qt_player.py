@@ -165,6 +165,7 @@ class QtCuePlayer(QObject):
         voice_rate: float = 0.0,
     ) -> None:
         try:
+            before = self._options()
             self._voice_enabled = bool(voice_enabled)
             self._beeps_enabled = bool(beeps_enabled)
             self._volume = _clamp(float(volume), 0.0, 1.0)
@@ -176,9 +177,21 @@ class QtCuePlayer(QObject):
             elif self._prepare_requested and self._line.state == SpeechState.NONE:
                 self._want_speech()
             self._apply_engine_options()
-            self.status_changed.emit()
+            # Only a real change is news: a listener that re-applies the options
+            # when the status changes (the Settings page) must not loop.
+            if self._options() != before:
+                self.status_changed.emit()
         except Exception:
             log.exception("applying audio options failed")
+
+    def _options(self) -> tuple[bool, bool, float, str, float]:
+        return (
+            self._voice_enabled,
+            self._beeps_enabled,
+            self._volume,
+            self._voice_name,
+            self._voice_rate,
+        )
 
     def status(self) -> AudioStatus:
         beeps = self._beeps_usable()

@@ -73,6 +73,7 @@ class SettingsPage(Page):
         self.errors: dict[str, QLabel] = {}
         self._loading = False
         self._watched_player: object | None = None
+        self._filling_voices = False
         self._sound_check: SoundCheck | None = None
 
         content = QWidget()
@@ -348,6 +349,17 @@ class SettingsPage(Page):
         return player
 
     def _fill_voices(self, current: str) -> None:
+        """List the voices; a status change the listing itself causes (applying
+        the options, starting the engine) does not list them again from inside."""
+        if self._filling_voices:
+            return
+        self._filling_voices = True
+        try:
+            self._list_voices(current)
+        finally:
+            self._filling_voices = False
+
+    def _list_voices(self, current: str) -> None:
         player = self._player()
         choices = getattr(player, "voice_choices", None)
         if choices is not None:
