@@ -229,4 +229,3 @@ def report_maker(store: Store) -> ReportMaker:
         return build_report(store, request, charts=render_report_charts)
 
     return make
-
