@@ -89,9 +89,11 @@ def install_language(app: QApplication | None, language_setting: str) -> str:
     code = set_language(language_setting)
     QLocale.setDefault(QLocale(code))
     if app is not None:
-        old = app.findChild(QTranslator, "walkback-qt-translator")
-        if old is not None:
+        # Every earlier one: one removed but not yet deleted is still a child and
+        # would hide the one installed after it from a single findChild.
+        for old in app.findChildren(QTranslator, "walkback-qt-translator"):
             app.removeTranslator(old)
+            old.setObjectName("")
             old.deleteLater()
         if code != "en":
             translator = QTranslator(app)

@@ -5,7 +5,7 @@ date, a number or a column heading."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
@@ -26,11 +26,6 @@ def language(qapp, monkeypatch):
 
     yield use
     monkeypatch.setattr(app_module, "set_language", lambda setting: "en")
-    # every Qt translator the window installed (install_language finds only one by
-    # name, and a removed one lingers until it is deleted)
-    for translator in qapp.findChildren(QTranslator, "walkback-qt-translator"):
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
     install_language(qapp, "en")
 
 

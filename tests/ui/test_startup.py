@@ -207,3 +207,24 @@ def test_language_reaches_qt_dialogs_and_locale(qapp, monkeypatch):
         app_module.install_language(qapp, "en")
         QLocale.setDefault(before)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_switching_language_twice_then_back_leaves_qt_dialogs_in_english(qapp, monkeypatch):
+    """German, German again, then English: the first German translator was removed
+    but not yet deleted when the second came, and a lookup by name found the old
+    one, so Qt's buttons stayed German after switching back."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    import walkback_desktop.app as app_module
+
+    before = QLocale()
+    try:
+        monkeypatch.setattr(app_module, "set_language", lambda setting: "de")
+        app_module.install_language(qapp, "de")
+        app_module.install_language(qapp, "de")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    finally:
+        monkeypatch.setattr(app_module, "set_language", lambda setting: "en")
+        app_module.install_language(qapp, "en")
+        QLocale.setDefault(before)
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
