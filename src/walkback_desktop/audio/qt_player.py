@@ -184,7 +184,7 @@ class QtCuePlayer(QObject):
         except Exception:
             log.exception("applying audio options failed")
 
-    def _options(self) -> tuple[bool, bool, float, str, float]:
+    def _options(self) -> tuple[bool | None, bool, float, str, float]:
         return (
             self._voice_enabled,
             self._beeps_enabled,
