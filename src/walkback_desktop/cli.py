@@ -251,7 +251,7 @@ def _run_plain(
     data_dir: Path,
     recover: bool,
 ) -> int | None:
-    """The history commands on a plain sqlite3 connection, without SQLAlchemy's
+    """The history commands and the report on a plain sqlite3 connection, without SQLAlchemy's
     import (storage/plain.py); None when the data folder needs the full store."""
     from walkback_desktop.storage.plain import FullStoreNeededError, open_plain
 
@@ -533,4 +533,4 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], in
 }
 _HANDLERS.update(cli_programs.HANDLERS)
 # Run on storage/plain.py's PlainStore (which has what they use of a Store) when it can.
-_PLAIN_HANDLERS = {_history_export, _history_import}
+_PLAIN_HANDLERS = {_history_export, _history_import, _report}
