@@ -152,15 +152,14 @@ def collect(
     weight_kg = float(settings.weight_kg)
     goal = stats.WeeklyGoal.from_settings(settings)
     weekday = stats.first_weekday(str(settings.week_start), locale_first_weekday)
-    weeks = stats.weekly_totals(
-        records, weight_kg=weight_kg, first_weekday=weekday, start=first, end=last
+    weeks, months, totals = stats.period_summary(
+        dated,
+        weight_kg=weight_kg,
+        first_weekday=weekday,
+        start=first,
+        end=last,
+        monthly=stats.is_long_period(first, last),
     )
-    months = (
-        stats.monthly_totals(records, weight_kg=weight_kg, start=first, end=last)
-        if stats.is_long_period(first, last)
-        else []
-    )
-    totals = stats.totals(records, weight_kg=weight_kg)
     name = request.person_name
     if name is None:
         name = str(settings.person_name)

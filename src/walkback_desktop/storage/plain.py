@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from walkback_desktop.core.history import SessionRecord
-from walkback_desktop.core.settings import AppSettings
 from walkback_desktop.core.routine import Routine, RoutineError
+from walkback_desktop.core.settings import AppSettings
 from walkback_desktop.i18n import _
 from walkback_desktop.storage import database, report_queries
 from walkback_desktop.storage.backups import backup_daily
