@@ -84,13 +84,15 @@ def test_programs_and_test_results_take_the_full_store(store, data_dir):
 
 
 def _run_report(data_dir, out, *extra: str) -> str:
-    """`walkback report` in a fresh process; prints the heavy modules it loaded."""
+    """`walkback report` in a fresh process; prints the heavy modules it loaded
+    (the ORM, and pyqtgraph/numpy: its charts are drawn with QPainter)."""
     code = (
         "import sys\n"
         "from walkback_desktop.cli import main\n"
         f"code = main(['report', '--out', {str(out)!r}, '--data-dir', {str(data_dir)!r},"
         f" *{list(extra)!r}])\n"
-        "print('loaded', sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules))\n"
+        "heavy = ('sqlalchemy', 'alembic', 'pyqtgraph', 'numpy')\n"
+        "print('loaded', sorted(m for m in heavy if m in sys.modules))\n"
         "sys.exit(code)\n"
     )
     done = subprocess.run(
@@ -106,7 +108,7 @@ def test_report_command_leaves_sqlalchemy_out_and_keeps_the_plan(store, data_dir
     assert "5 sessions" in out and "loaded []" in out
     knee_history(store)  # now with a program: the store assembles the plan section
     out = _run_report(data_dir, tmp_path / "plan.pdf", "--to", "2025-03-26")
-    assert "loaded ['alembic', 'sqlalchemy']" in out or "loaded ['sqlalchemy']" in out
+    assert "'sqlalchemy'" in out and "pyqtgraph" not in out and "numpy" not in out
     from tests.report.conftest import pdf_pages
 
     assert "Rehab plan" in " ".join(pdf_pages(tmp_path / "plan.pdf"))
