@@ -11,6 +11,10 @@ CPU time the child used (user + system), which swings much less.
 
     .venv/bin/python bench/bench_report.py [--runs 7] [--compare OTHER/src]
 
+The histories hold sessions only, so the report takes the plain sqlite3 path
+(storage/plain.py); a database with a program enrolment or test results opens
+the full store (SQLAlchemy) and the program services: about 1.2 s more of CPU.
+
 `--compare` runs a second source tree (e.g. the main branch's `src`) in the
 same rounds, alternating with this one, so a before/after pair comes from one
 run on one load. The children may write byte code into a private temporary

@@ -251,7 +251,7 @@ def _run_plain(
     data_dir: Path,
     recover: bool,
 ) -> int | None:
-    """The history commands on a plain sqlite3 connection, without SQLAlchemy's
+    """The history commands and the report on a plain sqlite3 connection, without SQLAlchemy's
     import (storage/plain.py); None when the data folder needs the full store."""
     from walkback_desktop.storage.plain import FullStoreNeededError, open_plain
 
@@ -436,7 +436,7 @@ def _settings_set(args: argparse.Namespace, store: Store) -> int:
 
 
 def _gui_application() -> object:
-    """The report draws with Qt (fonts, pyqtgraph charts): it needs a QApplication.
+    """The report draws with Qt (fonts, QPainter charts): it needs a QApplication.
     Without a display (a server, a cron job) Qt's offscreen platform is used.
     The caller keeps the returned application alive while it draws."""
     if (
@@ -453,15 +453,15 @@ def _gui_application() -> object:
 def _report(args: argparse.Namespace, store: Store) -> int:
     _app = _gui_application()  # alive until the PDF is written
     from walkback_desktop.i18n import _, ngettext
+    from walkback_desktop.report.charts import render_print_charts
     from walkback_desktop.report.data import ReportRangeError, ReportRequest
     from walkback_desktop.report.output import ReportOutputError, build_report, write_pdf
-    from walkback_desktop.ui.report_charts import render_report_charts
 
     try:
         report = build_report(
             store,
             ReportRequest(first=args.first, last=args.last, full_log=args.full_log),
-            charts=render_report_charts,
+            charts=render_print_charts,  # QPainter: no pyqtgraph or numpy to import
         )
     except ReportRangeError as exc:
         raise UsageError(str(exc)) from exc
@@ -533,4 +533,4 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], in
 }
 _HANDLERS.update(cli_programs.HANDLERS)
 # Run on storage/plain.py's PlainStore (which has what they use of a Store) when it can.
-_PLAIN_HANDLERS = {_history_export, _history_import}
+_PLAIN_HANDLERS = {_history_export, _history_import, _report}

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import calendar
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
@@ -146,14 +146,24 @@ def _next_month(day: date) -> date:
 
 
 def _totals(start: date, records: Sequence[SessionRecord], weight_kg: float) -> PeriodTotals:
-    # one pass: this runs over every session of a ten-year history
-    active = backward = energy = 0.0
+    return _summed(start, records, [_energy(r, weight_kg) for r in records])
+
+
+def _energy(record: SessionRecord, weight_kg: float) -> float:
+    return record.kcal if record.kcal is not None else record.estimated_kcal(weight_kg)
+
+
+def _summed(
+    start: date, records: Sequence[SessionRecord], energies: Sequence[float]
+) -> PeriodTotals:
+    """`records` totalled, each session's energy given (`energies[i]` is
+    `records[i]`'s): one pass, this runs over every session of a ten-year history."""
+    active = backward = 0.0
     completed = rpe_n = pain_n = 0
     rpe_sum = pain_sum = 0.0
     for r in records:
         active += r.active_seconds
         backward += r.backward_seconds
-        energy += r.kcal if r.kcal is not None else r.estimated_kcal(weight_kg)
         completed += r.completed
         if r.rpe is not None:
             rpe_n += 1
@@ -161,6 +171,9 @@ def _totals(start: date, records: Sequence[SessionRecord], weight_kg: float) -> 
         if r.pain is not None:
             pain_n += 1
             pain_sum += r.pain
+    energy = 0.0
+    for e in energies:
+        energy += e
     return PeriodTotals(
         start=start,
         sessions=len(records),
@@ -171,6 +184,50 @@ def _totals(start: date, records: Sequence[SessionRecord], weight_kg: float) -> 
         avg_pain=pain_sum / pain_n if pain_n else None,
         completed=completed,
     )
+
+
+def period_summary(
+    dated: Sequence[tuple[date, SessionRecord]],
+    *,
+    weight_kg: float,
+    first_weekday: int,
+    start: date,
+    end: date,
+    monthly: bool,
+) -> tuple[list[PeriodTotals], list[PeriodTotals], PeriodTotals]:
+    """`weekly_totals`, `monthly_totals` (empty unless `monthly`) and `totals`
+    of the same sessions, given with their local dates: each session's energy
+    is worked out once, not once per summary (the report over 20,000 sessions).
+    The numbers are the same as the three functions give."""
+    energies = [_energy(r, weight_kg) for _day, r in dated]
+    records = [r for _day, r in dated]
+
+    def grouped(
+        key_of: Callable[[date], date],
+    ) -> dict[date, tuple[list[SessionRecord], list[float]]]:
+        groups: dict[date, tuple[list[SessionRecord], list[float]]] = {}
+        for (day, record), energy in zip(dated, energies, strict=True):
+            rs, es = groups.setdefault(key_of(day), ([], []))
+            rs.append(record)
+            es.append(energy)
+        return groups
+
+    empty: tuple[list[SessionRecord], list[float]] = ([], [])
+    by_week = grouped(lambda d: week_start(d, first_weekday))
+    weeks = []
+    week, last_week = week_start(start, first_weekday), week_start(end, first_weekday)
+    while week <= last_week:
+        weeks.append(_summed(week, *by_week.get(week, empty)))
+        week += timedelta(days=7)
+    months = []
+    if monthly:
+        by_month = grouped(month_start)
+        month, last_month = month_start(start), month_start(end)
+        while month <= last_month:
+            months.append(_summed(month, *by_month.get(month, empty)))
+            month = _next_month(month)
+    first = min((day for day, _r in dated), default=date.today())
+    return weeks, months, _summed(first, records, energies)
 
 
 def _group(

@@ -6,14 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from walkback_desktop import __version__
 from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.i18n import _
 from walkback_desktop.report.rehab import ReportExtras
-from walkback_desktop.services.report_extras import report_extras
-from walkback_desktop.storage.store import Store
+from walkback_desktop.storage.plain import FullStoreNeededError, PlainStore
+
+if TYPE_CHECKING:  # the report on a plain connection never imports the ORM
+    from walkback_desktop.storage.store import Store
 
 # Sessions keep the UTC offset they were walked at (at most +-14 h), and the
 # report groups them by that local date: read a margin either side of the
@@ -106,7 +109,7 @@ class ReportData:
 
 
 def collect(
-    store: Store,
+    store: Store | PlainStore,
     request: ReportRequest,
     *,
     now: datetime | None = None,
@@ -115,7 +118,13 @@ def collect(
 ) -> ReportData:
     """Read the sessions in the requested range and compute every figure the report shows.
     `extras` None: the rehab plan and 3MBWT results are read from the store
-    (services.report_extras) for the period."""
+    (services.report_extras) for the period. On a `PlainStore` (storage/plain.py)
+    that holds enrolments or test results, raises `FullStoreNeededError` before
+    reading anything else: those sections are assembled on the full store."""
+    if extras is None and isinstance(store, PlainStore):
+        if store.has_rehab_data():
+            raise FullStoreNeededError("programs or test results")
+        extras = ReportExtras()  # what report_extras gives for a store without them
     now = (now or datetime.now(timezone.utc)).astimezone()
     today = now.date()
     last = request.last or today
@@ -143,15 +152,14 @@ def collect(
     weight_kg = float(settings.weight_kg)
     goal = stats.WeeklyGoal.from_settings(settings)
     weekday = stats.first_weekday(str(settings.week_start), locale_first_weekday)
-    weeks = stats.weekly_totals(
-        records, weight_kg=weight_kg, first_weekday=weekday, start=first, end=last
+    weeks, months, totals = stats.period_summary(
+        dated,
+        weight_kg=weight_kg,
+        first_weekday=weekday,
+        start=first,
+        end=last,
+        monthly=stats.is_long_period(first, last),
     )
-    months = (
-        stats.monthly_totals(records, weight_kg=weight_kg, start=first, end=last)
-        if stats.is_long_period(first, last)
-        else []
-    )
-    totals = stats.totals(records, weight_kg=weight_kg)
     name = request.person_name
     if name is None:
         name = str(settings.person_name)
@@ -187,14 +195,21 @@ def collect(
         full_log=request.full_log,
         extras=extras
         if extras is not None
-        else report_extras(
-            store, first, last, today=today, locale_first_weekday=locale_first_weekday
-        ),
+        else _extras(store, first, last, today, locale_first_weekday),
     )
 
 
+def _extras(
+    store: Store | PlainStore, first: date, last: date, today: date, first_weekday: int
+) -> ReportExtras:
+    from walkback_desktop.services.report_extras import report_extras
+
+    assert not isinstance(store, PlainStore)  # collect() settled that
+    return report_extras(store, first, last, today=today, locale_first_weekday=first_weekday)
+
+
 def _with_segments(
-    store: Store, dated: list[tuple[date, SessionRecord]], first: date
+    store: Store | PlainStore, dated: list[tuple[date, SessionRecord]], first: date
 ) -> list[SessionRecord]:
     """The records from `first` on, read again with their segments (parts done)."""
     shown = [r for day, r in dated if day >= first]

@@ -16,10 +16,12 @@ from walkback_desktop.i18n import _
 from walkback_desktop.report.data import ReportData, ReportRequest, collect
 from walkback_desktop.report.rehab import ReportExtras
 from walkback_desktop.report.render import ChartRenderer, LaidOutReport, page_layout_for
-from walkback_desktop.storage.store import Store
 
 if TYPE_CHECKING:  # the print dialog's printer; `walkback report` never loads QtPrintSupport
     from PySide6.QtPrintSupport import QPrinter
+
+    from walkback_desktop.storage.plain import PlainStore
+    from walkback_desktop.storage.store import Store
 
 PDF_DPI = 600
 
@@ -36,7 +38,7 @@ def locale_first_weekday(locale: QLocale) -> int:
 
 
 def collect_for_locale(
-    store: Store,
+    store: Store | PlainStore,
     request: ReportRequest,
     *,
     locale: QLocale | None = None,
@@ -54,7 +56,7 @@ def collect_for_locale(
 
 
 def build_report(
-    store: Store,
+    store: Store | PlainStore,
     request: ReportRequest,
     *,
     charts: ChartRenderer | None = None,

@@ -35,14 +35,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from statistics import fmean
+from typing import TYPE_CHECKING
 
 from walkback_desktop.core import assessments, stats
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.program_schedule import ProgramStatus, ProgramWeekPlan, program_status
 from walkback_desktop.core.programs import ProgramError
-from walkback_desktop.services.programs import ProgramService
-from walkback_desktop.storage.programs import EnrolmentRecord
-from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:  # `walkback report` on a plain connection never loads the ORM
+    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.storage.programs import EnrolmentRecord
+    from walkback_desktop.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +165,8 @@ def report_extras(
     reference_key: str = assessments.DEFAULT_REFERENCE,
 ) -> ReportExtras:
     """The plan and 3MBWT values for the report of `first`..`last`."""
+    from walkback_desktop.services.programs import ProgramService
+
     service = ProgramService(store, today=lambda: today, locale_first_weekday=locale_first_weekday)
     try:
         followed = program_in_period(service, store, first, last, today)

@@ -18,23 +18,19 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import Routine, RoutineError
+from walkback_desktop.core.settings import AppSettings
 from walkback_desktop.i18n import _
-from walkback_desktop.storage import database
+from walkback_desktop.storage import database, report_queries
 from walkback_desktop.storage.backups import backup_daily
 from walkback_desktop.storage.errors import translated_errors
 from walkback_desktop.storage.library import RoutineLibrary
-from walkback_desktop.storage.session_rows import (
-    LIST_SQL,
-    ImportResult,
-    from_stored,
-    insert_plain,
-)
+from walkback_desktop.storage.session_rows import ImportResult, insert_plain
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.routines_repo import RoutineRepository
@@ -46,17 +42,20 @@ class FullStoreNeededError(Exception):
 
 @dataclass
 class PlainStore:
-    """The parts of `Store` the history commands use: `sessions.import_many`,
-    `sessions.list()`, `library` and `notices`."""
+    """The parts of `Store` the history commands and the report use:
+    `sessions.import_many`, `sessions.list`, `settings.snapshot`, `library`
+    and `notices`."""
 
     path: Path
     conn: sqlite3.Connection
     notices: list[str] = field(default_factory=list)
     sessions: PlainSessions = field(init=False)
+    settings: PlainSettings = field(init=False)
     library: RoutineLibrary = field(init=False)
 
     def __post_init__(self) -> None:
         self.sessions = PlainSessions(self)
+        self.settings = PlainSettings(self)
         routines = PlainRoutines(self)
         # RoutineLibrary reads custom routines through `list()` and `get()`,
         # which PlainRoutines provides; the history commands never save one.
@@ -70,6 +69,11 @@ class PlainStore:
     def translated(self) -> Iterator[sqlite3.Connection]:
         with translated_errors(self.path):
             yield self.conn
+
+    def has_rehab_data(self) -> bool:
+        """Whether a program enrolment or test result is stored (see report_queries)."""
+        with self.translated() as conn:
+            return report_queries.has_rehab_data(conn)
 
     def close(self) -> None:
         self.conn.close()
@@ -119,14 +123,31 @@ class PlainSessions:
             conn.execute("COMMIT")
         return result
 
-    def list(self) -> list[SessionRecord]:
-        """Every session, oldest first, as `SessionRepository.list()` reads them."""
+    def list(
+        self,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        with_segments: bool = False,
+    ) -> list[SessionRecord]:
+        """Sessions with start <= started_at < end, oldest first, as
+        `SessionRepository.list` reads them."""
         with self._store.translated() as conn:
-            rows = conn.execute(f"{LIST_SQL} ORDER BY started_at, id").fetchall()
-        try:
-            return [from_stored(r) for r in rows]
-        except (ValueError, TypeError):  # a date that cannot be read: the store tells
-            raise FullStoreNeededError("a session date that cannot be read") from None
+            try:
+                records = report_queries.list_sessions(conn, start, end)
+            except (ValueError, TypeError):  # a date that cannot be read: the store tells
+                raise FullStoreNeededError("a session date that cannot be read") from None
+            return report_queries.with_segments(conn, records) if with_segments else records
+
+
+class PlainSettings:
+    def __init__(self, store: PlainStore) -> None:
+        self._store = store
+
+    def snapshot(self) -> AppSettings:
+        """As `SettingsRepository.snapshot()`."""
+        with self._store.translated() as conn:
+            return report_queries.settings_snapshot(conn)
 
 
 class PlainRoutines:

@@ -1,0 +1,106 @@
+"""What `walkback report` reads, on a plain sqlite3 connection (storage/plain.py).
+
+The report needs the sessions of its period (without segments), the segments
+of the few it lists in its log, and the settings. Through the full store
+that costs importing SQLAlchemy and mapping the models (about 0.8 s of CPU
+for a command whose goal is 1.5 s); these queries read the same rows the
+repositories read and build the same values (tests compare the two on one
+database). Programs and 3-m Backward Walk Test results are not read here:
+when the database holds any (`has_rehab_data`), the report opens the full
+store, whose services assemble those sections.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from walkback_desktop.core import settings as settings_spec
+from walkback_desktop.core.history import SegmentRecord, SessionRecord
+from walkback_desktop.storage.session_rows import LIST_SQL, from_stored, stored_text
+
+
+def range_sql(start: datetime | None, end: datetime | None) -> tuple[str, list[str | None]]:
+    """The WHERE clause for start <= started_at < end, on the stored UTC text."""
+    clauses = []
+    params: list[str | None] = []
+    for bound, clause in ((start, "started_at >= ?"), (end, "started_at < ?")):
+        if bound is None:
+            continue
+        if bound.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        clauses.append(clause)
+        params.append(stored_text(bound))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def list_sessions(
+    conn: sqlite3.Connection, start: datetime | None, end: datetime | None
+) -> list[SessionRecord]:
+    """Sessions with start <= started_at < end, oldest first, without segments.
+    Raises ValueError or TypeError for a date it cannot read."""
+    where, params = range_sql(start, end)
+    rows = conn.execute(f"{LIST_SQL}{where} ORDER BY started_at, id", params).fetchall()
+    return [from_stored(r) for r in rows]
+
+
+_SEGMENTS_SQL = (
+    "SELECT session_id, position, kind, label, planned_seconds, done_seconds, met"
+    " FROM session_segments WHERE session_id IN ({}) ORDER BY session_id, position"
+)
+_SNAPSHOTS_SQL = "SELECT id, routine_snapshot FROM sessions WHERE id IN ({})"
+_CHUNK = 500  # well under SQLite's limit of bound parameters
+
+
+def with_segments(
+    conn: sqlite3.Connection, records: Sequence[SessionRecord]
+) -> list[SessionRecord]:
+    """`records` with their segments and routine snapshot, as
+    `SessionRepository.list(with_segments=True)` reads them."""
+    segments: dict[int, list[SegmentRecord]] = {}
+    snapshots: dict[int, Any] = {}
+    ids = [r.id for r in records if r.id is not None]
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i : i + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        for sid, *values in conn.execute(_SEGMENTS_SQL.format(marks), chunk):
+            segments.setdefault(sid, []).append(SegmentRecord(*values))
+        snapshots.update(conn.execute(_SNAPSHOTS_SQL.format(marks), chunk).fetchall())
+    return [
+        replace(
+            r,
+            segments=tuple(segments.get(r.id, ())),
+            routine_snapshot=snapshots.get(r.id),
+        )
+        if r.id is not None
+        else r
+        for r in records
+    ]
+
+
+def settings_snapshot(conn: sqlite3.Connection) -> settings_spec.AppSettings:
+    """Every setting, typed, as `SettingsRepository.snapshot()` reads them
+    (unknown keys and values that do not validate are left at their default)."""
+    values = settings_spec.defaults()
+    for key, text in conn.execute("SELECT key, value FROM settings"):
+        spec = settings_spec.SETTINGS.get(key)
+        if spec is None:
+            continue
+        try:
+            values[key] = spec.validate(json.loads(text))
+        except (ValueError, settings_spec.SettingError):
+            continue
+    return settings_spec.AppSettings.from_values(values)
+
+
+def has_rehab_data(conn: sqlite3.Connection) -> bool:
+    """Whether any program enrolment or test result is stored (the report's
+    plan and 3MBWT sections then need the full store)."""
+    return any(
+        conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+        for table in ("enrolments", "assessments")
+    )
