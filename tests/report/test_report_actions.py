@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from tests.helpers import make_session
 from tests.report.conftest import pdf_pages
 from walkback_desktop.app import build_main_window
+from walkback_desktop.report.charts import render_print_charts
 from walkback_desktop.report.data import ReportRequest
 from walkback_desktop.report.output import build_report, write_pdf
 from walkback_desktop.ui import report_dialog
 from walkback_desktop.ui.report_actions import EXPORT_LABEL, PRINT_LABEL
-from walkback_desktop.ui.report_charts import render_report_charts
 from walkback_desktop.ui.report_dialog import PERIODS, ReportDialog, period_range
 
 
@@ -122,7 +122,7 @@ def test_print_preview_opens_and_shows_the_same_pages_as_the_pdf(
     report = build_report(
         window.ctx.store,
         ReportRequest(person_name="Pat <b>Smith</b>"),
-        charts=render_report_charts,
+        charts=render_print_charts,
     )
     expected = write_pdf(report, tmp_path / "same.pdf")
     assert shown["pages"] == expected

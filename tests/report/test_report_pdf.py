@@ -15,8 +15,8 @@ from tests.helpers import make_session
 from tests.report.conftest import NOW
 from walkback_desktop.core import stats
 from walkback_desktop.report import content
+from walkback_desktop.report.charts import render_print_charts
 from walkback_desktop.report.render import page_size_for
-from walkback_desktop.ui.report_charts import render_report_charts
 
 FIRST = date(2025, 3, 3)
 
@@ -168,14 +168,14 @@ def test_empty_range_is_one_page_that_says_so(store, make_pdf):
 
 def test_fewer_than_three_sessions_draws_no_trend(store, make_pdf):
     _add_sessions(store, 2)
-    report, pages, _path = make_pdf(FIRST, FIRST + timedelta(days=6), charts=render_report_charts)
+    report, pages, _path = make_pdf(FIRST, FIRST + timedelta(days=6), charts=render_print_charts)
     assert "too few to show a trend" in _squash(pages[0])
     assert 'src="walkback-chart' not in report.doc.toHtml()
 
 
 def test_charts_are_embedded_at_print_resolution(store, make_pdf):
     _add_sessions(store, 10)
-    report, _pages, path = make_pdf(FIRST, FIRST + timedelta(days=20), charts=render_report_charts)
+    report, _pages, path = make_pdf(FIRST, FIRST + timedelta(days=20), charts=render_print_charts)
     html = report.doc.toHtml()
     assert html.count('src="walkback-chart:') == 2
     xobjects = PdfReader(path).pages[0]["/Resources"]["/XObject"]

@@ -17,7 +17,6 @@ from walkback_desktop.core import stats
 from walkback_desktop.report.charts import render_print_charts
 from walkback_desktop.report.data import ReportRequest, collect
 from walkback_desktop.report.render import ChartSize
-from walkback_desktop.ui.report_charts import render_report_charts
 
 GOAL = stats.WeeklyGoal(sessions=3, backward_min=30)
 
@@ -77,14 +76,12 @@ def test_a_rendered_chart_has_the_size_asked_and_shows_its_bars(qapp):
     assert QColor(PRINT.bar_met).name() in colours
 
 
-def test_the_report_gets_the_same_chart_kinds_and_sizes_as_from_pyqtgraph(store, qapp):
+def test_the_report_gets_the_chart_kinds_its_sections_ask_for(store, qapp):
     store.sessions.import_many([make_session(d) for d in range(40)])
     data = collect(store, ReportRequest(), now=datetime(2025, 5, 1, tzinfo=timezone.utc))
     size = ChartSize(500, 150, 150)
     kinds = ("backward", "pain-rpe", "bwt", "unknown")
     painted = render_print_charts(data, size, kinds)
-    drawn = render_report_charts(data, size, kinds)
-    assert painted.keys() == drawn.keys() == {"backward", "pain-rpe"}
-    for kind, image in painted.items():
-        assert image.size() == drawn[kind].size()
-        assert image.devicePixelRatio() == drawn[kind].devicePixelRatio()
+    assert painted.keys() == {"backward", "pain-rpe"}  # no test results: no bwt chart
+    for image in painted.values():
+        assert image.devicePixelRatio() > 1  # drawn at print resolution

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale
 
 from tests.helpers import make_session
 from tests.report.conftest import pdf_pages
+from walkback_desktop.report.charts import render_print_charts
 from walkback_desktop.report.data import ReportRequest
 from walkback_desktop.report.output import build_report, write_pdf
 from walkback_desktop.report.rehab import (
@@ -19,7 +20,6 @@ from walkback_desktop.report.rehab import (
     PlanWeek,
     ReportExtras,
 )
-from walkback_desktop.ui.report_charts import render_report_charts
 
 START = date(2025, 3, 3)
 
@@ -51,7 +51,7 @@ def test_plan_and_3mbwt_sections(store, tmp_path, qapp):
     report = build_report(
         store,
         ReportRequest(START, START + timedelta(days=24)),
-        charts=render_report_charts,
+        charts=render_print_charts,
         locale=QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
         now=datetime(2025, 3, 27, 12, tzinfo=timezone.utc),
         extras=ReportExtras(plan=_plan(), bwt=bwt),

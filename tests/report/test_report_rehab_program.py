@@ -15,12 +15,12 @@ from tests.report.conftest import pdf_pages
 from tests.services.rehab_fixture import CET, END, NOW, START, knee_history
 from walkback_desktop.cli import main
 from walkback_desktop.core.assessments import AssessmentResult
+from walkback_desktop.report.charts import render_print_charts
 from walkback_desktop.report.data import ReportRequest
 from walkback_desktop.report.output import build_report, write_pdf
 from walkback_desktop.report.sample import sample_history
 from walkback_desktop.services.programs import ProgramService
 from walkback_desktop.ui.context import AppContext
-from walkback_desktop.ui.report_charts import render_report_charts
 from walkback_desktop.ui.wiring import report_commands
 
 UK = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -53,7 +53,7 @@ def _assert_plan_and_test(text: str) -> None:
 def test_builder_report_has_the_plan_and_the_walk_test(store, tmp_path, qapp):
     knee_history(store)
     report = build_report(
-        store, ReportRequest(START, END), charts=render_report_charts, locale=UK, now=NOW
+        store, ReportRequest(START, END), charts=render_print_charts, locale=UK, now=NOW
     )
     path = tmp_path / "plan.pdf"
     write_pdf(report, path)

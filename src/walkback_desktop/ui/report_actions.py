@@ -117,8 +117,8 @@ class ReportCommands:
     def print_report(self, parent: QWidget | None = None) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+        from walkback_desktop.report.charts import render_print_charts
         from walkback_desktop.report.output import PrintJob
-        from walkback_desktop.ui.report_charts import render_report_charts
 
         request = self.ask(parent, printing=True)
         if request is None:
@@ -127,7 +127,7 @@ class ReportCommands:
         if report is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        job = PrintJob(report, render_report_charts)
+        job = PrintJob(report, render_print_charts)
         job.configure(printer)
         preview = QPrintPreviewDialog(printer, parent)
         preview.setWindowTitle(_("Print preview – progress report"))
@@ -223,9 +223,9 @@ def report_maker(store: Store) -> ReportMaker:
     """The report built from `store`; the report modules load on first use."""
 
     def make(request: ReportRequest) -> LaidOutReport:
+        from walkback_desktop.report.charts import render_print_charts
         from walkback_desktop.report.output import build_report
-        from walkback_desktop.ui.report_charts import render_report_charts
 
-        return build_report(store, request, charts=render_report_charts)
+        return build_report(store, request, charts=render_print_charts)
 
     return make
