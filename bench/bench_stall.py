@@ -136,7 +136,8 @@ def main() -> int:
 
         def done() -> None:
             loaded.append((time.perf_counter() - t0) * 1000)
-            schedule_speech_warm_up(window.ctx)  # what the app does once the data is in
+            store = window.ctx.store  # what the app does once the data is in
+            schedule_speech_warm_up(window.ctx, store.settings, store.library)
 
         def failed(exc: BaseException) -> None:
             raise SystemExit(f"the data did not load: {exc}")

@@ -271,9 +271,22 @@ def _load_pages(
     def step() -> None:
         try:
             if order:
-                window.install_page(build_page(order.pop(0), ctx))
-                QTimer.singleShot(0, step)
-                return
+                page = build_page(order.pop(0), ctx)
+                if page.page_id == shown:
+                    window.install_page(page)
+                else:  # built in one turn, put in the window (polished) in a later one:
+                    # a 1 ms timer, not 0, so timers and painting get their turn between
+                    QTimer.singleShot(1, lambda: window.install_page(page))
+                if order:  # its module first, on a helper thread; then it is built here
+                    _import_then(window, PAGE_CLASSES[order[0]][0], step)
+                    return
+            QTimer.singleShot(2, lambda: finished(ctx))  # after the last install
+            return
+        except Exception as exc:
+            failed(exc)
+
+    def finished(ctx: AppContext) -> None:
+        try:
             finish_loading(window, ctx)
         except Exception as exc:
             failed(exc)
@@ -281,6 +294,24 @@ def _load_pages(
         done()
 
     step()
+
+
+def _import_then(window: MainWindow, module: str, then: Callable[[], None]) -> None:
+    """Import `module` on a helper thread, then call `then` on the GUI thread.
+
+    A page's first build was mostly its module's import (100-200 ms of CPU for
+    Routines, Programs or Progress): on the GUI thread that is a stall, while a
+    helper thread hands the GIL back every few ms and the window keeps answering."""
+    signal = OnGuiThread(window, then)
+
+    def run() -> None:
+        _import_quietly((module,))
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+            signal.finished.emit()
+
+    thread = threading.Thread(target=run, name="import-page", daemon=True)
+    _warm_up.append(thread)
+    thread.start()
 
 
 def build_main_window(

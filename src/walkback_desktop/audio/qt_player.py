@@ -20,6 +20,10 @@ Every utterance is guarded by a deadline (without a sound server speechd stays
 "Speaking" forever): when it passes, the engine is told to stop and the
 utterance counts as finished. Nothing here waits on the engine, and nothing
 raises to the caller.
+
+Over 400 lines because the arbitration (which cue may cut which, when words
+wait for their beep) is one state machine over both outputs; the beeps, the
+speech line and the engine driver are already in their own modules.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """The Progress page: range buttons, tiles, the charts (pyqtgraph, imported
 on first show unless `preload_charts()` ran) or their table, PNG export and
 the report button. The numbers come from figures.py, the tiles' sentences
-from tiles.py."""
+from tiles.py. (Just over 400 lines: layout and the refresh/redraw cycle; every
+computation is in figures.py, so splitting further would split one widget.)"""
 
 from __future__ import annotations
 
