@@ -3,7 +3,7 @@
 Runs offscreen with the real clock (`SystemClock`) and the workout
 controller's real QTimer, logs to a walkback.log in a temporary folder, then
 reads back the `cue kind=... at=... late_ms=...` lines and prints p50 / p99 /
-max lateness. Budget (DESIGN.md): every cue within 30 ms, no drift.
+max lateness. Budget: every cue within 30 ms, no drift.
 
     .venv/bin/python bench/bench_cue_timing.py              # RecordingCuePlayer
     .venv/bin/python bench/bench_cue_timing.py --real-player  # QtCuePlayer

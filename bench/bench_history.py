@@ -2,7 +2,7 @@
 
 Imports a synthetic CSV through the CLI, then, alternating in one process,
 times (a) the History page from `page_shown()` until it has painted, filled
-(the goal in DESIGN.md: <= 200 ms) and (b) the toolkit's floor for the same
+(the goal: <= 200 ms) and (b) the toolkit's floor for the same
 job: sqlite3 reads the same rows into tuples and a bare QTableView over a
 minimal model paints them. Also times building the page and sorting by kcal.
 Wall-clock and CPU time (CPU is less distorted when other processes compete

@@ -26,7 +26,7 @@ Children run as an installed WalkBack does, with bytecode cached (in a
 temporary PYTHONPYCACHEPREFIX, filled by untimed warm-up runs), even when the
 shell sets PYTHONDONTWRITEBYTECODE: otherwise every run compiles the sources.
 
-Budget (DESIGN.md): <= 1.5 s for the whole command. One line, for scripts:
+Budget: <= 1.5 s for the whole command. One line, for scripts:
 
     import rows=20000 median_s=0.93 min_s=0.90 max_s=0.97 spread_s=0.07 cpu_s=0.90 fresh_s=1.10 export_s=0.80 python_s=0.02 floor_s=0.25 ratio_floor=3.7 goal_s=1.5 met=yes load=1.20
 """

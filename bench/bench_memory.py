@@ -1,4 +1,4 @@
-"""Resident memory with every page opened (DESIGN.md budget: < 200 MB RSS).
+"""Resident memory with every page opened (budget: < 200 MB RSS).
 
 Builds the real main window over a data folder holding 10 years of synthetic
 history (20,000 sessions), waits for its pages, shows each page in turn and

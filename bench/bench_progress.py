@@ -3,7 +3,7 @@ process: from importing the page to the page ready (built, shown, its sessions
 read, tiles, weeks, charts and table filled and painted), then a change to the
 "All" range. Two start states: "cold" (the first visit pays for importing
 pyqtgraph and numpy) and "preloaded" (`preload_charts()` ran in idle time
-after start-up, as the app does). Budget (DESIGN.md): ready <= 300 ms.
+after start-up, as the app does). Budget: ready <= 300 ms.
 
 With `--against SRC` (another checkout's `src`, e.g. /work/main/src) the same
 runs alternate with that code on the same data, and the line gives the ratio

@@ -1,6 +1,6 @@
 """First paint of WalkBack's main window against a bare PySide6 QMainWindow.
 
-Budget (DESIGN.md): first paint <= 1.5x the bare window, and "interactive with
+Budget: first paint <= 1.5x the bare window, and "interactive with
 data" (the Today page filled from 10 years / 20,000 sessions) <= 4x, both as
 ratios measured side by side in this run, never as absolute times.
 

@@ -1,4 +1,4 @@
-"""Time saving one session and loading 20,000 (DESIGN.md budget: save < 10 ms).
+"""Time saving one session and loading 20,000 (budget: save < 10 ms).
 
 Run: .venv/bin/python bench/bench_storage.py
 """

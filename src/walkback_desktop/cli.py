@@ -1,8 +1,12 @@
 """The `walkback` command: the GUI by default, sub-commands for scripts.
 
-A stable contract (see DESIGN.md): exit 0 on success, 2 on bad input with a
+A stable contract (docs/cli.md): exit 0 on success, 2 on bad input with a
 one-line reason on stderr, 1 when the data cannot be opened. No traceback
 ever reaches a user; unexpected errors are logged to walkback.log.
+
+About 500 lines: the parser and the routines, history and settings handlers
+are the one command-line contract and read best together; the program,
+assessment and report commands are in cli_programs.py and cli_report.py.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from walkback_desktop import APP_NAME, __version__, cli_programs
+from walkback_desktop import APP_NAME, __version__, cli_programs, cli_report
 from walkback_desktop.logging_setup import LOG_FILENAME, setup_logging
 from walkback_desktop.paths import resolve_data_dir, resolve_log_dir
 
@@ -37,7 +41,9 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see 'walkback --help')")
+        from walkback_desktop.i18n import _
+
+        raise UsageError(_("{message} (see 'walkback --help')").format(message=message))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -283,7 +289,8 @@ def _tell(notices: list[str], told: int) -> int:
 
 
 def _routines_list(args: argparse.Namespace, store: Store) -> int:
-    from walkback_desktop.core.routine import format_duration
+    from walkback_desktop.core.routine import LEVEL_TITLES
+    from walkback_desktop.i18n import _, formats
 
     routines = store.library.all()
     if args.json:
@@ -305,22 +312,27 @@ def _routines_list(args: argparse.Namespace, store: Store) -> int:
         return EXIT_OK
     width = max((len(r.id) for r in routines), default=2)
     for r in routines:
-        origin = "built-in" if r.builtin else "custom"
+        origin = _("built-in") if r.builtin else _("custom")
+        backward = _("backward {time}").format(time=f"{formats.duration(r.backward_seconds):>6}")
         print(
-            f"{r.id:<{width}}  {format_duration(r.total_seconds):>8}  "
-            f"backward {format_duration(r.backward_seconds):>6}  {r.level.value:<12}  "
+            f"{r.id:<{width}}  {formats.duration(r.total_seconds):>8}  "
+            f"{backward}  {_(LEVEL_TITLES[r.level]):<12}  "
             f"{origin:<8}  {r.name}"
         )
     return EXIT_OK
 
 
 def _routines_export(args: argparse.Namespace, store: Store) -> int:
+    from walkback_desktop.i18n import _
+
     routine = store.library.get(args.id)
     if routine is None:
-        raise UsageError(f"no routine with id {args.id!r} (see 'walkback routines list')")
+        raise UsageError(
+            _("no routine with id {id!r} (see 'walkback routines list')").format(id=args.id)
+        )
     _write_text(args.file, routine.to_json())
     if args.file != "-":
-        print(f"exported '{routine.name}' to {args.file}")
+        print(_("exported '{name}' to {file}").format(name=routine.name, file=args.file))
     return EXIT_OK
 
 
@@ -435,54 +447,6 @@ def _settings_set(args: argparse.Namespace, store: Store) -> int:
 # --- report ---------------------------------------------------------------
 
 
-def _gui_application() -> object:
-    """The report draws with Qt (fonts, QPainter charts): it needs a QApplication.
-    Without a display (a server, a cron job) Qt's offscreen platform is used.
-    The caller keeps the returned application alive while it draws."""
-    if (
-        sys.platform.startswith("linux")
-        and not os.environ.get("DISPLAY")
-        and not os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance() or QApplication(["walkback"])
-
-
-def _report(args: argparse.Namespace, store: Store) -> int:
-    _app = _gui_application()  # alive until the PDF is written
-    from walkback_desktop.i18n import _, ngettext
-    from walkback_desktop.report.charts import render_print_charts
-    from walkback_desktop.report.data import ReportRangeError, ReportRequest
-    from walkback_desktop.report.output import ReportOutputError, build_report, write_pdf
-
-    try:
-        report = build_report(
-            store,
-            ReportRequest(first=args.first, last=args.last, full_log=args.full_log),
-            charts=render_print_charts,  # QPainter: no pyqtgraph or numpy to import
-        )
-    except ReportRangeError as exc:
-        raise UsageError(str(exc)) from exc
-    try:
-        pages = write_pdf(report, args.out)
-    except ReportOutputError as exc:
-        raise UsageError(str(exc)) from exc
-    data = report.data
-    sessions = len(data.records)
-    print(
-        _("wrote {path}: {pages}, {sessions} from {first} to {last}").format(
-            path=args.out,
-            pages=ngettext("{n} page", "{n} pages", pages).format(n=pages),
-            sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
-            first=data.first.isoformat(),
-            last=data.last.isoformat(),
-        )
-    )
-    return EXIT_OK
-
-
 # --- files ----------------------------------------------------------------
 
 
@@ -529,8 +493,8 @@ _HANDLERS: dict[tuple[str, str | None], Callable[[argparse.Namespace, Store], in
     ("settings", "list"): _settings_list,
     ("settings", "get"): _settings_get,
     ("settings", "set"): _settings_set,
-    ("report", None): _report,
+    ("report", None): cli_report.report,
 }
 _HANDLERS.update(cli_programs.HANDLERS)
 # Run on storage/plain.py's PlainStore (which has what they use of a Store) when it can.
-_PLAIN_HANDLERS = {_history_export, _history_import, _report}
+_PLAIN_HANDLERS = {_history_export, _history_import, cli_report.report}

@@ -1,4 +1,4 @@
-"""Logging to a rotating `walkback.log` (see DESIGN.md: cue timings are logged here).
+"""Logging to a rotating `walkback.log` (cue timings are logged here).
 
 The rotation is done here rather than with `logging.handlers.RotatingFileHandler`:
 importing `logging.handlers` pulls in socket, pickle and queue, about a quarter
