@@ -377,7 +377,7 @@ def test_the_command_line_speaks_the_language_setting(data_dir, capsys):
         assert "Knee-friendly retro walk" not in out
         # the columns too: the backward time, the level and where it comes from
         assert "rückwärts" in out and "Einsteiger" in out and "mitgeliefert" in out
-        assert "backward" not in out and "beginner" not in out and "built-in" not in out
+        assert "  backward " not in out and "Beginner" not in out and "built-in" not in out
         assert main(["routines", "export", "no-such", "-", "--data-dir", str(data_dir)]) == 2
         assert "keine Routine mit der ID" in capsys.readouterr().err
     finally:
