@@ -252,3 +252,28 @@ def test_walk_test_section_is_built_after_the_charts(page, ctx, qtbot):
     assert page.charts is not None
     qtbot.waitUntil(lambda: page.walk_chart is not None and page.walk_results.isVisibleTo(page))
     assert page.walk_chart.isVisibleTo(page)
+
+
+def test_the_chosen_range_stands_out_in_the_dark_theme(page):
+    """The checked range button is drawn in the selection colour, so it can be
+    told from the others in the dark theme as in the light one."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from walkback_desktop.ui.appearance import apply_appearance
+
+    app = QApplication.instance()
+    apply_appearance(app, {"theme": "dark", "text_scale": 100})
+    try:
+        page.set_period("3m")
+        checked, unchecked = page.range_buttons["3m"], page.range_buttons["4w"]
+
+        def middle(button):
+            image = button.grab().toImage()
+            return QColor(image.pixel(image.width() // 2, 3))
+
+        highlight = checked.palette().color(QPalette.ColorRole.Highlight)
+        assert middle(checked).name() == highlight.name()
+        assert abs(middle(checked).lightness() - middle(unchecked).lightness()) > 40
+    finally:
+        apply_appearance(app, {"theme": "system", "text_scale": 100})

@@ -61,6 +61,13 @@ if TYPE_CHECKING:
     from walkback_desktop.ui.walk_test.results import WalkTestResults
 
 
+CHECKED_RANGE_STYLE = (
+    "QPushButton:checked { background-color: palette(highlight);"
+    " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+    " border-radius: 3px; padding: 3px 8px; font-weight: bold; }"
+)
+
+
 class ProgressPage(Page):
     page_id = "progress"
     title = N_("Progress")
@@ -118,6 +125,9 @@ class ProgressPage(Page):
                 else _("Chart every week")
             )
             button.setChecked(period == DEFAULT_RANGE)
+            # The chosen range must show in every theme (Fusion's dark "checked"
+            # is barely darker than its unchecked button): the selection colour.
+            button.setStyleSheet(CHECKED_RANGE_STYLE)
             button.clicked.connect(lambda _c=False, p=period: self.set_period(p))
             self.range_group.addButton(button)
             self.range_buttons[period] = button
