@@ -277,3 +277,34 @@ def test_the_chosen_range_stands_out_in_the_dark_theme(page):
         assert abs(middle(checked).lightness() - middle(unchecked).lightness()) > 40
     finally:
         apply_appearance(app, {"theme": "system", "text_scale": 100})
+
+
+def test_tile_texts_are_whole_at_150_percent(qtbot, data_dir, store):
+    """At 150 % text in a 1280x800 window the tiles sit three to a row and their
+    two-line details ("34 of 51 weeks met your goal (67 %); this week in
+    progress") lost the last line: every detail gets the height its text needs."""
+    from PySide6.QtWidgets import QApplication
+
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.ui.appearance import apply_appearance
+
+    for day in range(0, 120, 3):
+        store.sessions.add(make_session(day, backward_seconds=1500, active_seconds=1800))
+    store.close()
+    app = QApplication.instance()
+    apply_appearance(app, {"theme": "system", "text_scale": 150})
+    try:
+        window = build_main_window(data_dir)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.show_page("progress")
+        page = window.page("progress")
+        qtbot.waitUntil(lambda: page.adherence_tile.detail.text() != "")
+        QApplication.processEvents()
+        for tile in page.tiles.tiles():
+            label = tile.detail
+            if label.isVisible():
+                assert label.height() >= label.heightForWidth(label.width()), tile.caption.text()
+    finally:
+        apply_appearance(app, {"theme": "system", "text_scale": 100})
