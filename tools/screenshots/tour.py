@@ -79,7 +79,8 @@ def main(argv: list[str]) -> int:
                     window.show()
                     for page in _csv_list(args.pages):
                         window.show_page(page)
-                        app.processEvents()
+                        for _settle in range(3):  # word-wrapped labels take a second layout pass
+                            app.processEvents()
                         name = f"{lang}-{theme}-{scale}-{page}.png"
                         window.grab().save(str(out / name))
                     window.close()

@@ -142,7 +142,7 @@ class ProgramPreview(QWidget):
                     len(program.checks),
                 ).format(n=len(program.checks))
             )
-        parts.append(_("built in") if builtin else _("your program"))
+        parts.append(_("built-in") if builtin else _("your program"))
         self.meta_label.setText(" \u00b7 ".join(parts))
         self.description.setText(program.description or _("No description."))
         self.weeks_title.setText(
