@@ -312,3 +312,29 @@ def test_the_real_player_announces_only_a_real_change_of_options(qtbot):
         player.set_options(**options)
     with qtbot.waitSignal(player.status_changed, timeout=1000):
         player.set_options(**{**options, "volume": 0.7})
+
+
+def test_check_boxes_grow_with_the_text_and_show_on_a_dark_window(qtbot, window, page):
+    """At 200 % a check box's box is twice the style's own size, and on the dark
+    theme its outline is lighter than the window (Fusion's was darker: invisible)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app = QApplication.instance()
+    box = page.findChild(QCheckBox)
+    style = app.style()
+    normal = style.pixelMetric(style.PixelMetric.PM_IndicatorWidth)
+    apply_appearance(app, {"theme": "dark", "text_scale": 200})
+    try:
+        style = app.style()
+        assert style.pixelMetric(style.PixelMetric.PM_IndicatorWidth) >= 2 * normal - 1
+        box.setChecked(False)
+        image = box.grab().toImage()
+        window_colour = box.palette().color(QPalette.ColorRole.Window)
+        lightest = max(
+            QColor(image.pixel(x, y)).lightness()
+            for x in range(min(image.width(), 2 * normal + 8))
+            for y in range(image.height())
+        )
+        assert lightest > window_colour.lightness() + 60  # an outline one can see
+    finally:
+        apply_appearance(app, {"theme": "system", "text_scale": 100})

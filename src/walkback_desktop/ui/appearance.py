@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_BASE_POINT_SIZE = "walkback_base_point_size"
+_BASE_POINT_SIZE = "walkback_base_point_size"  # also read by ui/indicator_style.py
 _applied_theme: str | None = None
 
 
@@ -122,5 +122,10 @@ def apply_appearance(app: QGuiApplication, settings: AppSettings | Mapping[str, 
             theme, scale = settings.theme, settings.text_scale
         apply_theme(app, str(theme))
         apply_text_scale(app, int(scale))
+        if int(scale) > 100 or str(theme) == "dark":
+            # imported only then: the default start-up path stays as it was
+            from walkback_desktop.ui import indicator_style
+
+            indicator_style.install(app)
     except Exception:
         log.exception("could not apply the appearance settings")
