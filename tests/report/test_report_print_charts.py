@@ -85,3 +85,25 @@ def test_the_report_gets_the_chart_kinds_its_sections_ask_for(store, qapp):
     assert painted.keys() == {"backward", "pain-rpe"}  # no test results: no bwt chart
     for image in painted.values():
         assert image.devicePixelRatio() > 1  # drawn at print resolution
+
+
+def test_the_axis_label_does_not_run_into_three_digit_ticks(qapp):
+    """Left of the plot, the rotated "minutes" stands apart from the tick labels
+    by clear paper ("150" once ran into it: 3 px apart, now 16)."""
+    weeks = [_week(date(2025, 3, 3) + timedelta(weeks=n), 3, 180) for n in range(4)]
+    image = render(backward_spec(weeks, GOAL), 1200, 400, 880)
+    paper = QColor(PRINT.background)
+    bar = QColor(PRINT.bar_met).name()
+
+    def inked(x: int) -> bool:
+        return any(
+            abs(QColor(image.pixel(x, y)).lightness() - paper.lightness()) > 60
+            for y in range(60, image.height() - 40)
+        )
+
+    first_bar = next(x for x in range(image.width()) if QColor(image.pixel(x, 300)).name() == bar)
+    columns = [inked(x) for x in range(first_bar)]
+    label_starts = columns.index(True)
+    label_ends = columns.index(False, label_starts)
+    next_ink = columns.index(True, label_ends)
+    assert next_ink - label_ends >= 8

@@ -126,7 +126,7 @@ def main() -> int:
             app.processEvents()
             window.grab().save(str(OUT / f"history-{suffix}.png"))
             window.show_page("progress")
-            window.page("progress").set_range(365)
+            window.page("progress").set_period("12m")
             app.processEvents()
             window.grab().save(str(OUT / f"progress-{suffix}.png"))
             if suffix == "light":

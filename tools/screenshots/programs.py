@@ -83,6 +83,7 @@ def main() -> int:
     from walkback_desktop.ui.program_card import ProgramCard
     from walkback_desktop.ui.program_common import make_service
     from walkback_desktop.ui.walk_test import WalkTestDialog, WalkTestResults
+    from walkback_desktop.ui.wiring import programs_services
 
     def save(widget: QWidget, name: str) -> None:
         widget.resize(*SIZE)
@@ -109,7 +110,7 @@ def main() -> int:
             font.setPointSizeF(base_font.pointSizeF() * scale / 100)
             app.setFont(font)
             tag = scheme if scale == 100 else f"{scale}"
-            page = ProgramsPage(ctx, today=lambda: TODAY)
+            page = ProgramsPage(ctx, **programs_services(ctx, today=lambda: TODAY))
             save(page, f"programs-{tag}.png")
             page.select_program("balance-older-adults-8-weeks")
             save(page, f"programs-preview-{tag}.png")

@@ -104,19 +104,19 @@ def _print_preview(data_dir: Path) -> Path:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
     from PySide6.QtWidgets import QApplication
 
+    from walkback_desktop.report.charts import render_print_charts
     from walkback_desktop.report.data import ReportRequest
     from walkback_desktop.report.output import PrintJob, build_report
     from walkback_desktop.storage.store import open_store
-    from walkback_desktop.ui.report_charts import render_report_charts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     store = open_store(data_dir, backup=False)
     try:
         report = build_report(
-            store, ReportRequest(first=FIRST, last=LAST), charts=render_report_charts
+            store, ReportRequest(first=FIRST, last=LAST), charts=render_print_charts
         )
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        job = PrintJob(report, render_report_charts)
+        job = PrintJob(report, render_print_charts)
         job.configure(printer)
         dialog = QPrintPreviewDialog(printer)
         dialog.setWindowTitle("Print preview – progress report")
@@ -172,7 +172,7 @@ def main() -> int:
         _fill(data_dir)
         thin_first = FIRST + timedelta(days=40)
         variants = {
-            "a4": ((), "en_GB.UTF-8"),
+            "a4": (("--to", LAST.isoformat()), "en_GB.UTF-8"),  # the sample ends on LAST
             "letter": (("--from", FIRST.isoformat(), "--to", LAST.isoformat()), "en_US.UTF-8"),
             "thin": (("--from", thin_first.isoformat(), "--to", thin_first.isoformat()), "C"),
             "empty": (("--from", "2020-01-01", "--to", "2020-01-31"), "en_GB.UTF-8"),

@@ -78,13 +78,17 @@ def paint(painter: QPainter, area: QRectF, spec: ChartSpec, palette: ChartPalett
         _legend(painter, QRectF(area.left(), top, area.width(), text_m.height()), spec, fg)
         top += text_m.height()
     top += 6
-    axis_w = 48.0
+    x0, x1 = spec.x_range
+    y0, y1 = spec.y_range
+    ticks = spec.y_ticks if spec.y_ticks is not None else _nice_ticks(y0, y1)
+    # The rotated axis label, then the widest tick label, then the tick: "150"
+    # must not run into "minutes".
+    tick_w = max((text_m.horizontalAdvance(label) for _v, label in ticks), default=0.0)
+    axis_w = text_m.height() + 4 + tick_w + 10
     bottom_h = text_m.height() + 12
     plot = QRectF(area.left() + axis_w, top, area.width() - axis_w, area.bottom() - bottom_h - top)
     if plot.width() <= 0 or plot.height() <= 0:
         return
-    x0, x1 = spec.x_range
-    y0, y1 = spec.y_range
 
     def px(x: float) -> float:
         return plot.left() + (x - x0) / (x1 - x0) * plot.width()
@@ -94,7 +98,7 @@ def paint(painter: QPainter, area: QRectF, spec: ChartSpec, palette: ChartPalett
 
     grid = QColor(palette.foreground)
     grid.setAlphaF(palette.grid_alpha)
-    for value, label in spec.y_ticks if spec.y_ticks is not None else _nice_ticks(y0, y1):
+    for value, label in ticks:
         y = py(value)
         if not plot.top() - 0.5 <= y <= plot.bottom() + 0.5:
             continue
@@ -103,7 +107,9 @@ def paint(painter: QPainter, area: QRectF, spec: ChartSpec, palette: ChartPalett
         painter.setPen(_pen(fg))
         painter.drawLine(QPointF(plot.left() - 5, y), QPointF(plot.left(), y))
         painter.drawText(
-            QRectF(plot.left() - axis_w, y - text_m.height() / 2, axis_w - 8, text_m.height()),
+            QRectF(
+                plot.left() - tick_w - 10, y - text_m.height() / 2, tick_w + 2, text_m.height()
+            ),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             label,
         )
