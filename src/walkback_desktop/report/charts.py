@@ -1,9 +1,9 @@
 """The report's charts without pyqtgraph: charts/print_charts.py drawn for
-the report's data (what `walkback report` uses as its chart renderer).
+the report's data. The one chart renderer of the report, for `walkback report`
+and for the app's print and export alike.
 
-The same kinds and the same data as ui/report_charts.py (the print dialog's
-pyqtgraph renderer): "backward" (weekly, or monthly for a long period),
-"pain-rpe" on the backward chart's time axis, and "bwt".
+The kinds: "backward" (weekly, or monthly for a long period), "pain-rpe" on
+the backward chart's time axis, and "bwt" (the 3-m Backward Walk Test).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from walkback_desktop.charts import print_charts, print_paint
 from walkback_desktop.report.data import ReportData
 from walkback_desktop.report.render import ChartSize
 
-# Laid out as on a screen this wide, then scaled to the printed width (as
-# ui/report_charts.py does): 11 pt chart text comes out at about 8 pt.
+# Laid out as on a screen this wide, then scaled to the printed width: 11 pt
+# chart text comes out at about 8 pt.
 LOGICAL_WIDTH = 880
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 @runtime_checkable
 class ReportSection(Protocol):
     """Flowing HTML; `charts()` names the chart kinds it shows (the renderer
-    in ui/report_charts.py draws them), `html()` gets them as images."""
+    in report/charts.py draws them), `html()` gets them as images."""
 
     id: str
 
