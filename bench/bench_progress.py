@@ -9,7 +9,7 @@ With `--against SRC` (another checkout's `src`, e.g. /work/main/src) the same
 runs alternate with that code on the same data, and the line gives the ratio
 of the medians (this tree / that one): a figure that holds on a busy machine.
 
-    .venv/bin/python bench/bench_progress.py [--runs 7] [--against /work/main/src]
+    .venv/bin/python bench/bench_progress.py [--runs 7] [--against OTHER_CHECKOUT/src]
 
 Prints one line: sessions, runs, load, and per state the median ready time in
 ms with its min-max spread and the median CPU time of the process over the same
