@@ -18,7 +18,7 @@ ratios mean something on a shared, noisy machine:
   database (no checks, no WalkBack): what any importer pays.
 `cpu_s` is the import's CPU time (user + system): on a loaded machine the wall
 time is mostly waiting for a core, so quote the load with it. With
-`--compare SRC` (another checkout's src/, e.g. /work/main/src) that code's
+`--compare SRC` (another checkout's src/, e.g. another clone's src) that code's
 import is timed too, alternated, and `before_s`, `before_cpu_s` and
 `speedup` (before_s / median_s) are printed.
 

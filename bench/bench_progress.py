@@ -5,7 +5,7 @@ read, tiles, weeks, charts and table filled and painted), then a change to the
 pyqtgraph and numpy) and "preloaded" (`preload_charts()` ran in idle time
 after start-up, as the app does). Budget: ready <= 300 ms.
 
-With `--against SRC` (another checkout's `src`, e.g. /work/main/src) the same
+With `--against SRC` (another checkout's `src`, e.g. another clone's src) the same
 runs alternate with that code on the same data, and the line gives the ratio
 of the medians (this tree / that one): a figure that holds on a busy machine.
 
