@@ -1,9 +1,13 @@
 """Time the Progress page with 20,000 sessions (ten years), each run in a fresh
 process: from importing the page to the page ready (built, shown, its sessions
 read, tiles, weeks, charts and table filled and painted), then a change to the
-"All" range. Two start states: "cold" (the first visit pays for importing
-pyqtgraph and numpy) and "preloaded" (`preload_charts()` ran in idle time
-after start-up, as the app does). Budget: ready <= 300 ms.
+"All" range. Three start states: "cold" (the first visit pays for importing
+pyqtgraph and numpy), "preloaded" (`preload_charts()` ran in idle time after
+start-up, as the app does; the page is still built and its table filled in
+the timed span), and "visit" (what a person waits for in the app: the page was
+built, hidden, at start-up and the charts imported; timed from showing it to
+painted, with its sessions read, tiles and charts drawn; the table stays
+hidden, as it is until asked for). Budget: ready <= 300 ms.
 
 With `--against SRC` (another checkout's `src`, e.g. another clone's src) the same
 runs alternate with that code on the same data, and the line gives the ratio
@@ -38,20 +42,30 @@ from walkback_desktop.storage.store import open_store
 from walkback_desktop.ui.context import AppContext
 from pathlib import Path
 store = open_store(Path(sys.argv[1]), backup=False)
-if sys.argv[2] == "preloaded":
+state = sys.argv[2]
+if state in ("preloaded", "visit"):
     from walkback_desktop.ui.pages.progress import preload_charts
     preload_charts()
     app.processEvents()
+if state == "visit":  # as in the app: the page was built, hidden, at start-up
+    from walkback_desktop.ui.pages.progress import ProgressPage
+    from walkback_desktop.ui.wiring import progress_services
+    ctx = AppContext(store=store, data_dir=Path(sys.argv[1]))
+    page = ProgressPage(ctx, **progress_services(ctx))
+    page.resize(1280, 800)
+    app.processEvents()
 t0, c0 = time.perf_counter(), time.process_time()
-from walkback_desktop.ui.pages.progress import ProgressPage
-from walkback_desktop.ui.wiring import progress_services
-ctx = AppContext(store=store, data_dir=Path(sys.argv[1]))
-page = ProgressPage(ctx, **progress_services(ctx))
-page.resize(1280, 800)
+if state != "visit":
+    from walkback_desktop.ui.pages.progress import ProgressPage
+    from walkback_desktop.ui.wiring import progress_services
+    ctx = AppContext(store=store, data_dir=Path(sys.argv[1]))
+    page = ProgressPage(ctx, **progress_services(ctx))
+    page.resize(1280, 800)
 page.show()
 page.page_shown()
-page.table_toggle.setChecked(True)  # the table filled too
-page.table_toggle.setChecked(False)
+if state != "visit":
+    page.table_toggle.setChecked(True)  # the table filled too
+    page.table_toggle.setChecked(False)
 app.processEvents()  # laid out and painted (the offscreen platform paints too)
 t1, c1 = time.perf_counter(), time.process_time()
 page.set_period("all")
@@ -60,7 +74,7 @@ t2 = time.perf_counter()
 print(json.dumps({"ready": t1 - t0, "ready_cpu": c1 - c0, "all": t2 - t1}))
 """
 
-STATES = ("cold", "preloaded")
+STATES = ("cold", "preloaded", "visit")
 
 
 def run_child(src: Path, folder: Path, state: str) -> dict[str, float]:

@@ -250,6 +250,11 @@ def test_walk_test_section_is_built_after_the_charts(page, ctx, qtbot):
     add_weeks(ctx)
     page.page_shown()
     assert page.charts is not None
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):  # the page's first paint: the section below the fold waits
+        QApplication.processEvents()
+    assert page.walk_chart is None
     qtbot.waitUntil(lambda: page.walk_chart is not None and page.walk_results.isVisibleTo(page))
     assert page.walk_chart.isVisibleTo(page)
 
