@@ -26,7 +26,7 @@ from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.core.routine import Routine, RoutineError
 from walkback_desktop.core.settings import AppSettings
 from walkback_desktop.i18n import _
-from walkback_desktop.storage import database, report_queries
+from walkback_desktop.storage import database, report_queries, session_rows
 from walkback_desktop.storage.backups import backup_daily
 from walkback_desktop.storage.errors import translated_errors
 from walkback_desktop.storage.library import RoutineLibrary
@@ -134,7 +134,7 @@ class PlainSessions:
         `SessionRepository.list` reads them."""
         with self._store.translated() as conn:
             try:
-                records = report_queries.list_sessions(conn, start, end)
+                records = session_rows.list_stored(conn, start, end)
             except (ValueError, TypeError):  # a date that cannot be read: the store tells
                 raise FullStoreNeededError("a session date that cannot be read") from None
             return report_queries.with_segments(conn, records) if with_segments else records

@@ -16,37 +16,10 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
 from walkback_desktop.core import settings as settings_spec
 from walkback_desktop.core.history import SegmentRecord, SessionRecord
-from walkback_desktop.storage.session_rows import LIST_SQL, from_stored, stored_text
-
-
-def range_sql(start: datetime | None, end: datetime | None) -> tuple[str, list[str | None]]:
-    """The WHERE clause for start <= started_at < end, on the stored UTC text."""
-    clauses = []
-    params: list[str | None] = []
-    for bound, clause in ((start, "started_at >= ?"), (end, "started_at < ?")):
-        if bound is None:
-            continue
-        if bound.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        clauses.append(clause)
-        params.append(stored_text(bound))
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def list_sessions(
-    conn: sqlite3.Connection, start: datetime | None, end: datetime | None
-) -> list[SessionRecord]:
-    """Sessions with start <= started_at < end, oldest first, without segments.
-    Raises ValueError or TypeError for a date it cannot read."""
-    where, params = range_sql(start, end)
-    rows = conn.execute(f"{LIST_SQL}{where} ORDER BY started_at, id", params).fetchall()
-    return [from_stored(r) for r in rows]
-
 
 _SEGMENTS_SQL = (
     "SELECT session_id, position, kind, label, planned_seconds, done_seconds, met"

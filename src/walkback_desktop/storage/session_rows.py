@@ -7,6 +7,7 @@ the repository through the one its ORM session holds (storage/sessions.py)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -120,6 +121,31 @@ def from_stored(row: Any) -> SessionRecord:
             "id": sid,
         }
     )
+
+
+def range_sql(start: datetime | None, end: datetime | None) -> tuple[str, list[str | None]]:
+    """The WHERE clause for start <= started_at < end, on the stored UTC text."""
+    clauses = []
+    params: list[str | None] = []
+    for bound, clause in ((start, "started_at >= ?"), (end, "started_at < ?")):
+        if bound is None:
+            continue
+        if bound.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        clauses.append(clause)
+        params.append(stored_text(bound))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def list_stored(
+    conn: sqlite3.Connection | sqlite3.Cursor, start: datetime | None, end: datetime | None
+) -> list[SessionRecord]:
+    """Sessions with start <= started_at < end, oldest first, without segments,
+    on a driver connection (the repository's and the report's plain one alike).
+    Raises ValueError or TypeError for a date it cannot read."""
+    where, params = range_sql(start, end)
+    rows = conn.execute(f"{LIST_SQL}{where} ORDER BY started_at, id", params).fetchall()
+    return [from_stored(r) for r in rows]
 
 
 BULK_COLUMNS = (

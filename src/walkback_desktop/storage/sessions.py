@@ -4,9 +4,10 @@ bulk import. Every write is one transaction: it all lands or none of it does."""
 from __future__ import annotations
 
 import builtins
+import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import selectinload
@@ -16,14 +17,12 @@ from walkback_desktop.i18n import _
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
 from walkback_desktop.storage.session_rows import (
-    LIST_SQL,
     ImportResult,
     from_columns,
-    from_stored,
     insert_plain,
+    list_stored,
     local_time,
     offset_minutes,
-    stored_text,
     stored_utc,
 )
 
@@ -114,20 +113,6 @@ LIST_COLUMNS = (
 )
 
 
-def _range_sql(start: datetime | None, end: datetime | None) -> tuple[str, list[str | None]]:
-    """The WHERE clause for start <= started_at < end, on the stored UTC text."""
-    clauses = []
-    params: list[str | None] = []
-    for bound, clause in ((start, "started_at >= ?"), (end, "started_at < ?")):
-        if bound is None:
-            continue
-        if bound.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        clauses.append(clause)
-        params.append(stored_text(bound))
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
 class SessionRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -170,12 +155,10 @@ class SessionRepository:
         if end is not None:
             conditions.append(t.started_at < end)
         if not with_segments:
-            where, params = _range_sql(start, end)
             try:
                 with self._db.reading() as s:
-                    cursor = s.connection().connection.cursor()
-                    rows = cursor.execute(f"{LIST_SQL}{where} ORDER BY started_at, id", params)
-                    return [from_stored(r) for r in rows.fetchall()]
+                    cursor = cast("sqlite3.Cursor", s.connection().connection.cursor())
+                    return list_stored(cursor, start, end)
             except (ValueError, TypeError):  # a row that is not a session (a bad date)
                 return self._list_readable(conditions, with_segments)
         try:
