@@ -25,8 +25,9 @@ from walkback_desktop.charts.dates import (
     period_label,
     sessions_text,
 )
-from walkback_desktop.charts.lines import MAX_SESSION_POINTS, plot_bwt, plot_pain_rpe
+from walkback_desktop.charts.lines import plot_bwt, plot_pain_rpe
 from walkback_desktop.charts.palette import DARK, LIGHT, PRINT, ChartPalette
+from walkback_desktop.charts.ratings import MAX_SESSION_POINTS
 from walkback_desktop.charts.style import text_pt
 from walkback_desktop.core.stats import PeriodTotals, WeeklyGoal
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 
@@ -25,18 +25,16 @@ from walkback_desktop.charts.dates import (
     WEEK_S,
     date_ticks,
     date_timestamp,
-    moment_timestamp,
     period_x,
 )
 from walkback_desktop.charts.palette import PRINT, ChartPalette
+from walkback_desktop.charts.ratings import rating_chart
 from walkback_desktop.core.history import SessionRecord
-from walkback_desktop.core.stats import PeriodTotals, WeeklyGoal, week_start
+from walkback_desktop.core.stats import PeriodTotals, WeeklyGoal
 from walkback_desktop.i18n import _, formats
 
 TEXT_PT = 11.0  # the pyqtgraph charts' print text size (charts/style.py)
 MAX_LABELS = 8  # date labels along the time axis (style.max_date_labels in print)
-MAX_SESSION_POINTS = 60  # as charts/lines.py: above, weekly averages
-MAX_SYMBOL_POINTS = 60
 DENSE_BARS = 30  # above this many bars, no outlines
 BAR_SHARE = 0.72  # of a week's or month's width
 
@@ -140,28 +138,6 @@ def backward_spec(
     return spec
 
 
-def _series(
-    records: Sequence[SessionRecord], attr: str, first_weekday: int, weekly: bool
-) -> tuple[list[float], list[float]]:
-    """As charts/lines.py: each rated session, or weekly averages."""
-    rated = [r for r in records if getattr(r, attr) is not None]
-    if not weekly:
-        return (
-            [moment_timestamp(r.started_at) for r in rated],
-            [float(getattr(r, attr)) for r in rated],
-        )
-    sums: dict[date, list[float]] = {}
-    for r in rated:
-        sums.setdefault(week_start(r.started_at.date(), first_weekday), []).append(
-            float(getattr(r, attr))
-        )
-    weeks = sorted(sums)
-    return (
-        [date_timestamp(w) + WEEK_S / 2 for w in weeks],
-        [sum(sums[w]) / len(sums[w]) for w in weeks],
-    )
-
-
 def pain_rpe_spec(
     records: Sequence[SessionRecord],
     palette: ChartPalette = PRINT,
@@ -176,42 +152,19 @@ def pain_rpe_spec(
     `axis_of`: periods whose time axis the chart takes (the backward chart's,
     so both put a week at the same place on the page)."""
     rated = sum(1 for r in records if r.pain is not None or r.rpe is not None)
-    monthly = bool(months)
-    weekly = not monthly and rated > MAX_SESSION_POINTS
-    if monthly:
-        title = _("Pain and effort (monthly average)")
-    elif weekly:
-        title = _("Pain and effort (weekly average)")
-    else:
-        title = _("Pain and effort")
+    chart = rating_chart(
+        records, rated, palette, first_weekday=first_weekday, weeks=weeks, months=months
+    )
     ticks = [(float(v), str(v)) for v in range(0, 11, 2)]
-    spec = ChartSpec(title, "0 – 10", (0.0, 1.0), (-0.6, 10.8), [], ticks)
-    periods = months if monthly else weeks
-    if rated:
-        for attr, name, colour, style, symbol in (
-            ("pain", _("Pain"), palette.pain, palette.pain_style, palette.pain_symbol),
-            ("rpe", _("Effort (RPE)"), palette.rpe, palette.rpe_style, palette.rpe_symbol),
-        ):
-            if (weekly or monthly) and periods is not None:
-                averaged = [(p, getattr(p, f"avg_{attr}")) for p in periods]
-                xs = [period_x(p, monthly) for p, v in averaged if v is not None]
-                ys = [v for _p, v in averaged if v is not None]
-            else:
-                xs, ys = _series(records, attr, first_weekday, weekly)
-            if not xs:
-                continue
-            shown = symbol if len(xs) <= MAX_SYMBOL_POINTS else None
-            spec.items.append(Line(xs, ys, colour, style, shown))
-            shape = "line" if style == Qt.PenStyle.SolidLine else "dash"
-            spec.legend.append((name, colour, shape))
+    spec = ChartSpec(chart.title, "0 – 10", (0.0, 1.0), (-0.6, 10.8), [], ticks)
+    for line in chart.lines:
+        spec.items.append(Line(line.xs, line.ys, line.colour, line.style, line.symbol))
+        shape = "line" if line.style == Qt.PenStyle.SolidLine else "dash"
+        spec.legend.append((line.name, line.colour, shape))
     if axis_of:
         spec.x_range, spec.x_ticks = _period_range(axis_of, axis_monthly)
-    elif rated and records:
-        if (weekly or monthly) and periods:
-            first, last = periods[0].start, periods[-1].start + timedelta(days=6)
-        else:
-            first = min(r.started_at.date() for r in records)
-            last = max(r.started_at.date() for r in records)
+    elif chart.span is not None:
+        first, last = chart.span
         lo, hi = date_timestamp(first) - DAY_S, date_timestamp(last) + 2 * DAY_S
         pad = (hi - lo) * 0.02
         spec.x_range = (lo - pad, hi + pad)

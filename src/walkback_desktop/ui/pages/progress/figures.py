@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from walkback_desktop.charts.ratings import MAX_SESSION_POINTS
 from walkback_desktop.core import day_totals, stats
 from walkback_desktop.core.day_totals import DayTotals
 from walkback_desktop.core.history import SessionRecord
@@ -31,11 +32,6 @@ def read_in_background(queries: ProgressQueries) -> Future[ProgressFigures]:
     if _reader is None:
         _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="walkback-progress")
     return _reader.submit(ProgressFigures.read, queries)
-
-
-# pain and effort are drawn point by point up to this many rated sessions
-# (charts.lines.MAX_SESSION_POINTS; imported there with pyqtgraph)
-MAX_SESSION_POINTS = 60
 
 
 @dataclass(frozen=True)
