@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.i18n import N_, _
-from walkback_desktop.report import content
+from walkback_desktop.report import content, paint
 from walkback_desktop.report.content import dots
 from walkback_desktop.report.data import ReportData
 
@@ -41,13 +41,6 @@ APP_COLUMNS = 5  # recorded by the app; the rest were reported by the person
 GROUPS = (N_("RECORDED BY THE APP"), N_("REPORTED BY THE PERSON"))
 WRAPPING = (1, 7)  # routine and notes may wrap; the other cells are one line
 FLEXIBLE = {1: 0.6, 7: 0.4}  # the routine gets at most this share of the width left over
-
-
-def _font(base: QFont, points: float, *, bold: bool = False) -> QFont:
-    font = QFont(base)
-    font.setPixelSize(round(dots(points)))
-    font.setBold(bold)
-    return font
 
 
 @dataclass(frozen=True)
@@ -82,11 +75,11 @@ class LogTable:
     def __init__(self, data: ReportData, width: float, base_font: QFont) -> None:
         records: Sequence[SessionRecord] = data.log_records
         self.width = width
-        self.body = _font(base_font, 8.5)
-        self.header = _font(base_font, 8, bold=True)
-        self.group = _font(base_font, 7.5, bold=True)
-        self.heading = _font(base_font, 13, bold=True)
-        self.note_font = _font(base_font, 8.5)
+        self.body = paint.font(base_font, 8.5)
+        self.header = paint.font(base_font, 8, bold=True)
+        self.group = paint.font(base_font, 7.5, bold=True)
+        self.heading = paint.font(base_font, 13, bold=True)
+        self.note_font = paint.font(base_font, 8.5)
         self.pad_x = dots(3)
         self.pad_y = dots(3)
         metrics = QFontMetricsF(self.body)
@@ -222,15 +215,11 @@ class LogTable:
 
     def draw(self, painter: QPainter, page: LogPage) -> None:
         if page.first:
-            painter.setFont(self.heading)
-            painter.setPen(QColor(content.ACCENT))
-            painter.drawText(QPointF(0, QFontMetricsF(self.heading).ascent()), self.heading_text)
-            painter.setFont(self.note_font)
-            painter.setPen(QColor(content.MUTED))
-            painter.drawText(
-                QRectF(0, self.heading_h, self.width, self.note_h),
-                Qt.TextFlag.TextWordWrap,
-                self.note_text,
+            paint.draw_heading(
+                painter,
+                (self.heading, self.heading_text, self.heading_h),
+                (self.note_font, self.note_text, self.note_h),
+                self.width,
             )
         else:
             painter.setFont(self.group)
@@ -242,10 +231,6 @@ class LogTable:
         for piece in page.slices:
             y = self._draw_slice(painter, piece, y)
 
-    def _rule(self, painter: QPainter, colour: str, points: float, y: float, x0: float, x1: float):
-        painter.setPen(QPen(QColor(colour), dots(points)))
-        painter.drawLine(QPointF(x0, y), QPointF(x1, y))
-
     def _draw_header(self, painter: QPainter, top: float) -> float:
         split = self.col_x[APP_COLUMNS]
         painter.setFont(self.group)
@@ -255,8 +240,8 @@ class LogTable:
         painter.drawText(QPointF(split + self.pad_x, baseline), _(GROUPS[1]))
         y = top + self.group_h
         gap = dots(4)
-        self._rule(painter, content.RULE, 0.6, y, 0, split - gap)
-        self._rule(painter, content.RULE, 0.6, y, split + gap, self.width)
+        paint.rule(painter, content.RULE, 0.6, y, 0, split - gap)
+        paint.rule(painter, content.RULE, 0.6, y, split + gap, self.width)
         painter.setFont(self.header)
         painter.setPen(QColor(content.INK))
         for i, (name, right) in enumerate(COLUMNS):
@@ -269,7 +254,7 @@ class LogTable:
             align = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
             painter.drawText(rect, align | Qt.AlignmentFlag.AlignBottom, _(name))
         y += self.header_h
-        self._rule(painter, content.INK, 1.0, y, 0, self.width)
+        paint.rule(painter, content.INK, 1.0, y, 0, self.width)
         return y
 
     def _draw_slice(self, painter: QPainter, piece: RowSlice, y: float) -> float:
@@ -305,7 +290,7 @@ class LogTable:
             painter.setPen(QColor(content.MUTED))
             painter.drawText(QPointF(self.pad_x, y + self.pad_y + self.ascent), _("(continued)"))
         bottom = y + height
-        self._rule(painter, content.RULE, 0.4, bottom, 0, self.width)
+        paint.rule(painter, content.RULE, 0.4, bottom, 0, self.width)
         return bottom
 
 

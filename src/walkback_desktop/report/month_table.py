@@ -18,22 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from walkback_desktop.report import content
+from walkback_desktop.report import content, paint
 from walkback_desktop.report.content import dots
 
 PAD_PT = 2.5
 HEADING_PT = 13.0
 TEXT_PT = 8.0
 NOTE_PT = 8.5
-
-
-def _font(base: QFont, points: float, *, bold: bool = False) -> QFont:
-    font = QFont(base)
-    font.setPixelSize(round(dots(points)))
-    font.setBold(bold)
-    return font
 
 
 @dataclass(frozen=True)
@@ -63,10 +56,10 @@ class LineTable:
         self.columns = tuple(columns)
         self.rows = [tuple(row) for row in rows]
         self.width = width
-        self.heading = _font(base_font, HEADING_PT, bold=True)
-        self.note_font = _font(base_font, NOTE_PT)
-        self.header = _font(base_font, TEXT_PT, bold=True)
-        self.body = _font(base_font, TEXT_PT)
+        self.heading = paint.font(base_font, HEADING_PT, bold=True)
+        self.note_font = paint.font(base_font, NOTE_PT)
+        self.header = paint.font(base_font, TEXT_PT, bold=True)
+        self.body = paint.font(base_font, TEXT_PT)
         self.pad = dots(PAD_PT)
         self._metrics = QFontMetricsF(self.body)
         self._header_metrics = QFontMetricsF(self.header)
@@ -105,28 +98,24 @@ class LineTable:
 
     def draw(self, painter: QPainter, page: TablePage) -> None:
         if page.first:
-            painter.setFont(self.heading)
-            painter.setPen(QColor(content.ACCENT))
-            painter.drawText(QPointF(0, QFontMetricsF(self.heading).ascent()), self.heading_text)
-            painter.setFont(self.note_font)
-            painter.setPen(QColor(content.MUTED))
-            painter.drawText(
-                QRectF(0, self.heading_h, self.width, self.note_h),
-                Qt.TextFlag.TextWordWrap,
-                self.note_text,
+            paint.draw_heading(
+                painter,
+                (self.heading, self.heading_text, self.heading_h),
+                (self.note_font, self.note_text, self.note_h),
+                self.width,
             )
         painter.setFont(self.header)
         painter.setPen(QColor(content.INK))
         y = page.top
         self._draw_cells(painter, [name for name, _right in self.columns], y, self._header_metrics)
         y += self.header_h
-        self._rule(painter, content.INK, 0.6, y)
+        paint.rule(painter, content.INK, 0.6, y, 0, self.width)
         painter.setFont(self.body)
         for row in self.rows[page.first_row : page.end_row]:
             painter.setPen(QColor(content.INK))
             self._draw_cells(painter, row, y, self._metrics)
             y += self.row_h
-            self._rule(painter, content.RULE, 0.3, y)
+            paint.rule(painter, content.RULE, 0.3, y, 0, self.width)
 
     def _draw_cells(
         self, painter: QPainter, cells: Sequence[str], y: float, metrics: QFontMetricsF
@@ -137,7 +126,3 @@ class LineTable:
             if right:
                 x = self.col_x[i] + self.col_w[i] - self.pad - metrics.horizontalAdvance(cell)
             painter.drawText(QPointF(x, baseline), cell)
-
-    def _rule(self, painter: QPainter, colour: str, points: float, y: float) -> None:
-        painter.setPen(QPen(QColor(colour), dots(points)))
-        painter.drawLine(QPointF(0, y), QPointF(self.width, y))
