@@ -233,8 +233,6 @@ def load_data_stepwise(
             return
         _load_pages(window, data_dir, store, shown, done, failed, cue_player_factory)
 
-    signal = OnGuiThread(window, then)
-
     def run() -> None:
         _import_quietly((*PRELOAD_MODULES, PAGE_CLASSES[shown][0]))
         try:
@@ -243,12 +241,8 @@ def load_data_stepwise(
             opened.append(open_store(data_dir))
         except BaseException as exc:  # reported on the GUI thread, as a start-up error
             opened.append(exc)
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            signal.finished.emit()
 
-    thread = threading.Thread(target=run, name="open-store", daemon=True)
-    _warm_up.append(thread)
-    thread.start()
+    _on_helper_thread(run, "open-store", then=(window, then))
 
 
 def _load_pages(
@@ -278,7 +272,13 @@ def _load_pages(
                     # a 1 ms timer, not 0, so timers and painting get their turn between
                     QTimer.singleShot(1, lambda: window.install_page(page))
                 if order:  # its module first, on a helper thread; then it is built here
-                    _import_then(window, PAGE_CLASSES[order[0]][0], step)
+                    # (a page's first build was mostly its module's import, 100-200 ms
+                    # of CPU for Routines, Programs or Progress: a stall on this thread,
+                    # while a helper hands the GIL back every few ms)
+                    module = PAGE_CLASSES[order[0]][0]
+                    _on_helper_thread(
+                        lambda: _import_quietly((module,)), "import-page", then=(window, step)
+                    )
                     return
             QTimer.singleShot(2, lambda: finished(ctx))  # after the last install
             return
@@ -294,24 +294,6 @@ def _load_pages(
         done()
 
     step()
-
-
-def _import_then(window: MainWindow, module: str, then: Callable[[], None]) -> None:
-    """Import `module` on a helper thread, then call `then` on the GUI thread.
-
-    A page's first build was mostly its module's import (100-200 ms of CPU for
-    Routines, Programs or Progress): on the GUI thread that is a stall, while a
-    helper thread hands the GIL back every few ms and the window keeps answering."""
-    signal = OnGuiThread(window, then)
-
-    def run() -> None:
-        _import_quietly((module,))
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            signal.finished.emit()
-
-    thread = threading.Thread(target=run, name="import-page", daemon=True)
-    _warm_up.append(thread)
-    thread.start()
 
 
 def build_main_window(
@@ -380,16 +362,33 @@ def _import_quietly(names: Sequence[str]) -> None:
             log.info("idle import of %s failed: %s", name, exc)
 
 
+def _on_helper_thread(
+    work: Callable[[], None],
+    name: str,
+    *,
+    then: tuple[MainWindow, Callable[[], None]] | None = None,
+) -> None:
+    """Run `work` on a daemon thread (joined before the app exits, see run_gui);
+    with `then` (window, callback), call the callback on the GUI thread after it."""
+    signal = OnGuiThread(then[0], then[1]) if then is not None else None
+
+    def run() -> None:
+        work()
+        if signal is not None:
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                signal.finished.emit()
+
+    thread = threading.Thread(target=run, name=name, daemon=True)
+    _warm_up.append(thread)
+    thread.start()
+
+
 def warm_up_imports() -> None:
     """After start-up, import what the first visit to Progress would wait for
     (numpy and pyqtgraph: seconds on a slow machine). In a worker thread, so the
     window keeps answering; a page that needs the module meanwhile just waits
     for the import to finish."""
-    thread = threading.Thread(
-        target=_import_quietly, args=(IDLE_IMPORTS,), name="warm-up-imports", daemon=True
-    )
-    _warm_up.append(thread)
-    thread.start()
+    _on_helper_thread(lambda: _import_quietly(IDLE_IMPORTS), "warm-up-imports")
 
 
 def run_gui(
