@@ -106,7 +106,8 @@ def add_parsers(commands: Any, data_dir: argparse.ArgumentParser) -> None:
     aexp.add_argument("file", metavar="FILE.csv", help=_("destination (- for standard output)"))
 
 
-def _usage(message: str) -> Exception:
+def usage_error(message: str) -> Exception:
+    """The cli module's UsageError (exit 2, one line), for the sub-command modules."""
     from walkback_desktop.cli import UsageError
 
     return UsageError(message)
@@ -156,7 +157,7 @@ def _programs_import(args: argparse.Namespace, store: Store) -> int:
             hint = _("; use --rename to import it under a new id")
         elif exc.code == "clash_custom":
             hint = _("; use --rename to import it under a new id or --replace to overwrite it")
-        raise _usage(f"{args.file}: {exc}{hint}") from exc
+        raise usage_error(f"{args.file}: {exc}{hint}") from exc
     print(_("imported '{name}' as {id}").format(name=program.name, id=program.id))
     return EXIT_OK
 
@@ -166,7 +167,7 @@ def _programs_export(args: argparse.Namespace, store: Store) -> int:
 
     program = store.programs.get(args.id)
     if program is None:
-        raise _usage(
+        raise usage_error(
             _("no program with id {id!r} (see 'walkback programs list')").format(id=args.id)
         )
     _write_text(args.file, program.to_json())
@@ -187,7 +188,7 @@ def _enrolment_call(action: Callable[[], Any]) -> Any:
     try:
         return action()
     except EnrolmentError as exc:
-        raise _usage(str(exc)) from exc
+        raise usage_error(str(exc)) from exc
 
 
 def _programs_enrol(args: argparse.Namespace, store: Store) -> int:
@@ -284,7 +285,7 @@ def _assess_add(args: argparse.Namespace, store: Store) -> int:
 
     moment = args.at or datetime.now().astimezone()
     if len(args.note) > 2000:
-        raise _usage(_("the note is too long (at most 2000 characters)"))
+        raise usage_error(_("the note is too long (at most 2000 characters)"))
     result = store.assessments.add(
         AssessmentResult(taken_at=moment, seconds=args.seconds, note=args.note)
     )

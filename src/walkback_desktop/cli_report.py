@@ -12,16 +12,10 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from walkback_desktop.cli_programs import EXIT_OK, usage_error
+
 if TYPE_CHECKING:
     from walkback_desktop.storage.store import Store
-
-EXIT_OK = 0
-
-
-def usage_error(message: str) -> Exception:
-    from walkback_desktop.cli import UsageError
-
-    return UsageError(message)
 
 
 def gui_application() -> object:
