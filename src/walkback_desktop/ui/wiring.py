@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
+    from walkback_desktop.storage.store import Store
     from walkback_desktop.ui.context import AppContext
     from walkback_desktop.ui.reminders import TrayReminders
     from walkback_desktop.ui.report_actions import ReportCommands
@@ -69,23 +70,28 @@ def today_services(ctx: AppContext) -> dict[str, Any]:
     }
 
 
+def _suggestion(store: Store) -> Callable[[], str | None]:
+    """What an empty page's "Start your first walk" opens."""
+    from walkback_desktop.ui.empty_state import suggested_routine_id
+
+    return lambda: suggested_routine_id(store.library, store.sessions)
+
+
 def progress_services(ctx: AppContext) -> dict[str, Any]:
     from walkback_desktop.storage.progress_queries import ProgressQueries
-    from walkback_desktop.ui.empty_state import suggested_routine_id
 
     store = ctx.store
     return {
         "queries": ProgressQueries(store.db),
         "settings": store.settings,
         "assessments": store.assessments,
-        "suggest": lambda: suggested_routine_id(store.library, store.sessions),
+        "suggest": _suggestion(store),
         "report_commands": lambda today: report_commands(ctx, today),
     }
 
 
 def history_services(ctx: AppContext) -> dict[str, Any]:
     from walkback_desktop.storage.session_views import HistoryRows
-    from walkback_desktop.ui.empty_state import suggested_routine_id
 
     store = ctx.store
     return {
@@ -93,7 +99,7 @@ def history_services(ctx: AppContext) -> dict[str, Any]:
         "sessions": store.sessions,
         "settings": store.settings,
         "library": store.library,
-        "suggest": lambda: suggested_routine_id(store.library, store.sessions),
+        "suggest": _suggestion(store),
         "report_commands": report_commands(ctx),
     }
 
