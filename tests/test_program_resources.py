@@ -9,7 +9,7 @@ from walkback_desktop.core.programs import FILE_SUFFIX, Program
 from walkback_desktop.core.routine import SegmentKind
 from walkback_desktop.resources import resource_path
 from walkback_desktop.storage.library import load_builtin_routines
-from walkback_desktop.storage.programs import load_builtin_programs
+from walkback_desktop.storage.program_library import load_builtin_programs
 
 ROUTINES = {r.id: r for r in load_builtin_routines()}
 

@@ -183,7 +183,7 @@ def _service(store: Store) -> Any:
 
 
 def _enrolment_call(action: Callable[[], Any]) -> Any:
-    from walkback_desktop.storage.programs import EnrolmentError
+    from walkback_desktop.storage.program_library import EnrolmentError
 
     try:
         return action()

@@ -10,14 +10,16 @@ import pytest
 
 from tests.helpers import make_routine
 from walkback_desktop.cli import main
+from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.clock import FakeClock
 from walkback_desktop.core.history import SessionRecord, format_history_csv
 from walkback_desktop.core.programs import Program, ProgramWeek
 from walkback_desktop.core.timeline import Timeline
 from walkback_desktop.core.workout import RunState, WorkoutRun
 from walkback_desktop.services.calendar import plan_calendar, write_calendar
-from walkback_desktop.services.programs import ProgramService
-from walkback_desktop.storage.programs import EnrolmentError
+from walkback_desktop.services.programs import ProgramReads, ProgramService
+from walkback_desktop.storage.plain import open_plain
+from walkback_desktop.storage.program_library import EnrolmentError
 
 CET = timezone(timedelta(hours=1))
 ENROLLED = date(2025, 1, 6)  # a Monday
@@ -108,6 +110,40 @@ def test_enrol_walk_and_read_back_the_schedule(store):
         routine = service_for(store, date(2025, 1, day)).next_session().routine
         store.sessions.add(walk_session(routine, date(2025, 1, day), stop_after_s=stop))
     _check_hand_worked_numbers(service)
+
+
+def test_the_plain_reader_gives_the_today_page_the_same_plan(store, data_dir):
+    """At start-up the Today page's program card reads through a plain sqlite3
+    connection (no SQLAlchemy): the same enrolment, pauses, tests, custom
+    routine and program, and so the same schedule and adherence."""
+    service = service_for(store)
+    service.enrol(PLAN.id, ENROLLED)
+    for day, stop in WALKS:
+        routine = service_for(store, date(2025, 1, day)).next_session().routine
+        store.sessions.add(walk_session(routine, date(2025, 1, day), stop_after_s=stop))
+    service.pause(date(2025, 1, 23))
+    service.resume(date(2025, 1, 25))
+    store.assessments.add(
+        AssessmentResult(
+            taken_at=datetime(2025, 1, 7, 9, 30, tzinfo=CET), seconds=5.2, trials=(5.6, 5.2)
+        )
+    )
+    plain = open_plain(data_dir, backup=False, any_thread=True)
+    assert plain is not None
+    try:
+        reads = ProgramReads(plain, today=lambda: TODAY)
+        assert plain.enrolments.active() == store.enrolments.active()
+        assert plain.enrolments.active().pauses  # the pause was read, not just equal-empty
+        assert plain.assessments.list() == store.assessments.list()
+        assert plain.programs.get(PLAN.id) == store.programs.get(PLAN.id)
+        assert plain.library.get(WALK.id) == store.library.get(WALK.id)
+        assert plain.sessions.count() == store.sessions.count() == len(WALKS)
+        assert plain.sessions.last_routine_id() == store.sessions.last_routine_id() == WALK.id
+        assert reads.status() == service.status()
+        assert reads.next_session() == service.next_session()
+        assert reads.status().status.adherence.done_sessions == 6
+    finally:
+        plain.close()
 
 
 def test_history_imported_from_csv_gives_the_same_plan(store, data_dir, tmp_path, capsys):

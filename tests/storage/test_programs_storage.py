@@ -11,7 +11,7 @@ import pytest
 from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.programs import ProgramError
 from walkback_desktop.storage.library import Clash
-from walkback_desktop.storage.programs import EnrolmentError
+from walkback_desktop.storage.program_library import EnrolmentError
 
 
 def test_one_active_enrolment_at_a_time_and_the_history_is_kept(store):

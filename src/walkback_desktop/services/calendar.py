@@ -20,7 +20,7 @@ from icalendar import Alarm, Calendar, Event
 from walkback_desktop.core.program_schedule import ProgramStatus
 from walkback_desktop.core.routine import Routine
 from walkback_desktop.i18n import _
-from walkback_desktop.storage.programs import EnrolmentRecord
+from walkback_desktop.storage.program_library import EnrolmentRecord
 
 PRODID = "-//WalkBack//Rehab programs//EN"
 

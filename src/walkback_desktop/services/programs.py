@@ -1,5 +1,8 @@
 """ProgramService: enrol, pause, resume, leave, and the active program's status.
 
+`ProgramReads` is the reading half, which also runs on the plain sqlite3
+reader (`storage.plain.PlainStore`) that fills the Today page at start-up.
+
 The UI and the CLI call this; the rules live in `core.program_schedule`.
 `today` is injected so tests (and a day change while the app runs) are
 deterministic; the week start comes from the `week_start` setting, with the
@@ -12,12 +15,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from walkback_desktop.core import stats
 from walkback_desktop.core.program_schedule import PlannedSession, ProgramStatus, program_status
 from walkback_desktop.core.routine import Routine
-from walkback_desktop.storage.programs import EnrolmentError, EnrolmentRecord
-from walkback_desktop.storage.store import Store
+from walkback_desktop.storage.program_library import EnrolmentError, EnrolmentRecord
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.plain import PlainStore
+    from walkback_desktop.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -41,10 +48,13 @@ class NextSession:
     routine: Routine | None  # None: the routine is no longer in the library
 
 
-class ProgramService:
+class ProgramReads:
+    """The active program's status and next session, from the full store or
+    from the plain reader."""
+
     def __init__(
         self,
-        store: Store,
+        store: Store | PlainStore,
         *,
         today: Callable[[], date] = date.today,
         locale_first_weekday: int = 0,
@@ -57,22 +67,6 @@ class ProgramService:
     def first_weekday(self) -> int:
         setting = self._store.settings.snapshot().week_start
         return stats.first_weekday(setting, self._locale_first_weekday)
-
-    # --- changes ------------------------------------------------------------
-    def enrol(self, program_id: str, start: date | None = None) -> EnrolmentRecord:
-        program = self._store.programs.get(program_id)
-        if program is None:
-            raise EnrolmentError("unknown_program", id=program_id)
-        return self._store.enrolments.enrol(program, start or self._today())
-
-    def pause(self, on: date | None = None) -> EnrolmentRecord:
-        return self._store.enrolments.pause(on or self._today())
-
-    def resume(self, on: date | None = None) -> EnrolmentRecord:
-        return self._store.enrolments.resume(on or self._today())
-
-    def leave(self, on: date | None = None) -> EnrolmentRecord:
-        return self._store.enrolments.leave(on or self._today())
 
     # --- reading -------------------------------------------------------------
     def status(self, today: date | None = None) -> ActiveProgram | None:
@@ -109,5 +103,35 @@ class ProgramService:
         routine = active.enrolment.program.routine_for_week(planned.week, self._store.library.get)
         return NextSession(max(planned.day, day), planned, routine)
 
+
+class ProgramService(ProgramReads):
+    """`ProgramReads` plus the changes, on the full store."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        today: Callable[[], date] = date.today,
+        locale_first_weekday: int = 0,
+    ) -> None:
+        super().__init__(store, today=today, locale_first_weekday=locale_first_weekday)
+        self._writable = store
+
+    # --- changes ------------------------------------------------------------
+    def enrol(self, program_id: str, start: date | None = None) -> EnrolmentRecord:
+        program = self._writable.programs.get(program_id)
+        if program is None:
+            raise EnrolmentError("unknown_program", id=program_id)
+        return self._writable.enrolments.enrol(program, start or self._today())
+
+    def pause(self, on: date | None = None) -> EnrolmentRecord:
+        return self._writable.enrolments.pause(on or self._today())
+
+    def resume(self, on: date | None = None) -> EnrolmentRecord:
+        return self._writable.enrolments.resume(on or self._today())
+
+    def leave(self, on: date | None = None) -> EnrolmentRecord:
+        return self._writable.enrolments.leave(on or self._today())
+
     def history(self) -> list[EnrolmentRecord]:
-        return self._store.enrolments.history()
+        return self._writable.enrolments.history()

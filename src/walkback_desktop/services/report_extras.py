@@ -44,7 +44,7 @@ from walkback_desktop.core.programs import ProgramError
 
 if TYPE_CHECKING:  # `walkback report` on a plain connection never loads the ORM
     from walkback_desktop.services.programs import ProgramService
-    from walkback_desktop.storage.programs import EnrolmentRecord
+    from walkback_desktop.storage.program_library import EnrolmentRecord
     from walkback_desktop.storage.store import Store
 
 log = logging.getLogger(__name__)

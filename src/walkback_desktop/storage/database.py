@@ -205,10 +205,12 @@ def inspect_existing(path: Path) -> str | None:
     return None
 
 
-def connect_plain(path: Path) -> sqlite3.Connection:
+def connect_plain(path: Path, *, any_thread: bool = False) -> sqlite3.Connection:
     """A plain sqlite3 connection with the engine's pragmas, in autocommit mode
     (the caller writes BEGIN and COMMIT)."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=not any_thread
+    )
     set_pragmas(conn)
     return conn
 

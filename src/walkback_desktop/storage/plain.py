@@ -1,4 +1,5 @@
-"""The history CSV commands on a plain sqlite3 connection.
+"""The history CSV commands, the report and the Today page at start-up on a
+plain sqlite3 connection.
 
 `walkback history import` and `export` move up to 20,000 sessions, and
 importing SQLAlchemy and mapping the models costs more than the work itself
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -33,6 +35,8 @@ from walkback_desktop.storage.library import RoutineLibrary
 from walkback_desktop.storage.session_rows import ImportResult, insert_plain
 
 if TYPE_CHECKING:
+    from walkback_desktop.storage.plain_programs import PlainAssessments, PlainEnrolments
+    from walkback_desktop.storage.program_library import ProgramLibrary
     from walkback_desktop.storage.routines_repo import RoutineRepository
 
 
@@ -70,6 +74,26 @@ class PlainStore:
         with translated_errors(self.path):
             yield self.conn
 
+    # The program card's readers, made on first use (the history commands never need them).
+    @cached_property
+    def programs(self) -> ProgramLibrary:
+        from walkback_desktop.storage.plain_programs import PlainPrograms
+        from walkback_desktop.storage.program_library import ProgramLibrary
+
+        return ProgramLibrary(PlainPrograms(self.translated), self.library)
+
+    @cached_property
+    def enrolments(self) -> PlainEnrolments:
+        from walkback_desktop.storage.plain_programs import PlainEnrolments
+
+        return PlainEnrolments(self.translated)
+
+    @cached_property
+    def assessments(self) -> PlainAssessments:
+        from walkback_desktop.storage.plain_programs import PlainAssessments
+
+        return PlainAssessments(self.translated)
+
     def has_rehab_data(self) -> bool:
         """Whether a program enrolment or test result is stored (see report_queries)."""
         with self.translated() as conn:
@@ -79,16 +103,19 @@ class PlainStore:
         self.conn.close()
 
 
-def open_plain(data_dir: Path, *, backup: bool = True, recover: bool = True) -> PlainStore | None:
+def open_plain(
+    data_dir: Path, *, backup: bool = True, recover: bool = True, any_thread: bool = False
+) -> PlainStore | None:
     """The database in `data_dir` on a plain connection, or None when opening it
     needs the full store (see the module's docstring). Faults that are not
     corruption raise `StorageError` and a newer schema `DatabaseTooNewError`,
-    as `open_database` does."""
+    as `open_database` does. `any_thread`: the connection may be used from
+    another thread than the one that opened it (one thread at a time)."""
     path = data_dir / database.DB_FILENAME
     if not database._exists(path) or database.inspect_existing(path) is not None:
         return None
     with translated_errors(path):
-        conn = database.connect_plain(path)
+        conn = database.connect_plain(path, any_thread=any_thread)
         try:
             ready = database.schema_version(conn) == database._head_from_files() and not (
                 recover and conn.execute("SELECT 1 FROM checkpoints LIMIT 1").fetchone()
@@ -122,6 +149,19 @@ class PlainSessions:
                 raise
             conn.execute("COMMIT")
         return result
+
+    def count(self) -> int:
+        with self._store.translated() as conn:
+            return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def last_routine_id(self) -> str | None:
+        """As `SessionRepository.last_routine_id`."""
+        with self._store.translated() as conn:
+            row = conn.execute(
+                "SELECT routine_id FROM sessions WHERE routine_id IS NOT NULL"
+                " ORDER BY started_at DESC, id DESC LIMIT 1"
+            ).fetchone()
+        return None if row is None else str(row[0])
 
     def list(
         self,

@@ -19,11 +19,8 @@ from walkback_desktop.storage.sessions import SessionRepository
 from walkback_desktop.storage.settings_repo import SettingsRepository
 
 if TYPE_CHECKING:
-    from walkback_desktop.storage.programs import (
-        AssessmentRepository,
-        EnrolmentRepository,
-        ProgramLibrary,
-    )
+    from walkback_desktop.storage.program_library import ProgramLibrary
+    from walkback_desktop.storage.programs import AssessmentRepository, EnrolmentRepository
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +40,8 @@ class Store:
     # import and export commands never touch them and skip their imports.
     @cached_property
     def programs(self) -> ProgramLibrary:
-        from walkback_desktop.storage.programs import ProgramLibrary, ProgramRepository
+        from walkback_desktop.storage.program_library import ProgramLibrary
+        from walkback_desktop.storage.programs import ProgramRepository
 
         return ProgramLibrary(ProgramRepository(self.db), self.library)
 

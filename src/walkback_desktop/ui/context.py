@@ -3,22 +3,25 @@ and a small bus of signals through which pages tell each other what changed.
 
 The repositories are not reached through here: `ui.wiring` hands each page
 and dialog the ones it uses as constructor arguments (docs/architecture.md,
-"Pages get their services"). `store` stays on the context only for the pages
-not converted yet; tests/ui/test_services_wiring.py names them and fails when
-any other UI module reads it."""
+"Pages get their services"). `store` is on the context for `ui.wiring` alone
+(tests/ui/test_services_wiring.py fails when any other UI module reads it).
+At start-up the context exists before the store is open: the Today page is
+filled from a plain read first (app.py), and `attach_store` follows."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from walkback_desktop.audio.base import CuePlayer
 from walkback_desktop.core.clock import Clock, SystemClock
-from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -41,15 +44,37 @@ def _default_cue_player(ctx: AppContext) -> CuePlayer:
     return QtCuePlayer()
 
 
-@dataclass
 class AppContext:
-    store: Store  # for ui.wiring only: see the docstring
-    data_dir: Path
-    clock: Clock = field(default_factory=SystemClock)
-    events: AppEvents = field(default_factory=AppEvents)
-    # Tests pass a factory returning a RecordingCuePlayer; the app makes the real one lazily.
-    cue_player_factory: Callable[[AppContext], CuePlayer] = _default_cue_player
-    _cue_player: CuePlayer | None = None
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        store: Store | None = None,
+        clock: Clock | None = None,
+        events: AppEvents | None = None,
+        cue_player_factory: Callable[[AppContext], CuePlayer] = _default_cue_player,
+    ) -> None:
+        self._store = store
+        self.data_dir = data_dir
+        self.clock: Clock = clock or SystemClock()
+        self.events = events or AppEvents()
+        # Tests pass a factory returning a RecordingCuePlayer; the app makes the real one lazily.
+        self.cue_player_factory = cue_player_factory
+        self._cue_player: CuePlayer | None = None
+
+    @property
+    def store(self) -> Store:
+        """The open store, for ui.wiring only (see the module's docstring)."""
+        if self._store is None:
+            raise RuntimeError("the data is not open yet")
+        return self._store
+
+    @property
+    def store_open(self) -> bool:
+        return self._store is not None
+
+    def attach_store(self, store: Store) -> None:
+        self._store = store
 
     @property
     def cue_player(self) -> CuePlayer:

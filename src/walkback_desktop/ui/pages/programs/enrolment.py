@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from walkback_desktop.core.program_schedule import EnrolmentState
 from walkback_desktop.core.programs import Program
 from walkback_desktop.i18n import N_, _
-from walkback_desktop.storage.programs import EnrolmentError
+from walkback_desktop.storage.program_library import EnrolmentError
 from walkback_desktop.ui import confirm
 from walkback_desktop.ui.pages.programs import dialogs
 from walkback_desktop.ui.program_texts import day_text

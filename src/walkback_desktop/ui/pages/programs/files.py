@@ -19,7 +19,7 @@ from walkback_desktop.core.reminders import parse_reminder_time
 from walkback_desktop.i18n import _, ngettext
 from walkback_desktop.services.calendar import plan_calendar, write_calendar
 from walkback_desktop.storage.library import Clash
-from walkback_desktop.storage.programs import ProgramClashError, ProgramLibrary
+from walkback_desktop.storage.program_library import ProgramClashError, ProgramLibrary
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.pages.programs import dialogs
 

@@ -52,7 +52,7 @@ from walkback_desktop.ui.program_texts import STATE_WORDS, adherence_text, day_t
 if TYPE_CHECKING:
     from walkback_desktop.services.programs import ProgramService
     from walkback_desktop.storage.library import RoutineLibrary
-    from walkback_desktop.storage.programs import ProgramLibrary
+    from walkback_desktop.storage.program_library import ProgramLibrary
     from walkback_desktop.storage.settings_repo import SettingsRepository
 
 

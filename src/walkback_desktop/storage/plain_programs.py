@@ -1,0 +1,119 @@
+"""Programs, the active enrolment and walk-test results on a plain sqlite3
+connection, read only: what the Today page's program card shows at start-up,
+before the full store (SQLAlchemy) is open. They read the rows
+`storage.programs` writes, and give the same records."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from datetime import date, timedelta, timezone
+from typing import Any
+
+from walkback_desktop.core.assessments import AssessmentResult
+from walkback_desktop.core.program_schedule import Pause
+from walkback_desktop.core.programs import Program, ProgramError
+from walkback_desktop.storage.program_library import EnrolmentRecord
+from walkback_desktop.storage.session_rows import stored_utc
+
+log = logging.getLogger(__name__)
+
+Connect = Callable[[], AbstractContextManager[sqlite3.Connection]]
+
+
+class PlainPrograms:
+    """Custom programs, as `ProgramRepository` reads them (a row that cannot be
+    read is logged and left out)."""
+
+    def __init__(self, connect: Connect) -> None:
+        self._connect = connect
+
+    def list(self) -> list[Program]:
+        with self._connect() as conn:
+            rows = conn.execute("SELECT id, json FROM programs ORDER BY name").fetchall()
+        return [p for p in (_program(pid, text) for pid, text in rows) if p is not None]
+
+    def get(self, program_id: str) -> Program | None:
+        with self._connect() as conn:
+            row = conn.execute("SELECT id, json FROM programs WHERE id = ?", (program_id,))
+            found = row.fetchone()
+        return None if found is None else _program(found[0], found[1])
+
+    def save(self, program: Program) -> None:
+        raise NotImplementedError("the plain reader does not write")
+
+    def delete(self, program_id: str) -> bool:
+        raise NotImplementedError("the plain reader does not write")
+
+
+def _program(program_id: str, text: str) -> Program | None:
+    try:
+        return Program.from_json(text)
+    except ProgramError as exc:
+        log.error("custom program %s cannot be read: %s", program_id, exc)
+        return None
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+class PlainEnrolments:
+    """The active enrolment, as `EnrolmentRepository.active` reads it."""
+
+    def __init__(self, connect: Connect) -> None:
+        self._connect = connect
+
+    def active(self) -> EnrolmentRecord | None:
+        with self._connect() as conn:
+            row = conn.execute(
+                "SELECT id, program_json, started_on, left_on FROM enrolments"
+                " WHERE active = 1 LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            pauses = conn.execute(
+                "SELECT started_on, resumed_on FROM enrolment_pauses"
+                " WHERE enrolment_id = ? ORDER BY started_on",
+                (row[0],),
+            ).fetchall()
+        started = _day(row[2])
+        assert started is not None  # NOT NULL in the schema
+        return EnrolmentRecord(
+            id=row[0],
+            program=Program.from_json(row[1]),
+            started_on=started,
+            pauses=tuple(Pause(date.fromisoformat(a), _day(b)) for a, b in pauses),
+            left_on=_day(row[3]),
+        )
+
+
+class PlainAssessments:
+    """Walk-test results, as `AssessmentRepository.list` reads them."""
+
+    def __init__(self, connect: Connect) -> None:
+        self._connect = connect
+
+    def list(self, test: str = "3mbwt") -> list[AssessmentResult]:
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT id, test, taken_at, utc_offset_min, seconds, trials, note"
+                " FROM assessments WHERE test = ? ORDER BY taken_at, id",
+                (test,),
+            ).fetchall()
+        return list(_results(rows))
+
+
+def _results(rows: list[Any]) -> Iterator[AssessmentResult]:
+    for rid, test, taken_at, offset, seconds, trials, note in rows:
+        yield AssessmentResult(
+            id=rid,
+            test=test,
+            taken_at=stored_utc(taken_at).astimezone(timezone(timedelta(minutes=offset))),
+            seconds=seconds,
+            trials=tuple(float(t) for t in json.loads(trials or "[]")),
+            note=note or "",
+        )
