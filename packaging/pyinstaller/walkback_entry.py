@@ -69,7 +69,7 @@ def _run_smoke_test() -> int:
     def look() -> None:
         for widget in app.topLevelWidgets():
             ctx = getattr(widget, "ctx", None)
-            if widget.isVisible() and ctx is not None:
+            if widget.isVisible() and ctx is not None and ctx.store_open:
                 routines = ctx.store.library.all()
                 first = ctx.store.library.get(routines[0].id) if routines else None
                 facts = {

@@ -54,6 +54,7 @@ from walkback_desktop.ui.startup_events import AfterFirstPaint, FileOpenCatcher,
 if TYPE_CHECKING:
     from walkback_desktop.audio.base import CuePlayer
     from walkback_desktop.core.clock import Clock
+    from walkback_desktop.storage.plain import PlainStore
     from walkback_desktop.storage.store import Store
     from walkback_desktop.ui.context import AppContext
     from walkback_desktop.ui.pages.base import Page
@@ -69,6 +70,15 @@ IDLE_IMPORTS = (
     "walkback_desktop.charts.progress_charts",
     "walkback_desktop.charts.walk_test_chart",
     "walkback_desktop.ui.pages.progress",
+)
+# What filling the Today page from a plain read needs (no SQLAlchemy), imported on
+# a helper thread after the first paint.
+PREVIEW_MODULES = (
+    "walkback_desktop.storage.plain",
+    "walkback_desktop.storage.plain_programs",
+    "walkback_desktop.ui.context",
+    "walkback_desktop.ui.wiring",
+    "walkback_desktop.ui.pages.today",
 )
 # What opening the data needs, imported on a helper thread after the first paint
 # (with the page on screen's own module).
@@ -141,6 +151,46 @@ def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainW
     return MainWindow(state_file=data_dir / STATE_FILENAME, icon=app_icon())
 
 
+def new_context(
+    window: MainWindow,
+    data_dir: Path,
+    *,
+    clock: Clock | None = None,
+    cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
+) -> AppContext:
+    """The pages' context, wired to the window, before the store is open; Start
+    clicks are held until the pages are in (`finish_loading`)."""
+    from walkback_desktop.ui.context import AppContext
+
+    ctx = AppContext(data_dir=data_dir, clock=clock)
+    if cue_player_factory is not None:
+        ctx.cue_player_factory = cue_player_factory
+    window.ctx = ctx
+    events = ctx.events
+    events.hold_starts()
+    window.files_dropped.connect(events.files_dropped.emit)
+    events.page_requested.connect(window.show_page)
+    events.status_message.connect(window.show_status)
+    return ctx
+
+
+def attach_store(
+    window: MainWindow, ctx: AppContext, store: Store, *, appearance: bool = True
+) -> None:
+    """Hand the open store to the context and the window. `appearance`: apply its
+    theme and text size (before the pages are built, so the sizes they set
+    follow the text size); not when they were applied from the same file before
+    the first paint (doing it again would re-polish every widget shown)."""
+    window.store = store
+    qapp = QApplication.instance()
+    if appearance and isinstance(qapp, QApplication):
+        apply_appearance(qapp, store.settings.snapshot())
+    ctx.attach_store(store)
+    window.destroyed.connect(store.close)
+    if store.notices:
+        window.show_status(store.notices[-1])
+
+
 def open_context(
     window: MainWindow,
     data_dir: Path,
@@ -151,27 +201,10 @@ def open_context(
 ) -> AppContext:
     """Open the store (migrations, recovery) and wire the window to its events."""
     from walkback_desktop.storage.store import open_store
-    from walkback_desktop.ui.context import AppContext
 
     store = store or open_store(data_dir)
-    window.store = store
-    qapp = QApplication.instance()
-    if isinstance(qapp, QApplication):
-        # Before the pages are built, so the sizes they set follow the text size.
-        apply_appearance(qapp, store.settings.snapshot())
-    ctx = AppContext(store=store, data_dir=data_dir)
-    if clock is not None:
-        ctx.clock = clock
-    if cue_player_factory is not None:
-        ctx.cue_player_factory = cue_player_factory
-    window.ctx = ctx
-    events = ctx.events
-    window.files_dropped.connect(events.files_dropped.emit)
-    events.page_requested.connect(window.show_page)
-    events.status_message.connect(window.show_status)
-    window.destroyed.connect(store.close)
-    if store.notices:
-        window.show_status(store.notices[-1])
+    ctx = new_context(window, data_dir, clock=clock, cue_player_factory=cue_player_factory)
+    attach_store(window, ctx, store)
     return ctx
 
 
@@ -190,6 +223,7 @@ def finish_loading(window: MainWindow, ctx: AppContext) -> None:
     window.reminders = reminders
     window.quit_action.triggered.disconnect()
     window.quit_action.triggered.connect(reminders.quit)
+    ctx.events.release_starts()  # a Start clicked while the pages were coming in
 
 
 def load_data(
@@ -216,51 +250,104 @@ def load_data_stepwise(
     failed: Callable[[BaseException], None],
     cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
 ) -> None:
-    """As `load_data`, in steps that keep the window answering: on a helper
-    thread, the store's code is imported and the store opened (SQLAlchemy, the
-    migrations, the daily backup: 250-600 ms that would freeze the window just
-    shown; the helper hands the GIL back every few ms); then, one per turn of
-    the event loop, the page on screen (which then paints) and the other pages;
-    then `done()`. The store's connections may be used from the GUI thread
-    afterwards (SQLAlchemy's pool for a SQLite file allows it)."""
+    """As `load_data`, in steps that keep the window answering. When the page on
+    screen is Today and the database is ready as it is (`storage.plain`), Today
+    is filled first from a plain sqlite3 read on a helper thread (no
+    SQLAlchemy: its import and the models are most of a second of CPU); then,
+    on a helper thread, the store's code is imported and the store opened
+    (the helper hands the GIL back every few ms); Today is handed the store's
+    repositories, and the other pages are built one per turn of the event
+    loop; then `done()`. Otherwise the store is opened first and the page on
+    screen built from it. The store's connections may be used from the GUI
+    thread afterwards (SQLAlchemy's pool for a SQLite file allows it)."""
     shown = window.current_page().page_id
-    opened: list[Store | BaseException] = []
+    ctx = new_context(window, data_dir, cue_player_factory=cue_player_factory)
+    previewed: list[PlainStore | None] = []
 
-    def then() -> None:
-        store = opened[0] if opened else RuntimeError("the data could not be opened")
-        if isinstance(store, BaseException):
-            failed(store)
+    def preview() -> None:
+        plain = previewed[0] if previewed else None
+        if plain is None:
+            open_then_load(None)
             return
-        _load_pages(window, data_dir, store, shown, done, failed, cue_player_factory)
-
-    def run() -> None:
-        _import_quietly((*PRELOAD_MODULES, PAGE_CLASSES[shown][0]))
         try:
-            from walkback_desktop.storage.store import open_store
+            from walkback_desktop.ui import wiring
+            from walkback_desktop.ui.pages.today import TodayPage
 
-            opened.append(open_store(data_dir))
-        except BaseException as exc:  # reported on the GUI thread, as a start-up error
-            opened.append(exc)
+            window.install_page(TodayPage(ctx, **wiring.today_preview_services(plain)))
+        except Exception as exc:  # the full store will say what is wrong, if anything
+            log.info("the Today page could not be read ahead: %s", exc)
+            plain.close()
+            open_then_load(None)
+            return
+        QTimer.singleShot(0, lambda: open_then_load(plain))
 
-    _on_helper_thread(run, "open-store", then=(window, then))
+    def open_then_load(plain: PlainStore | None) -> None:
+        opened: list[Store | BaseException] = []
+
+        first = shown if plain is None else next(pid for pid in PAGE_CLASSES if pid != shown)
+
+        def run() -> None:
+            _import_quietly((*PRELOAD_MODULES, PAGE_CLASSES[first][0]))
+            try:
+                from walkback_desktop.storage.store import open_store
+
+                opened.append(open_store(data_dir))
+            except BaseException as exc:  # reported on the GUI thread, as a start-up error
+                opened.append(exc)
+
+        def then() -> None:
+            if plain is not None:
+                plain.close()
+            store = opened[0] if opened else RuntimeError("the data could not be opened")
+            if isinstance(store, BaseException):
+                failed(store)
+                return
+            try:
+                attach_store(window, ctx, store, appearance=plain is None)
+                order = [pid for pid in PAGE_CLASSES if pid != shown]
+                if plain is None:
+                    order.insert(0, shown)
+                else:
+                    from walkback_desktop.ui import wiring
+                    from walkback_desktop.ui.pages.today import TodayPage
+
+                    today = window.current_page()
+                    assert isinstance(today, TodayPage)
+                    today.use_services(**wiring.page_services("today", ctx))
+            except Exception as exc:
+                store.close()
+                failed(exc)
+                return
+            _load_pages(window, ctx, order, done, failed)
+
+        _on_helper_thread(run, "open-store", then=(window, then))
+
+    if shown != "today":
+        open_then_load(None)
+        return
+
+    def read_ahead() -> None:
+        _import_quietly(PREVIEW_MODULES)
+        try:
+            from walkback_desktop.storage.plain import open_plain
+
+            previewed.append(open_plain(data_dir, backup=False, any_thread=True))
+        except Exception as exc:  # the full store opens it and says what is wrong
+            log.info("no plain read of the data: %s", exc)
+
+    _on_helper_thread(read_ahead, "read-ahead", then=(window, preview))
 
 
 def _load_pages(
     window: MainWindow,
-    data_dir: Path,
-    store: Store,
-    shown: str,
+    ctx: AppContext,
+    order: list[str],
     done: Callable[[], None],
     failed: Callable[[BaseException], None],
-    cue_player_factory: Callable[[AppContext], CuePlayer] | None,
 ) -> None:
-    try:
-        ctx = open_context(window, data_dir, store=store, cue_player_factory=cue_player_factory)
-    except Exception as exc:
-        store.close()
-        failed(exc)
-        return
-    order = [shown, *(pid for pid in PAGE_CLASSES if pid != shown)]
+    """Build the pages in `order` (the one on screen first, when it is there) and
+    put them in the window, then finish loading and call `done()`."""
+    shown = window.current_page().page_id
 
     def step() -> None:
         try:

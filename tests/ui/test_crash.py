@@ -118,6 +118,6 @@ def test_unreadable_data_after_the_first_paint_gives_a_readable_dialog(
     def broken_context(*args, **kwargs):
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(app_module, "open_context", broken_context)
+    monkeypatch.setattr(app_module, "attach_store", broken_context)
     assert run_gui(data_dir) == 1
     assert "disk I/O error" in dialogs[0][1]

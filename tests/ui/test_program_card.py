@@ -112,3 +112,38 @@ def test_without_a_program_offers_the_programs_page(qtbot, ctx) -> None:
     with qtbot.waitSignal(ctx.events.page_requested) as asked:
         card.browse_button.click()
     assert asked.args == ["programs"]
+
+
+def test_the_walk_test_asked_for_while_the_data_opens_follows_once_it_is_open(
+    qtbot, ctx, store, data_dir
+) -> None:
+    """At start-up the card is filled from the plain reader, which cannot save a
+    test: a click on "Take the test" then is kept, and the dialog opens as soon
+    as the store's repositories arrive."""
+    from walkback_desktop.services.programs import ProgramReads
+    from walkback_desktop.storage.plain import open_plain
+
+    make_service(store, lambda: START).enrol("knee-oa-6-weeks", START)
+    plain = open_plain(data_dir, backup=False)
+    assert plain is not None
+    card = ProgramCard(
+        ctx,
+        plans=ProgramReads(plain, today=lambda: START),
+        assessments=None,
+        settings=None,
+        today=lambda: START,
+    )
+    qtbot.addWidget(card)
+    card.show()
+    assert card.test_button.isVisible()  # the first week's test is due today
+    card.test_button.click()
+    assert getattr(card, "_dialog", None) is None
+    with qtbot.waitSignal(card.test_requested):
+        card.use_services(
+            plans=make_service(store, lambda: START),
+            assessments=store.assessments,
+            settings=store.settings,
+        )
+    assert card._dialog.isVisible()
+    card._dialog.reject()
+    plain.close()

@@ -9,9 +9,10 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.helpers import make_routine
+from tests.helpers import make_routine, make_session
 from walkback_desktop.early_settings import read_early_settings
 
 HEAVY = (
@@ -51,10 +52,35 @@ CHILD = textwrap.dedent(
         return real_set_language(setting)
     app_module.set_language = set_language
 
+    def today_texts(page):
+        return {
+            "week": page.sessions_text.text(),
+            "minutes": page.minutes_text.text(),
+            "streak": page.streak_text.text(),
+            "next": page.routine_name.text(),
+            "program": page.program_card.heading.text(),
+            "adherence": page.program_card.adherence_label.text(),
+        }
+
     class FirstPaint(QObject):
         seen = False
+        today_seen = False
         def eventFilter(self, obj, event):
-            if not self.seen and event.type() == QEvent.Type.Paint and obj.isWidgetType():
+            if event.type() != QEvent.Type.Paint or not obj.isWidgetType():
+                return False
+            window = obj.window()
+            page = window.current_page() if isinstance(window, MainWindow) else None
+            if (not self.today_seen and type(page).__name__ == "TodayPage"
+                    and (obj is page or page.isAncestorOf(obj))):
+                self.today_seen = True
+                say("today_paint", {
+                    "heavy": [m for m in HEAVY if m in sys.modules],
+                    "store_open": window.ctx.store_open,
+                    "texts": today_texts(page),
+                })
+                if os.environ.get("CLICK_START"):
+                    page.start_button.click()  # before the other pages are in
+            if not self.seen:
                 window = obj.window()
                 if isinstance(window, MainWindow):
                     self.seen = True
@@ -75,7 +101,13 @@ CHILD = textwrap.dedent(
 
     def finish():
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        say("end", type(window.current_page()).__name__)
+        page = window.current_page()
+        if type(page).__name__ == "TodayPage":
+            say("today_end", today_texts(page))
+        if type(page).__name__ == "WorkoutPage":
+            routine = page.selected_routine()
+            say("workout", routine.id if routine else None, page.safety_dialog is not None)
+        say("end", type(page).__name__)
         print(json.dumps(events), flush=True)
         os._exit(0)
 
@@ -88,8 +120,8 @@ CHILD = textwrap.dedent(
 )
 
 
-def _run(args: list[str]) -> list:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def _run(args: list[str], **env_vars: str) -> list:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **env_vars)
     out = subprocess.run(
         [sys.executable, "-c", CHILD, json.dumps(HEAVY), *args],
         capture_output=True,
@@ -120,6 +152,50 @@ def test_first_paint_shows_navigation_and_loading_without_heavy_modules(data_dir
     assert first["page"] == "LoadingPage" and not first["ready"]
     assert ["data_ready"] in events
     assert events[-1] == ["end", "TodayPage"]
+
+
+def _ready_with_a_program(data_dir, store) -> None:
+    """A database at the newest schema with this week's walks and a program."""
+    from walkback_desktop.services.programs import ProgramService
+
+    today = datetime.now().astimezone()
+    for days_ago in (0, 1, 9):
+        store.sessions.add(
+            make_session(0).with_changes(
+                started_at=today - timedelta(days=days_ago, hours=1),
+                ended_at=today - timedelta(days=days_ago, hours=1) + timedelta(seconds=1200),
+            )
+        )
+    program = store.programs.builtins[0]
+    ProgramService(store).enrol(program.id, today.date() - timedelta(days=8))
+    store.close()
+
+
+def test_today_is_filled_from_a_plain_read_before_sqlalchemy_then_from_the_store(data_dir, store):
+    """Goal 2 of the start-up issue: with a database that is ready as it is, the
+    Today page (week, streak, next walk, program card) is painted before
+    SQLAlchemy or the store is loaded, and shows what the store shows."""
+    _ready_with_a_program(data_dir, store)
+    events = _run(["--data-dir", str(data_dir)])
+    kinds = [e[0] for e in events]
+    assert kinds.index("first_paint") < kinds.index("today_paint") < kinds.index("data_ready")
+    early = events[kinds.index("today_paint")][1]
+    assert early["heavy"] == [] and not early["store_open"]
+    late = events[kinds.index("today_end")][1]
+    assert early["texts"] == late
+    assert ": week " in late["program"]
+    assert late["adherence"]  # the program card was filled, not empty
+    assert late["next"] == "Knee-friendly retro walk"
+    assert late["week"].startswith("2 of ")
+
+
+def test_start_clicked_on_today_while_loading_starts_once_the_pages_are_in(data_dir, store):
+    _ready_with_a_program(data_dir, store)
+    events = _run(["--data-dir", str(data_dir)], CLICK_START="1")
+    after = events[events.index(["data_ready"]) :]
+    assert ["page", "workout"] in after
+    assert ["workout", "knee-friendly-20", True] in events  # the safety checklist comes first
+    assert events[-1] == ["end", "WorkoutPage"]
 
 
 def test_language_and_theme_are_known_before_the_first_paint(data_dir, store):

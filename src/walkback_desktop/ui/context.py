@@ -37,6 +37,27 @@ class AppEvents(QObject):
     status_message = Signal(str)  # one line for the status bar
     files_dropped = Signal(list)  # list[pathlib.Path] dropped on the main window
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._held: list[str] | None = None
+
+    def request_start(self, routine_id: str) -> None:
+        """What a Start button calls: `start_requested` now, or, while start-up is
+        still putting the pages in the window (`hold_starts`), once it is done,
+        so a click on the first page shown is never lost."""
+        if self._held is not None:
+            self._held[:] = [routine_id]  # the last click counts
+        else:
+            self.start_requested.emit(routine_id)
+
+    def hold_starts(self) -> None:
+        self._held = []
+
+    def release_starts(self) -> None:
+        held, self._held = self._held or [], None
+        for routine_id in held:
+            self.start_requested.emit(routine_id)
+
 
 def _default_cue_player(ctx: AppContext) -> CuePlayer:
     from walkback_desktop.audio.qt_player import QtCuePlayer

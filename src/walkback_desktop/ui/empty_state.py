@@ -15,12 +15,15 @@ from walkback_desktop.ui.fonts import scale_font
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.plain import PlainSessions
     from walkback_desktop.storage.sessions import SessionRepository
 
 BEGINNER_ROUTINES = ("knee-friendly-20", "first-steps-12", "steady-senior-15")
 
 
-def suggested_routine_id(library: RoutineLibrary, sessions: SessionRepository) -> str | None:
+def suggested_routine_id(
+    library: RoutineLibrary, sessions: SessionRepository | PlainSessions
+) -> str | None:
     """The routine last walked (if it is still in the library), else a gentle beginner one."""
     last = sessions.last_routine_id()
     if last and library.get(last) is not None:
@@ -88,4 +91,4 @@ class EmptyState(QWidget):
     def start(self) -> None:
         routine_id = self._suggest()
         if routine_id is not None:
-            self._ctx.events.start_requested.emit(routine_id)
+            self._ctx.events.request_start(routine_id)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from walkback_desktop.core.program_schedule import EnrolmentState, SlotStatus
 from walkback_desktop.i18n import _, formats
-from walkback_desktop.services.programs import ActiveProgram, NextSession, ProgramService
+from walkback_desktop.services.programs import ActiveProgram, NextSession, ProgramReads
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font, wrapped_label
 from walkback_desktop.ui.program_common import local_today
@@ -64,18 +64,21 @@ class ProgramCard(QFrame):
         ctx: AppContext,
         parent: QWidget | None = None,
         *,
-        plans: ProgramService,
-        assessments: AssessmentRepository,
-        settings: SettingsRepository,
+        plans: ProgramReads,
+        assessments: AssessmentRepository | None,
+        settings: SettingsRepository | None,
         today: Callable[[], date] = local_today,
     ) -> None:
         """`plans` gives the active program's status and next session; `assessments`
-        and `settings` are for the walk test the card opens."""
+        and `settings` are for the walk test the card opens. At start-up the card
+        is filled from the plain reader first, with None for those two until
+        `use_services` hands the open store's."""
         super().__init__(parent)
         self.ctx = ctx
         self.plans = plans
         self.assessments = assessments
         self.settings = settings
+        self._test_held = False
         self.today = today
         self.active: ActiveProgram | None = None
         self.next: NextSession | None = None
@@ -244,14 +247,30 @@ class ProgramCard(QFrame):
     # --- actions ---------------------------------------------------------------
     def start_next(self) -> None:
         if self.next is not None and self.next.routine is not None:
-            self.ctx.events.start_requested.emit(self.next.routine.id)
+            self.ctx.events.request_start(self.next.routine.id)
+
+    def use_services(
+        self,
+        *,
+        plans: ProgramReads,
+        assessments: AssessmentRepository,
+        settings: SettingsRepository,
+    ) -> None:
+        self.plans, self.assessments, self.settings = plans, assessments, settings
+        if self._test_held:  # clicked while the data was still opening
+            self._test_held = False
+            self.open_test()
 
     def open_test(self) -> None:
         from walkback_desktop.ui.walk_test import WalkTestDialog
 
+        assessments, settings = self.assessments, self.settings
+        if assessments is None or settings is None:
+            self._test_held = True  # the data is still opening: open it once it is
+            return
         self.test_requested.emit()
         dialog = WalkTestDialog(
-            self.ctx, self.window(), assessments=self.assessments, settings=self.settings
+            self.ctx, self.window(), assessments=assessments, settings=settings
         )
         dialog.saved.connect(self._test_saved)
         dialog.open()

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
 from walkback_desktop.core.routine import Routine
 from walkback_desktop.services.programs import ProgramService
-from walkback_desktop.storage.store import Store
+
+if TYPE_CHECKING:
+    from walkback_desktop.storage.store import Store
 
 
 def local_today() -> date:

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from walkback_desktop.ui.program_common import local_today, make_service
+from walkback_desktop.ui.program_common import local_today, locale_first_weekday, make_service
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QWidget
 
+    from walkback_desktop.storage.plain import PlainStore
     from walkback_desktop.storage.store import Store
     from walkback_desktop.ui.context import AppContext
     from walkback_desktop.ui.reminders import TrayReminders
@@ -67,6 +68,23 @@ def today_services(ctx: AppContext) -> dict[str, Any]:
         "library": store.library,
         "plans": make_service(store),
         "assessments": store.assessments,
+    }
+
+
+def today_preview_services(plain: PlainStore) -> dict[str, Any]:
+    """The Today page's readers on the plain sqlite3 connection that fills it at
+    start-up, before the store is open (app.load_data_stepwise); no walk test
+    can be saved through them (`assessments` None) until `TodayPage.use_services`."""
+    from walkback_desktop.services.programs import ProgramReads
+
+    return {
+        "sessions": plain.sessions,
+        "settings": plain.settings,
+        "library": plain.library,
+        "plans": ProgramReads(
+            plain, today=local_today, locale_first_weekday=locale_first_weekday()
+        ),
+        "assessments": None,
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
@@ -32,8 +32,9 @@ from walkback_desktop.ui.text import plain_tooltip
 from walkback_desktop.ui.widgets.segment_strip import SegmentStrip
 
 if TYPE_CHECKING:
-    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.services.programs import ProgramReads
     from walkback_desktop.storage.library import RoutineLibrary
+    from walkback_desktop.storage.plain import PlainSessions, PlainSettings
     from walkback_desktop.storage.programs import AssessmentRepository
     from walkback_desktop.storage.sessions import SessionRepository
     from walkback_desktop.storage.settings_repo import SettingsRepository
@@ -78,6 +79,13 @@ def _long_date(day: date, *, year: bool = False) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), fmt)
 
 
+def _writable(
+    settings: SettingsRepository | PlainSettings, assessments: AssessmentRepository | None
+) -> SettingsRepository | None:
+    """The settings for the card's walk test: the store's, or None with the plain reader."""
+    return None if assessments is None else cast("SettingsRepository", settings)
+
+
 def _bar(name: str) -> QProgressBar:
     bar = QProgressBar()
     bar.setAccessibleName(name)
@@ -94,12 +102,15 @@ class TodayPage(Page):
         self,
         ctx: AppContext,
         *,
-        sessions: SessionRepository,
-        settings: SettingsRepository,
+        sessions: SessionRepository | PlainSessions,
+        settings: SettingsRepository | PlainSettings,
         library: RoutineLibrary,
-        plans: ProgramService,
-        assessments: AssessmentRepository,
+        plans: ProgramReads,
+        assessments: AssessmentRepository | None,
     ) -> None:
+        """At start-up the page is first filled from the plain sqlite3 reader
+        (`wiring.today_preview_services`, `assessments` None), before the store
+        is open; `use_services` then hands it the store's repositories."""
         super().__init__()
         self.ctx = ctx
         self.sessions = sessions
@@ -172,7 +183,7 @@ class TodayPage(Page):
             ctx,
             plans=plans,
             assessments=assessments,
-            settings=settings,
+            settings=_writable(settings, assessments),
             today=lambda: self.today(),
         )
         content_layout.addWidget(self.program_card)
@@ -188,7 +199,7 @@ class TodayPage(Page):
                 "Start with a short beginner walk: WalkBack counts down each part, speaks "
                 "the cues and keeps track of your week."
             ),
-            suggest=lambda: suggested_routine_id(library, sessions),
+            suggest=lambda: suggested_routine_id(self.library, self.sessions),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
@@ -203,6 +214,20 @@ class TodayPage(Page):
         ctx.events.settings_changed.connect(lambda _key: self._mark_dirty())
         ctx.events.routines_changed.connect(self._mark_dirty)
 
+    def use_services(
+        self,
+        *,
+        sessions: SessionRepository,
+        settings: SettingsRepository,
+        library: RoutineLibrary,
+        plans: ProgramReads,
+        assessments: AssessmentRepository,
+    ) -> None:
+        """Read from the open store from now on (see `__init__`); what is shown
+        was read from the same database a moment ago and stays."""
+        self.sessions, self.settings, self.library = sessions, settings, library
+        self.program_card.use_services(plans=plans, assessments=assessments, settings=settings)
+
     def page_shown(self) -> None:
         if self._dirty:
             self.refresh()
@@ -213,6 +238,14 @@ class TodayPage(Page):
             self.refresh()
 
     def refresh(self) -> None:
+        # Nothing is painted half-filled: QProgressBar.setValue repaints at once.
+        self.setUpdatesEnabled(False)
+        try:
+            self._fill()
+        finally:
+            self.setUpdatesEnabled(True)
+
+    def _fill(self) -> None:
         self._dirty = False
         sessions = self.sessions
         today = self.today()
@@ -311,4 +344,4 @@ class TodayPage(Page):
 
     def start(self) -> None:
         if self.routine_id is not None:
-            self.ctx.events.start_requested.emit(self.routine_id)
+            self.ctx.events.request_start(self.routine_id)

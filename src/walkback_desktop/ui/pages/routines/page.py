@@ -312,7 +312,7 @@ class RoutinesPage(Page):
     def start_selected(self) -> None:
         routine = self.selected_routine()
         if routine is not None:
-            self.ctx.events.start_requested.emit(routine.id)
+            self.ctx.events.request_start(routine.id)
 
     def new_routine(self) -> RoutineEditor | None:
         self.ctx.events.page_requested.emit(self.page_id)
