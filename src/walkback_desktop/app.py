@@ -159,7 +159,7 @@ def new_context(
     cue_player_factory: Callable[[AppContext], CuePlayer] | None = None,
 ) -> AppContext:
     """The pages' context, wired to the window, before the store is open; Start
-    clicks are held until the pages are in (`finish_loading`)."""
+    clicks and dropped files are held until the pages are in (`finish_loading`)."""
     from walkback_desktop.ui.context import AppContext
 
     ctx = AppContext(data_dir=data_dir, clock=clock)
@@ -167,8 +167,8 @@ def new_context(
         ctx.cue_player_factory = cue_player_factory
     window.ctx = ctx
     events = ctx.events
-    events.hold_starts()
-    window.files_dropped.connect(events.files_dropped.emit)
+    events.hold()
+    window.files_dropped.connect(events.drop_files)
     events.page_requested.connect(window.show_page)
     events.status_message.connect(window.show_status)
     return ctx
@@ -223,7 +223,7 @@ def finish_loading(window: MainWindow, ctx: AppContext) -> None:
     window.reminders = reminders
     window.quit_action.triggered.disconnect()
     window.quit_action.triggered.connect(reminders.quit)
-    ctx.events.release_starts()  # a Start clicked while the pages were coming in
+    ctx.events.release()  # a Start clicked or files dropped while the pages were coming in
 
 
 def load_data(

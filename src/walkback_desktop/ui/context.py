@@ -39,24 +39,38 @@ class AppEvents(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._held: list[str] | None = None
+        self._holding = False
+        self._held_start: str | None = None
+        self._held_files: list[Path] = []
 
     def request_start(self, routine_id: str) -> None:
         """What a Start button calls: `start_requested` now, or, while start-up is
-        still putting the pages in the window (`hold_starts`), once it is done,
-        so a click on the first page shown is never lost."""
-        if self._held is not None:
-            self._held[:] = [routine_id]  # the last click counts
+        still putting the pages in the window (`hold`), once it is done, so a
+        click on the first page shown is never lost (the last click counts)."""
+        if self._holding:
+            self._held_start = routine_id
         else:
             self.start_requested.emit(routine_id)
 
-    def hold_starts(self) -> None:
-        self._held = []
+    def drop_files(self, paths: list[Path]) -> None:
+        """`files_dropped` now, or, as `request_start`, once the pages are in."""
+        if self._holding:
+            self._held_files.extend(paths)
+        else:
+            self.files_dropped.emit(paths)
 
-    def release_starts(self) -> None:
-        held, self._held = self._held or [], None
-        for routine_id in held:
-            self.start_requested.emit(routine_id)
+    def hold(self) -> None:
+        self._holding = True
+
+    def release(self) -> None:
+        """Stop holding: the held Start first, then the held files."""
+        self._holding = False
+        start, self._held_start = self._held_start, None
+        files, self._held_files = self._held_files, []
+        if start is not None:
+            self.start_requested.emit(start)
+        if files:
+            self.files_dropped.emit(files)
 
 
 def _default_cue_player(ctx: AppContext) -> CuePlayer:
