@@ -14,7 +14,7 @@ from tests.helpers import make_session
 from tests.services.rehab_fixture import NOW, START, knee_history
 from walkback_desktop.core.history import SegmentRecord
 from walkback_desktop.report.data import ReportRequest, collect
-from walkback_desktop.storage.plain import FullStoreNeededError, open_plain
+from walkback_desktop.storage.plain import open_plain
 
 REPORT_NOW = datetime(2025, 6, 1, 12, 0, tzinfo=timezone(timedelta(hours=1)))
 PARTS = (
@@ -72,13 +72,22 @@ def test_plain_path_reads_the_same_report_data(store, data_dir, request_):
     assert got.records and any(r.segments for r in got.log_records)
 
 
-def test_programs_and_test_results_take_the_full_store(store, data_dir):
+def test_programs_and_test_results_are_read_on_the_plain_path_too(store, data_dir):
+    """The rehab plan and 3MBWT sections: the same values from the plain reader
+    (storage/plain_programs.py) as from the store, for a period up to today and
+    for one that ended earlier."""
     knee_history(store)
     plain = open_plain(data_dir, backup=False)
     assert plain is not None
     try:
-        with pytest.raises(FullStoreNeededError):
-            collect(plain, ReportRequest(START, NOW.date()), now=NOW)
+        got = collect(plain, ReportRequest(START, NOW.date()), now=NOW)
+        assert got == collect(store, ReportRequest(START, NOW.date()), now=NOW)
+        assert got.extras.plan is not None and got.extras.plan.weeks
+        assert got.extras.bwt is not None and got.extras.bwt.results
+        earlier = ReportRequest(START, date(2025, 3, 19))
+        got = collect(plain, earlier, now=NOW)
+        assert got == collect(store, earlier, now=NOW)
+        assert got.extras.plan is not None
     finally:
         plain.close()
 
@@ -106,9 +115,9 @@ def test_report_command_leaves_sqlalchemy_out_and_keeps_the_plan(store, data_dir
     store.sessions.import_many([make_session(d) for d in range(5)])
     out = _run_report(data_dir, tmp_path / "plain.pdf", "--to", "2025-03-31")
     assert "5 sessions" in out and "loaded []" in out
-    knee_history(store)  # now with a program: the store assembles the plan section
+    knee_history(store)  # now with a program and test results: still no ORM
     out = _run_report(data_dir, tmp_path / "plan.pdf", "--to", "2025-03-26")
-    assert "'sqlalchemy'" in out and "pyqtgraph" not in out and "numpy" not in out
+    assert "loaded []" in out
     from tests.report.conftest import pdf_pages
 
     assert "Rehab plan" in " ".join(pdf_pages(tmp_path / "plan.pdf"))

@@ -13,7 +13,7 @@ from walkback_desktop.core import stats
 from walkback_desktop.core.history import SessionRecord
 from walkback_desktop.i18n import _
 from walkback_desktop.report.rehab import ReportExtras
-from walkback_desktop.storage.plain import FullStoreNeededError, PlainStore
+from walkback_desktop.storage.plain import PlainStore
 
 if TYPE_CHECKING:  # the report on a plain connection never imports the ORM
     from walkback_desktop.storage.store import Store
@@ -118,13 +118,7 @@ def collect(
 ) -> ReportData:
     """Read the sessions in the requested range and compute every figure the report shows.
     `extras` None: the rehab plan and 3MBWT results are read from the store
-    (services.report_extras) for the period. On a `PlainStore` (storage/plain.py)
-    that holds enrolments or test results, raises `FullStoreNeededError` before
-    reading anything else: those sections are assembled on the full store."""
-    if extras is None and isinstance(store, PlainStore):
-        if store.has_rehab_data():
-            raise FullStoreNeededError("programs or test results")
-        extras = ReportExtras()  # what report_extras gives for a store without them
+    (services.report_extras) for the period."""
     now = (now or datetime.now(timezone.utc)).astimezone()
     today = now.date()
     last = request.last or today
@@ -204,7 +198,6 @@ def _extras(
 ) -> ReportExtras:
     from walkback_desktop.services.report_extras import report_extras
 
-    assert not isinstance(store, PlainStore)  # collect() settled that
     return report_extras(store, first, last, today=today, locale_first_weekday=first_weekday)
 
 

@@ -103,6 +103,10 @@ class ProgramReads:
         routine = active.enrolment.program.routine_for_week(planned.week, self._store.library.get)
         return NextSession(max(planned.day, day), planned, routine)
 
+    def history(self) -> list[EnrolmentRecord]:
+        """Every enrolment, the left ones too, oldest first."""
+        return self._store.enrolments.history()
+
 
 class ProgramService(ProgramReads):
     """`ProgramReads` plus the changes, on the full store."""
@@ -132,6 +136,3 @@ class ProgramService(ProgramReads):
 
     def leave(self, on: date | None = None) -> EnrolmentRecord:
         return self._writable.enrolments.leave(on or self._today())
-
-    def history(self) -> list[EnrolmentRecord]:
-        return self._writable.enrolments.history()

@@ -1,5 +1,6 @@
 """What the report's rehab-plan and 3-m Backward Walk Test sections show,
-assembled from the store for one report period.
+assembled from the store (or the plain reader of `walkback report`,
+storage/plain.py) for one report period.
 
 The sections (report/sections/plan.py and assessments.py) take the plain
 values defined here; `report/rehab.py` re-exports them for the report's own
@@ -43,7 +44,8 @@ from walkback_desktop.core.program_schedule import ProgramStatus, ProgramWeekPla
 from walkback_desktop.core.programs import ProgramError
 
 if TYPE_CHECKING:  # `walkback report` on a plain connection never loads the ORM
-    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.services.programs import ProgramReads
+    from walkback_desktop.storage.plain import PlainStore
     from walkback_desktop.storage.program_library import EnrolmentRecord
     from walkback_desktop.storage.store import Store
 
@@ -156,7 +158,7 @@ class ReportExtras:
 
 
 def report_extras(
-    store: Store,
+    store: Store | PlainStore,
     first: date,
     last: date,
     *,
@@ -165,9 +167,9 @@ def report_extras(
     reference_key: str = assessments.DEFAULT_REFERENCE,
 ) -> ReportExtras:
     """The plan and 3MBWT values for the report of `first`..`last`."""
-    from walkback_desktop.services.programs import ProgramService
+    from walkback_desktop.services.programs import ProgramReads
 
-    service = ProgramService(store, today=lambda: today, locale_first_weekday=locale_first_weekday)
+    service = ProgramReads(store, today=lambda: today, locale_first_weekday=locale_first_weekday)
     try:
         followed = program_in_period(service, store, first, last, today)
     except ProgramError as exc:  # an enrolment saved by a newer WalkBack, say
@@ -193,7 +195,11 @@ def _as_of(last: date, today: date) -> date:
 
 
 def status_in_period(
-    service: ProgramService, store: Store, enrolment: EnrolmentRecord, last: date, today: date
+    service: ProgramReads,
+    store: Store | PlainStore,
+    enrolment: EnrolmentRecord,
+    last: date,
+    today: date,
 ) -> ProgramStatus:
     """The enrolment's schedule as of the end of the period: for a period up
     to today, `ProgramService.status_of` (what the Today page shows); for one
@@ -216,7 +222,7 @@ def status_in_period(
 
 
 def program_in_period(
-    service: ProgramService, store: Store, first: date, last: date, today: date
+    service: ProgramReads, store: Store | PlainStore, first: date, last: date, today: date
 ) -> tuple[EnrolmentRecord, ProgramStatus] | None:
     """The active enrolment if it overlaps the period, else the most recent one that does."""
     candidates = sorted(
@@ -245,7 +251,11 @@ def week_status(week: ProgramWeekPlan, as_of: date, until: date) -> str:
 
 
 def plan_summary(
-    enrolment: EnrolmentRecord, status: ProgramStatus, store: Store, as_of: date, until: date
+    enrolment: EnrolmentRecord,
+    status: ProgramStatus,
+    store: Store | PlainStore,
+    as_of: date,
+    until: date,
 ) -> PlanSummary:
     """`as_of`: the day the schedule was worked out for; `until`: the last day
     whose sessions count (pain ratings)."""

@@ -46,9 +46,10 @@ class FullStoreNeededError(Exception):
 
 @dataclass
 class PlainStore:
-    """The parts of `Store` the history commands and the report use:
-    `sessions.import_many`, `sessions.list`, `settings.snapshot`, `library`
-    and `notices`."""
+    """The parts of `Store` the history commands, the report and the Today page
+    at start-up use: `sessions` (import, list, count, last routine),
+    `settings.snapshot`, `library`, `notices`, and, read only, `programs`,
+    `enrolments` and `assessments`."""
 
     path: Path
     conn: sqlite3.Connection
@@ -93,11 +94,6 @@ class PlainStore:
         from walkback_desktop.storage.plain_programs import PlainAssessments
 
         return PlainAssessments(self.translated)
-
-    def has_rehab_data(self) -> bool:
-        """Whether a program enrolment or test result is stored (see report_queries)."""
-        with self.translated() as conn:
-            return report_queries.has_rehab_data(conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -1,7 +1,8 @@
-"""Programs, the active enrolment and walk-test results on a plain sqlite3
-connection, read only: what the Today page's program card shows at start-up,
-before the full store (SQLAlchemy) is open. They read the rows
-`storage.programs` writes, and give the same records."""
+"""Programs, enrolments and walk-test results on a plain sqlite3 connection,
+read only: what the Today page's program card shows at start-up, before the
+full store (SQLAlchemy) is open, and what `walkback report` puts in its rehab
+sections. They read the rows `storage.programs` writes, and give the same
+records (tests compare them)."""
 
 from __future__ import annotations
 
@@ -62,33 +63,41 @@ def _day(text: str | None) -> date | None:
 
 
 class PlainEnrolments:
-    """The active enrolment, as `EnrolmentRepository.active` reads it."""
+    """Enrolments, as `EnrolmentRepository.active` and `history` read them."""
 
     def __init__(self, connect: Connect) -> None:
         self._connect = connect
 
     def active(self) -> EnrolmentRecord | None:
+        found = self._read(" WHERE active = 1 LIMIT 1")
+        return found[0] if found else None
+
+    def history(self) -> list[EnrolmentRecord]:
+        return self._read(" ORDER BY started_on, id")
+
+    def _read(self, where_order: str) -> list[EnrolmentRecord]:
         with self._connect() as conn:
-            row = conn.execute(
-                "SELECT id, program_json, started_on, left_on FROM enrolments"
-                " WHERE active = 1 LIMIT 1"
-            ).fetchone()
-            if row is None:
-                return None
-            pauses = conn.execute(
-                "SELECT started_on, resumed_on FROM enrolment_pauses"
-                " WHERE enrolment_id = ? ORDER BY started_on",
-                (row[0],),
+            rows = conn.execute(
+                "SELECT id, program_json, started_on, left_on FROM enrolments" + where_order
             ).fetchall()
-        started = _day(row[2])
-        assert started is not None  # NOT NULL in the schema
-        return EnrolmentRecord(
-            id=row[0],
-            program=Program.from_json(row[1]),
-            started_on=started,
-            pauses=tuple(Pause(date.fromisoformat(a), _day(b)) for a, b in pauses),
-            left_on=_day(row[3]),
-        )
+            pauses: dict[int, list[Pause]] = {}
+            for owner, start, resumed in conn.execute(
+                "SELECT enrolment_id, started_on, resumed_on FROM enrolment_pauses"
+                " ORDER BY started_on"
+            ):
+                pauses.setdefault(owner, []).append(
+                    Pause(date.fromisoformat(start), _day(resumed))
+                )
+        return [
+            EnrolmentRecord(
+                id=rid,
+                program=Program.from_json(text),
+                started_on=date.fromisoformat(started),
+                pauses=tuple(pauses.get(rid, ())),
+                left_on=_day(left),
+            )
+            for rid, text, started, left in rows
+        ]
 
 
 class PlainAssessments:

@@ -5,9 +5,8 @@ of the few it lists in its log, and the settings. Through the full store
 that costs importing SQLAlchemy and mapping the models (about 0.8 s of CPU
 for a command whose goal is 1.5 s); these queries read the same rows the
 repositories read and build the same values (tests compare the two on one
-database). Programs and 3-m Backward Walk Test results are not read here:
-when the database holds any (`has_rehab_data`), the report opens the full
-store, whose services assemble those sections.
+database). Programs, enrolments and 3-m Backward Walk Test results are read
+by storage/plain_programs.py.
 """
 
 from __future__ import annotations
@@ -68,12 +67,3 @@ def settings_snapshot(conn: sqlite3.Connection) -> settings_spec.AppSettings:
         except (ValueError, settings_spec.SettingError):
             continue
     return settings_spec.AppSettings.from_values(values)
-
-
-def has_rehab_data(conn: sqlite3.Connection) -> bool:
-    """Whether any program enrolment or test result is stored (the report's
-    plan and 3MBWT sections then need the full store)."""
-    return any(
-        conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
-        for table in ("enrolments", "assessments")
-    )
