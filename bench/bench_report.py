@@ -11,9 +11,10 @@ CPU time the child used (user + system), which swings much less.
 
     .venv/bin/python bench/bench_report.py [--runs 7] [--compare OTHER/src]
 
-The histories hold sessions only, so the report takes the plain sqlite3 path
-(storage/plain.py); a database with a program enrolment or test results opens
-the full store (SQLAlchemy) and the program services: about 1.2 s more of CPU.
+Every report takes the plain sqlite3 path (storage/plain.py, no SQLAlchemy);
+`10y_plan` is the ten-year history with a program followed for its last six
+weeks and three 3-m Backward Walk Test results, so the rehab plan and test
+sections are read and drawn too (goal as the ten-year report's).
 
 `--compare` runs a second source tree (e.g. the main branch's `src`) in the
 same rounds, alternating with this one, so a before/after pair comes from one
@@ -36,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -49,16 +50,26 @@ from walkback_desktop.storage.store import open_store  # noqa: E402
 
 LAST = date(2026, 6, 30)
 # label, days, sessions a week, goal (s): 10 y is about 20,000 sessions
-SIZES = (("1y", 365, 4.0, 1.5), ("10y", 3652, 38.5, 3.0))
+SIZES = (("1y", 365, 4.0, 1.5), ("10y", 3652, 38.5, 3.0), ("10y_plan", 3652, 38.5, 3.0))
 FLOOR = "from PySide6.QtWidgets import QApplication; QApplication([])"
 
 
-def _fill(folder: Path, days: int, per_week: float) -> int:
+def _fill(folder: Path, days: int, per_week: float, plan: bool) -> int:
     store = open_store(folder, backup=False)
     try:
         result = store.sessions.import_many(
             sample_history(LAST - timedelta(days=days - 1), days, per_week=per_week)
         )
+        if plan:
+            from walkback_desktop.core.assessments import AssessmentResult
+            from walkback_desktop.services.programs import ProgramService
+
+            started = LAST - timedelta(weeks=6)
+            ProgramService(store, today=lambda: LAST).enrol("knee-oa-6-weeks", started)
+            for week, seconds in ((0, 6.1), (3, 5.4), (6, 4.9)):
+                day = started + timedelta(weeks=week)
+                taken = datetime(day.year, day.month, day.day, 10, tzinfo=timezone.utc)
+                store.assessments.add(AssessmentResult(taken_at=taken, seconds=seconds))
         return result.added
     finally:
         store.close()
@@ -118,7 +129,7 @@ def main() -> int:
         envs = {key: _env(src, root / f"pycache{key}") for key, src in trees.items()}
         sessions: dict[str, int] = {}
         for label, days, per_week, _goal in SIZES:
-            sessions[label] = _fill(root / label, days, per_week)
+            sessions[label] = _fill(root / label, days, per_week, label.endswith("_plan"))
         floor_argv = [sys.executable, "-c", FLOOR]
         samples: dict[str, list[tuple[float, float]]] = {"floor": []}
         for run in range(args.runs + 1):  # run 0 warms the byte-code caches
