@@ -158,3 +158,5 @@ def test_report_in_german_has_german_dates_and_headings(
     flat = " ".join(text.split())
     assert "Von der App aufgezeichnet" in flat and "Sturzgefahr" in flat
     assert "risk of falls" not in flat and "Recorded by the app" not in flat
+    # the segment kinds in the energy table are named, in German, not their ids
+    assert "Aufwärmen, Abwärmen" in flat and "warmup" not in flat

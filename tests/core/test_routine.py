@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from walkback_desktop.core.routine import (
     Routine,
     RoutineError,
-    Segment,
     SegmentKind,
     format_duration,
 )
@@ -215,10 +214,6 @@ def test_format_duration():
     assert format_duration(61) == "1:01"
     assert format_duration(3725) == "1:02:05"
     assert format_duration(-4) == "0:00"
-
-
-def test_segment_kind_word_is_shown_in_capitals():
-    assert Segment(SegmentKind.BACKWARD, "Walk backwards", 60).kind.word == "BACKWARD"
 
 
 def test_errors_carry_the_segment_index_field_and_params_as_data():

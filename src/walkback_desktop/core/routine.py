@@ -51,11 +51,6 @@ class SegmentKind(str, Enum):
     BALANCE = "balance"
     COOLDOWN = "cooldown"
 
-    @property
-    def word(self) -> str:
-        """The word shown in large type on the workout screen."""
-        return self.value.upper()
-
 
 class Level(str, Enum):
     BEGINNER = "beginner"

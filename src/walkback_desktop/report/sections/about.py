@@ -10,6 +10,7 @@ from typing import Any
 from walkback_desktop.core.energy import BACKWARD_LEVEL, DEFAULT_BY_KIND, FORWARD_SLOW, kg_to_lb
 from walkback_desktop.i18n import _, ngettext
 from walkback_desktop.i18n.formats import decimal
+from walkback_desktop.i18n.kinds import kind_name
 from walkback_desktop.report.content import (
     ChartImage,
     fmt_date,
@@ -43,7 +44,7 @@ def _codes_table() -> str:
         entries.setdefault(entry.code, (entry, []))[1].append(kind)
     pad = round(u(2.5))
     rows = "".join(
-        f"<tr><td>{', '.join(kinds)}</td><td>{entry.code}</td>"
+        f"<tr><td>{text(', '.join(kind_name(k) for k in kinds))}</td><td>{entry.code}</td>"
         f'<td align="right">{entry.met:.1f}</td><td>{text(entry.activity)}</td></tr>'
         for entry, kinds in entries.values()
     )
