@@ -3,8 +3,9 @@
 Builds the real main window over a data folder holding 10 years of synthetic
 history (20,000 sessions), waits for its pages, shows each page in turn and
 reads the process's RSS after each step: the bare toolkit (PySide6 and a
-QApplication), the app's imports, the window with its data, then every page,
-with the modules each page imported first. With --trace, tracemalloc also
+QApplication), the app's imports, the window with its data, the idle-time
+work the app does next (the chart modules imported, Progress drawn hidden),
+then every page, with the modules each page imported first. With --trace, tracemalloc also
 reports the Python heap each step added and the files that allocated most of
 it (tracemalloc itself costs memory and time: compare RSS from plain runs).
 The last line is key=value for scripts.
@@ -122,6 +123,14 @@ def main(argv: list[str] | None = None) -> None:
         for _ in range(5):
             app.processEvents()
         steps.mark("window")
+        # as the app does once it is idle: the chart modules imported, then the
+        # Progress page drawn hidden
+        import walkback_desktop.app as app_module
+
+        app_module.warm_up_imports(window)
+        progress = window.page("progress")
+        wait_until(app, lambda: getattr(progress, "prepared", True))
+        steps.mark("idle")
         for n in range(window.nav.count()):
             window.nav.setCurrentRow(n)
             for _ in range(5):

@@ -470,12 +470,20 @@ def _on_helper_thread(
     thread.start()
 
 
-def warm_up_imports() -> None:
+def warm_up_imports(window: MainWindow | None = None) -> None:
     """After start-up, import what the first visit to Progress would wait for
     (numpy and pyqtgraph: seconds on a slow machine). In a worker thread, so the
     window keeps answering; a page that needs the module meanwhile just waits
-    for the import to finish."""
-    _on_helper_thread(lambda: _import_quietly(IDLE_IMPORTS), "warm-up-imports")
+    for the import to finish. Then, with `window`, its Progress page draws its
+    charts hidden, in idle time (`ProgressPage.warm_up`)."""
+    then = (window, lambda: _warm_up_page(window, "progress")) if window is not None else None
+    _on_helper_thread(lambda: _import_quietly(IDLE_IMPORTS), "warm-up-imports", then=then)
+
+
+def _warm_up_page(window: MainWindow, page_id: str) -> None:
+    warm_up = getattr(window.page(page_id), "warm_up", None)  # not on a placeholder
+    if warm_up is not None:
+        warm_up()
 
 
 def run_gui(
@@ -570,7 +578,7 @@ def _run_gui(
                 events.files_dropped.emit(to_open)
             if file_opener is not None:
                 file_opener.files_opened.connect(events.files_dropped.emit)
-            QTimer.singleShot(200, warm_up_imports)
+            QTimer.singleShot(200, lambda: warm_up_imports(window))
 
         AfterFirstPaint(window, after_paint)
         code = app.exec()

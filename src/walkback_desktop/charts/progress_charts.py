@@ -4,7 +4,7 @@ only when it is first shown."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -38,50 +38,85 @@ class ProgressCharts(QWidget):
 
     readout_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, *, single_column: bool = False) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        single_column: bool = False,
+        stepwise: bool = False,
+    ) -> None:
+        """With `stepwise`, the four plots (25-35 ms each) are added one per
+        `build_step()` call, so that idle time can build them between other
+        events; anything that needs them first adds the rest."""
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
         self.view.setAccessibleName(_("Progress charts"))
         self.view.ci.setSpacing(14)
         self.view.ci.setContentsMargins(6, 6, 6, 6)
-        date_axis = {"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)}
-        self.backward_plot = self.view.addPlot(
-            row=0, col=0, colspan=2, axisItems=date_axis, enableMenu=False
-        )
-        # at large text sizes the sessions and kcal charts get a row each (side by
-        # side their titles and legends would not fit)
-        kcal_at = (2, 0, 2) if single_column else (1, 1, 1)
-        self.sessions_plot = self.view.addPlot(
-            row=1,
-            col=0,
-            colspan=2 if single_column else 1,
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
-            enableMenu=False,
-        )
-        self.kcal_plot = self.view.addPlot(
-            row=kcal_at[0],
-            col=kcal_at[1],
-            colspan=kcal_at[2],
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
-            enableMenu=False,
-        )
-        self.pain_plot = self.view.addPlot(
-            row=3 if single_column else 2,
-            col=0,
-            colspan=2,
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0)},
-            enableMenu=False,
-        )
         self.single_column = single_column
+        # (row, col, colspan) of each plot; at large text sizes the sessions and
+        # kcal charts get a row each (side by side their titles and legends would
+        # not fit)
+        self._places = [
+            (0, 0, 2),
+            (1, 0, 2 if single_column else 1),
+            (2, 0, 2) if single_column else (1, 1, 1),
+            (3 if single_column else 2, 0, 2),
+        ]
+        self._plots: list[pg.PlotItem] = []
         self._readouts: dict[object, list[Readout]] = {}
         self._tolerance: dict[object, float] = {}
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        if not stepwise:
+            self.finish_building()
+
+    def build_step(self) -> bool:
+        """Add the next plot; False once all four are in."""
+        if len(self._plots) == len(self._places):
+            return False
+        row, col, colspan = self._places[len(self._plots)]
+        plot = self.view.addPlot(
+            row=row,
+            col=col,
+            colspan=colspan,
+            axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)},
+            enableMenu=False,
+        )
+        for name in ("left", "bottom", "top", "right"):
+            # no "(x1e3)" scaling of our small numbers; and without it pyqtgraph
+            # does not re-typeset each axis label (HTML) on every range change,
+            # the hidden top and right axes included
+            plot.getAxis(name).enableAutoSIPrefix(False)
+        self._plots.append(plot)
+        return True
+
+    def finish_building(self) -> None:
+        while self.build_step():
+            pass
+
+    @property
+    def backward_plot(self) -> pg.PlotItem:
+        return self.plots()[0]
+
+    @property
+    def sessions_plot(self) -> pg.PlotItem:
+        return self.plots()[1]
+
+    @property
+    def kcal_plot(self) -> pg.PlotItem:
+        return self.plots()[2]
+
+    @property
+    def pain_plot(self) -> pg.PlotItem:
+        return self.plots()[3]
 
     def plots(self) -> list[pg.PlotItem]:
-        return [self.backward_plot, self.sessions_plot, self.kcal_plot, self.pain_plot]
+        """Backward minutes, sessions, kcal, pain and effort (all built)."""
+        self.finish_building()
+        return self._plots
 
     def redraw(
         self,
@@ -98,36 +133,61 @@ class ProgressCharts(QWidget):
         """Weekly charts, or monthly ones when `months` is given (a long period).
         `rated`: the sessions with a pain or effort rating in the period, when
         known (then `records` need hold only those, see `plot_pain_rpe`)."""
+        for _step in self.redraw_steps(
+            weeks,
+            records,
+            goal,
+            palette,
+            first_weekday=first_weekday,
+            months=months,
+            title=title,
+            rated=rated,
+        ):
+            pass
+
+    def redraw_steps(
+        self,
+        weeks: Sequence[PeriodTotals],
+        records: Sequence[SessionRecord],
+        goal: WeeklyGoal,
+        palette: ChartPalette,
+        *,
+        first_weekday: int = 0,
+        months: Sequence[PeriodTotals] = (),
+        title: str = "",
+        rated: int | None = None,
+    ) -> Iterator[None]:
+        """`redraw` one plot per step (for idle time, 5-15 ms each)."""
         self.title = title
         self._palette = palette
         monthly = bool(months)
         periods = months if monthly else weeks
+        compact = not self.single_column
         self.view.setBackground(palette.background)
-        self._readouts = {
+        readouts = {
             self.backward_plot: plot_backward(
                 self.backward_plot, periods, goal, palette, monthly=monthly
-            ),
-            self.sessions_plot: plot_sessions(
-                self.sessions_plot,
-                periods,
-                goal,
-                palette,
-                monthly=monthly,
-                compact=not self.single_column,
-            ),
-            self.kcal_plot: plot_kcal(
-                self.kcal_plot, periods, palette, monthly=monthly, compact=not self.single_column
-            ),
-            self.pain_plot: plot_pain_rpe(
-                self.pain_plot,
-                records,
-                palette,
-                first_weekday=first_weekday,
-                weeks=weeks,
-                months=months or None,
-                rated=rated,
-            ),
+            )
         }
+        yield
+        readouts[self.sessions_plot] = plot_sessions(
+            self.sessions_plot, periods, goal, palette, monthly=monthly, compact=compact
+        )
+        yield
+        readouts[self.kcal_plot] = plot_kcal(
+            self.kcal_plot, periods, palette, monthly=monthly, compact=compact
+        )
+        yield
+        readouts[self.pain_plot] = plot_pain_rpe(
+            self.pain_plot,
+            records,
+            palette,
+            first_weekday=first_weekday,
+            weeks=weeks,
+            months=months or None,
+            rated=rated,
+        )
+        self._readouts = readouts
         span = MONTH_S if monthly else WEEK_S
         self._tolerance = {plot: span / 2 for plot in self._readouts}
         if not monthly:
@@ -165,6 +225,7 @@ class ProgressCharts(QWidget):
     def save_png(self, path: Path | str, width_px: int = EXPORT_WIDTH_PX) -> None:
         """Save every chart as one PNG (pyqtgraph's ImageExporter) under a band
         with the title and date range, written atomically (QSaveFile)."""
+        self.finish_building()
         exporter = ImageExporter(self.view.ci)
         exporter.parameters()["width"] = width_px
         charts = exporter.export(toBytes=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import math
+import weakref
 from collections.abc import Sequence
 from datetime import date
 
@@ -47,14 +48,31 @@ def pen(color: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) ->
     return made
 
 
+# What each plot was last styled with (palette, text size, y label): a redraw
+# with the same look only clears the plot, since setting a pen, font or label
+# again makes pyqtgraph re-typeset and lay out every axis.
+_styled: weakref.WeakKeyDictionary[pg.PlotItem, tuple[object, ...]] = weakref.WeakKeyDictionary()
+# The title (HTML) each plot shows, so that the same title is not set again.
+_titles: weakref.WeakKeyDictionary[pg.PlotItem, str] = weakref.WeakKeyDictionary()
+
+
 def prepare(plot: pg.PlotItem, palette: ChartPalette, title: str, y_label: str) -> None:
     """Clear the plot and style its axes, grid and title for the palette."""
     plot.clear()
     bottom = plot.getAxis("bottom")
     if not isinstance(bottom, pg.DateAxisItem):
         plot.setAxisItems({"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+    size = text_pt(palette)
+    look = (palette, size, y_label, plot.getAxis("bottom"))
+    if _styled.get(plot) != look:
+        _style(plot, palette, size, y_label)
+        _styled[plot] = look
+    legend_title(plot, palette, title, ())
+
+
+def _style(plot: pg.PlotItem, palette: ChartPalette, size: float, y_label: str) -> None:
     font = QFont()
-    font.setPointSizeF(text_pt(palette))
+    font.setPointSizeF(size)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         # no "(x1e3)" scaling of our small numbers; and without it pyqtgraph does
@@ -63,12 +81,10 @@ def prepare(plot: pg.PlotItem, palette: ChartPalette, title: str, y_label: str) 
         axis.setPen(pg.mkPen(palette.foreground))
         axis.setTextPen(pg.mkPen(palette.foreground))
         axis.setTickFont(font)
-    size = text_pt(palette)
     plot.getAxis("left").setWidth(round(48 * size / TICK_POINT_SIZE))
     if size > TICK_POINT_SIZE:  # room for the date labels' descenders at large text
         plot.getAxis("bottom").setHeight(round(size * 2.2 + 10))
-    plot.setLabel("left", y_label, color=palette.foreground, size=f"{text_pt(palette):g}pt")
-    legend_title(plot, palette, title, ())
+    plot.setLabel("left", y_label, color=palette.foreground, size=f"{size:g}pt")
     plot.showGrid(x=False, y=True, alpha=palette.grid_alpha)
     plot.setMenuEnabled(False)
     plot.setMouseEnabled(x=False, y=False)
@@ -93,11 +109,15 @@ def legend_title(
     )
     head = f'<span style="font-size:{size + 2:g}pt; font-weight:bold">{html.escape(title)}</span>'
     legend = f'<span style="font-size:{size:g}pt">{items}</span>' if items else ""
-    plot.setTitle(
+    text = (
         f'<span style="color:{palette.foreground}">{head}<br>{legend}</span>'
         if legend
         else f'<span style="color:{palette.foreground}">{head}</span>'
     )
+    if _titles.get(plot) == text:
+        return
+    _titles[plot] = text
+    plot.setTitle(text)
     # pyqtgraph gives the title row a fixed 30 px: make it as tall as the text
     # (two lines, at any text size), so it is neither cut nor drawn over the plot
     height = math.ceil(plot.titleLabel.item.boundingRect().height()) + 2

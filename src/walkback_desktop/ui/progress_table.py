@@ -1,7 +1,11 @@
 """The Progress page's text alternative to its charts (a table of weeks or
-months) and the sentences it shares with the tiles."""
+months, and a paragraph for screen readers) and the sentences it shares with
+the tiles."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -37,6 +41,28 @@ def adherence_text(goal_weeks: stats.GoalAdherence, goal: stats.WeeklyGoal) -> s
         else:
             text += _("; this week in progress")
     return text
+
+
+def describe_charts(
+    first: date,
+    last: date,
+    weeks: Sequence[stats.PeriodTotals],
+    goal_weeks: stats.GoalAdherence,
+    goal: stats.WeeklyGoal,
+) -> str:
+    """The charts in one paragraph, for screen readers."""
+    backward = sum(w.backward_s for w in weeks)
+    sessions = sum(w.sessions for w in weeks)
+    return _(
+        "Charts from {first} to {last}: {sessions}, {minutes} backward in all. {adherence}. "
+        "Choose Show as table to read every week."
+    ).format(
+        first=formats.day_month_year(first),
+        last=formats.day_month_year(last),
+        sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
+        minutes=formats.minutes(backward),
+        adherence=adherence_text(goal_weeks, goal),
+    )
 
 
 class PeriodTable(QTableWidget):

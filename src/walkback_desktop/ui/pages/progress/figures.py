@@ -25,13 +25,27 @@ if TYPE_CHECKING:  # storage (and SQLAlchemy) is imported when the page first re
 _reader: ThreadPoolExecutor | None = None
 
 
-def read_in_background(queries: ProgressQueries) -> Future[ProgressFigures]:
-    """`ProgressFigures.read(queries)` in a worker thread (one, reused): plain SQL
-    and Python, no Qt. The caller waits on the result."""
+@dataclass(frozen=True)
+class Preparation:
+    """What the page will draw, so that the worker can compute it ahead: the
+    weeks and tiles (`ProgressFigures.compute`) and the range's figures."""
+
+    today: date
+    goal: stats.WeeklyGoal
+    first_weekday: int
+    weight_kg: float
+    period: str
+
+
+def read_in_background(
+    queries: ProgressQueries, prepare: Preparation | None = None
+) -> Future[ProgressFigures]:
+    """`ProgressFigures.read(queries, prepare)` in a worker thread (one, reused):
+    plain SQL and Python, no Qt. The caller waits on the result."""
     global _reader
     if _reader is None:
         _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="walkback-progress")
-    return _reader.submit(ProgressFigures.read, queries)
+    return _reader.submit(ProgressFigures.read, queries, prepare)
 
 
 @dataclass(frozen=True)
@@ -55,11 +69,19 @@ class ProgressFigures:
         self.weeks: list[stats.PeriodTotals] = []
         self.summary: stats.Summary | None = None
         self._ranges: dict[tuple[str, date], RangeFigures] = {}
+        self._rated: dict[tuple[date, date], list[SessionRecord]] = {}
         self._key: tuple[object, ...] | None = None
 
     @classmethod
-    def read(cls, queries: ProgressQueries) -> ProgressFigures:
-        return cls(queries.day_totals(), queries.longest_backward_bout())
+    def read(cls, queries: ProgressQueries, prepare: Preparation | None = None) -> ProgressFigures:
+        """The day totals; with `prepare`, also what the page will draw from them
+        (the same calls the page makes, then answered from the cache)."""
+        figures = cls(queries.day_totals(), queries.longest_backward_bout())
+        if prepare is not None and figures.days:
+            p = prepare
+            figures.compute(p.today, p.goal, p.first_weekday, p.weight_kg)
+            figures.rated_records(queries, figures.range(p.period))
+        return figures
 
     @property
     def sessions(self) -> int:
@@ -75,6 +97,7 @@ class ProgressFigures:
         self._key = key
         self.today, self.goal, self.first_weekday, self.weight_kg = key
         self._ranges = {}
+        self._rated = {}
         self.weeks = day_totals.weekly_totals(
             self.days,
             weight_kg=weight_kg,
@@ -138,4 +161,7 @@ class ProgressFigures:
         (weekly or monthly averages need none)."""
         if figures.months or not 0 < figures.rated <= MAX_SESSION_POINTS:
             return []
-        return queries.rated_sessions(figures.first, self.today)
+        key = (figures.first, self.today)
+        if key not in self._rated:
+            self._rated[key] = queries.rated_sessions(figures.first, self.today)
+        return self._rated[key]

@@ -6,19 +6,16 @@ computation is in figures.py, so splitting further would split one widget.)"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,29 +23,29 @@ from PySide6.QtWidgets import (
 
 from walkback_desktop.charts.palette import ChartPalette, palette_for_scheme
 from walkback_desktop.core import stats
-from walkback_desktop.i18n import N_, _, formats, ngettext
+from walkback_desktop.i18n import N_, _, formats
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.empty_state import EmptyState
-from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
+from walkback_desktop.ui.pages.progress.controls import ProgressControls
 from walkback_desktop.ui.pages.progress.figures import (
+    Preparation,
     ProgressFigures,
     RangeFigures,
-    read_in_background,
 )
+from walkback_desktop.ui.pages.progress.loader import FiguresLoader
 from walkback_desktop.ui.pages.progress.preferences import (
     DEFAULT_RANGE,
     RANGES,
     WATCHED_SETTINGS,
-    first_weekday_from_settings,
-    goal_from_settings,
+    PageSettings,
     is_dark,
     large_text,
     local_today,
 )
 from walkback_desktop.ui.pages.progress.tiles import ProgressTiles
 from walkback_desktop.ui.pages.progress.walk_test_section import WalkTestSection
-from walkback_desktop.ui.progress_table import PeriodTable, adherence_text
+from walkback_desktop.ui.progress_table import PeriodTable, adherence_text, describe_charts
 from walkback_desktop.ui.scrolling import scroll_page
 
 if TYPE_CHECKING:
@@ -61,11 +58,12 @@ if TYPE_CHECKING:
     from walkback_desktop.ui.walk_test.results import WalkTestResults
 
 
-CHECKED_RANGE_STYLE = (
-    "QPushButton:checked { background-color: palette(highlight);"
-    " color: palette(highlighted-text); border: 1px solid palette(highlight);"
-    " border-radius: 3px; padding: 3px 8px; font-weight: bold; }"
-)
+# After the sessions or settings change while the page is hidden (and warmed
+# up), it reads them again this much later: one read for a burst of changes.
+REREAD_AFTER_MS = 300
+# Between two idle-time steps (each 5-25 ms): 1 ms, not 0, so that other timers
+# and painting get their turn in between.
+STEP_GAP_MS = 1
 
 
 class ProgressPage(Page):
@@ -102,70 +100,31 @@ class ProgressPage(Page):
         self.range_weeks: list[stats.PeriodTotals] = []
         self.range_months: list[stats.PeriodTotals] = []
         self.range_goal_weeks = stats.GoalAdherence(0, 0, None)
+        self._loader = FiguresLoader(queries, self)
+        self._loader.ready.connect(self._on_read_in_idle_time)
+        self._warmed_up = False  # warm_up() was called: keep ready while hidden
+        self._steps: Iterator[None] | None = None  # idle-time work left
+        self._drawn: tuple[object, ...] | None = None  # what tiles and charts show
+        self._reread = QTimer(self)
+        self._reread.setSingleShot(True)
+        self._reread.setInterval(REREAD_AFTER_MS)
+        self._reread.timeout.connect(self._read_in_idle_time)
 
-        heading = QLabel(_("Progress"))
-        heading.setAccessibleName(_("Progress"))
-        scale_font(heading, 1.8, bold=True)
-        self.range_group = QButtonGroup(self)
-        self.range_group.setExclusive(True)
         large = large_text()
-        top = QHBoxLayout()
-        top.addWidget(heading)
-        top.addStretch(1)
-        ranges = QHBoxLayout()
-        ranges.addWidget(QLabel(_("Show:")))
-        self.range_buttons: dict[str, QPushButton] = {}
-        for text, period in RANGES:
-            button = QPushButton(_(text))
-            button.setCheckable(True)
-            button.setAccessibleName(_(text))
-            button.setToolTip(
-                _("Chart the last {period}").format(period=_(text).lower())
-                if period != "all"
-                else _("Chart every week")
-            )
-            button.setChecked(period == DEFAULT_RANGE)
-            # The chosen range must show in every theme (Fusion's dark "checked"
-            # is barely darker than its unchecked button): the selection colour.
-            button.setStyleSheet(CHECKED_RANGE_STYLE)
-            button.clicked.connect(lambda _c=False, p=period: self.set_period(p))
-            self.range_group.addButton(button)
-            self.range_buttons[period] = button
-            ranges.addWidget(button)
-        if large:  # the range buttons on a row of their own
-            ranges.addStretch(1)
-        else:
-            top.addLayout(ranges)
-
-        self.save_action = QAction(_("Save chart as PNG…"), self)
-        self.save_action.setToolTip(_("Save the progress charts as a picture"))
-        self.save_action.triggered.connect(self.save_png_dialog)
-        save = QPushButton(_("Save chart as PNG…"))
-        save.setAccessibleName(_("Save chart as PNG…"))
-        save.setToolTip(_("Save the progress charts as a picture"))
-        save.clicked.connect(self.save_png_dialog)
-        self.report_button = QPushButton(_("Progress report…"))
-        self.report_button.setAccessibleName(_("Progress report…"))
-        self.report_button.setToolTip(
-            _("Save a progress report for your physiotherapist as a PDF")
+        controls = ProgressControls(
+            self,
+            large,
+            choose_period=self.set_period,
+            save_png=self.save_png_dialog,
+            export_report=self.export_report,
+            show_table=self._show_table,
         )
-        self.report_button.clicked.connect(self.export_report)
-        self.table_toggle = QPushButton(_("Show as table"))
-        self.table_toggle.setCheckable(True)
-        self.table_toggle.setAccessibleName(_("Show as table"))
-        self.table_toggle.setToolTip(_("Show the charts' numbers as a table"))
-        self.table_toggle.toggled.connect(self._show_table)
-        actions = QHBoxLayout()
-        buttons = QHBoxLayout()
-        self.range_summary = QLabel(" ")
-        self.range_summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.range_summary.setWordWrap(True)
-        self.range_summary.setAccessibleName(_("Weeks on goal in this period"))
-        actions.addWidget(self.range_summary, 1)
-        if large:
-            buttons.addStretch(1)
-        for button in (self.table_toggle, save, self.report_button):
-            (buttons if large else actions).addWidget(button)
+        self.range_group = controls.range_group
+        self.range_buttons = controls.range_buttons
+        self.save_action = controls.save_action
+        self.report_button = controls.report_button
+        self.table_toggle = controls.table_toggle
+        self.range_summary = controls.range_summary
 
         tiles = ProgressTiles(3 if large else 5)
         self.tiles = tiles
@@ -194,8 +153,8 @@ class ProgressPage(Page):
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addLayout(tiles)
         content_layout.addWidget(self.note)
-        content_layout.addLayout(actions)
-        content_layout.addLayout(buttons)
+        content_layout.addLayout(controls.actions)
+        content_layout.addLayout(controls.buttons)
         content_layout.addWidget(self.chart_area, 1)
         content_layout.addWidget(self.readout)
         # The 3-m Backward Walk Test: its trend against the reference values and the
@@ -218,9 +177,9 @@ class ProgressPage(Page):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addLayout(top)
+        layout.addLayout(controls.top)
         if large:
-            layout.addLayout(ranges)
+            layout.addLayout(controls.ranges)
         layout.addWidget(self.stack, 1)
         self.scroll_area = scroll_page(self, body)
         self.walk_test_box.attach(self.scroll_area)
@@ -234,14 +193,74 @@ class ProgressPage(Page):
         return {"File": [self.save_action]}
 
     def page_shown(self) -> None:
+        self._steps = None  # what idle time had left to do is done now
         if self._dirty or self.figures is None:
             self.refresh()
+        elif self.figures.days and self._drawn != self._draw_key():
+            self.redraw()  # a new day or colour scheme, or an idle-time drawing unfinished
+        self._schedule_walk_test()
+
+    def _schedule_walk_test(self) -> None:
+        """The walk test section below the charts, once they are on screen."""
+        if self.charts is not None and self.walk_chart is None:
+            self.walk_test_box.schedule(self.chart_palette())
+
+    # --- idle time ------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Get ready for a visit in idle time (the app calls this after start-up,
+        once the chart modules are imported): read the sessions in a worker
+        thread, then build and draw tiles and charts, hidden, one plot per turn
+        of the event loop, so that the visit only paints. From then on, the
+        page reads and draws again, hidden, when sessions or settings change.
+        A visit meanwhile does at once whatever is left."""
+        self._warmed_up = True
+        self._read_in_idle_time()
+
+    @property
+    def prepared(self) -> bool:
+        """The page shows the latest figures: a visit now only paints."""
+        return (
+            not self._dirty
+            and self.figures is not None
+            and (not self.figures.days or self._drawn == self._draw_key())
+        )
+
+    def _read_in_idle_time(self) -> None:
+        if not self.isVisible() and (self._dirty or self.figures is None):
+            self._loader.start(self._preparation())
+
+    def _on_read_in_idle_time(self) -> None:
+        if self.isVisible() or not self._loader.pending:
+            return  # the page is shown: it read the figures itself
+        self._take_figures()
+        if self.figures is not None and self.figures.days:
+            self._steps = self._draw_steps()
+            QTimer.singleShot(STEP_GAP_MS, self._next_step)
+
+    def _next_step(self) -> None:
+        if self._steps is None:
+            return
+        if next(self._steps, "done") == "done":
+            self._steps = None
+            return
+        QTimer.singleShot(STEP_GAP_MS, self._next_step)
+
+    def _draw_steps(self) -> Iterator[None]:
+        charts = self._ensure_charts(stepwise=True)
+        while charts.build_step():
+            yield
+        yield from self._redraw_steps()
 
     # --- data ---------------------------------------------------------------------------
     def _mark_dirty(self) -> None:
         self._dirty = True
+        self._loader.invalidate()
+        self._steps = None
         if self.isVisible():
             self.refresh()
+            self._schedule_walk_test()
+        elif self._warmed_up:
+            self._reread.start()
 
     def _on_setting_changed(self, key: str) -> None:
         if key in WATCHED_SETTINGS:
@@ -251,8 +270,8 @@ class ProgressPage(Page):
         if self.charts is not None and self.isVisible():
             self.redraw()
 
-    def chart_palette(self) -> ChartPalette:
-        return palette_for_scheme(is_dark(self.settings))
+    def chart_palette(self, prefs: PageSettings | None = None) -> ChartPalette:
+        return palette_for_scheme(prefs.dark if prefs else is_dark(self.settings))
 
     def set_period(self, period: str) -> None:
         self.period = period
@@ -261,28 +280,46 @@ class ProgressPage(Page):
         if self.figures is not None:
             self.redraw()
 
+    def _preparation(self) -> Preparation:
+        prefs = PageSettings.read(self.settings)
+        return Preparation(
+            self.today(), prefs.goal, prefs.first_weekday, prefs.weight_kg, self.period
+        )
+
+    def _draw_key(self, prefs: PageSettings | None = None) -> tuple[object, ...]:
+        """What the drawing depends on beyond the figures and settings (whose
+        changes make the page read again): the day, the range and the colours."""
+        return (self.today(), self.period, self.chart_palette(prefs))
+
     def refresh(self) -> None:
         """Read the sessions (summed per day) and redraw tiles and charts."""
         # SQLite sums the days in a worker thread (it lets go of the GIL) while
         # this thread builds the charts, on the first visit, when there are sessions
-        reading = read_in_background(self.queries)
+        self._steps = None
+        if not self._loader.pending:
+            self._loader.start(self._preparation())
         if self.charts is None and self.queries.has_sessions():
             self._ensure_charts()
-        self.figures = reading.result()
+        self._take_figures()
+        if self.figures is not None and self.figures.days:
+            self.redraw()
+
+    def _take_figures(self) -> None:
+        self.figures = self._loader.take()
         self._dirty = False
+        self._drawn = None
         if not self.figures.days:
             self.stack.setCurrentWidget(self.empty)
             return
         self.stack.setCurrentIndex(0)
-        self._ensure_charts()
-        self.redraw()
 
-    def _ensure_charts(self) -> ProgressCharts:
+    def _ensure_charts(self, *, stepwise: bool = False) -> ProgressCharts:
+        """The charts; with `stepwise`, their plots are left for `build_step()`."""
         if self.charts is None:
             from walkback_desktop.charts.progress_charts import ProgressCharts
 
             large = large_text()
-            self.charts = ProgressCharts(single_column=large)
+            self.charts = ProgressCharts(single_column=large, stepwise=stepwise)
             # three rows of charts, each tall enough for its title, legend and
             # dates at the chosen text size: the page scrolls rather than squash them
             rows = 4 if large else 3
@@ -291,7 +328,6 @@ class ProgressPage(Page):
             )
             self.charts.readout_changed.connect(lambda text: self.readout.setText(text or " "))
             self.chart_holder.addWidget(self.charts)
-            self.walk_test_box.schedule(self.chart_palette())
         return self.charts
 
     @property
@@ -305,23 +341,31 @@ class ProgressPage(Page):
     def redraw(self) -> None:
         """Redraw the tiles (when the day or settings changed), the charts, the
         table and the period's adherence for the chosen range."""
+        for _step in self._redraw_steps():
+            pass
+
+    def _redraw_steps(self) -> Iterator[None]:
+        """`redraw` in two steps for idle time: tiles, then charts."""
         figures = self.figures
         if figures is None or not figures.days:
             return
         charts = self._ensure_charts()
         today = self.today()
-        self._compute(figures, today)
+        prefs = PageSettings.read(self.settings)
+        palette = self.chart_palette(prefs)
+        self._compute(figures, today, prefs)
         shown = figures.range(self.period)
         first = shown.first
         self.range_first = first
         self.range_weeks, self.range_months = shown.weeks, shown.months
         self.range_goal_weeks = shown.goal_weeks
         self.range_summary.setText(adherence_text(self.range_goal_weeks, self._goal))
-        charts.redraw(
+        yield
+        yield from charts.redraw_steps(
             shown.weeks,
             figures.rated_records(self.queries, shown),
             self._goal,
-            self.chart_palette(),
+            palette,
             first_weekday=figures.first_weekday,
             months=shown.months,
             title=_("WalkBack progress, {first} – {last}").format(
@@ -329,10 +373,13 @@ class ProgressPage(Page):
             ),
             rated=shown.rated,
         )
-        charts.view.setAccessibleDescription(self._describe(first, today))
-        self.walk_test_box.set_palette(self.chart_palette())
+        charts.view.setAccessibleDescription(
+            describe_charts(first, today, self.range_weeks, self.range_goal_weeks, self._goal)
+        )
+        self.walk_test_box.set_palette(palette)
         if self.table_toggle.isChecked():
             self._fill_table(shown)
+        self._drawn = self._draw_key(prefs)
 
     def _fill_table(self, shown: RangeFigures) -> None:
         self.table.fill(
@@ -342,22 +389,6 @@ class ProgressPage(Page):
             in_progress=shown.goal_weeks.in_progress,
         )
 
-    def _describe(self, first: date, today: date) -> str:
-        """The charts in one paragraph, for screen readers."""
-        weeks = self.range_weeks
-        backward = sum(w.backward_s for w in weeks)
-        sessions = sum(w.sessions for w in weeks)
-        return _(
-            "Charts from {first} to {last}: {sessions}, {minutes} backward in all. {adherence}. "
-            "Choose Show as table to read every week."
-        ).format(
-            first=formats.day_month_year(first),
-            last=formats.day_month_year(today),
-            sessions=ngettext("{n} session", "{n} sessions", sessions).format(n=sessions),
-            minutes=formats.minutes(backward),
-            adherence=adherence_text(self.range_goal_weeks, self._goal),
-        )
-
     def _show_table(self, on: bool) -> None:
         self.chart_area.setCurrentIndex(1 if on else 0)
         self.table_toggle.setText(_("Show as chart") if on else _("Show as table"))
@@ -365,16 +396,11 @@ class ProgressPage(Page):
         if on and self.figures is not None and self.figures.days:
             self._fill_table(self.figures.range(self.period))
 
-    def _compute(self, figures: ProgressFigures, today: date) -> None:
+    def _compute(self, figures: ProgressFigures, today: date, prefs: PageSettings) -> None:
         """Weeks and tiles, which do not depend on the range (once per refresh,
         day and settings)."""
-        self._goal = goal_from_settings(self.settings)
-        figures.compute(
-            today,
-            self._goal,
-            first_weekday_from_settings(self.settings),
-            float(self.settings.snapshot().weight_kg),
-        )
+        self._goal = prefs.goal
+        figures.compute(today, self._goal, prefs.first_weekday, prefs.weight_kg)
         if figures.summary is self.summary:
             return
         self.summary = figures.summary

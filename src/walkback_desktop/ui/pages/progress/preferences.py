@@ -3,6 +3,7 @@ goal, the first day of the week, the theme and the text size, and today."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from walkback_desktop.core import stats
 from walkback_desktop.i18n import N_
 
 if TYPE_CHECKING:
+    from walkback_desktop.core.settings import AppSettings
     from walkback_desktop.storage.settings_repo import SettingsRepository
 
 # (label, period id): the same periods as the report dialog (core.stats.PERIODS),
@@ -35,13 +37,37 @@ WATCHED_SETTINGS = (
 )
 
 
+@dataclass(frozen=True)
+class PageSettings:
+    """What the page draws with, from one read of the settings."""
+
+    goal: stats.WeeklyGoal
+    first_weekday: int
+    weight_kg: float
+    dark: bool
+
+    @classmethod
+    def read(cls, settings: SettingsRepository) -> PageSettings:
+        snapshot = settings.snapshot()
+        return cls(
+            goal=stats.WeeklyGoal.from_settings(snapshot),
+            first_weekday=_first_weekday(snapshot),
+            weight_kg=float(snapshot.weight_kg),
+            dark=_dark(snapshot),
+        )
+
+
 def goal_from_settings(settings: SettingsRepository) -> stats.WeeklyGoal:
     return stats.WeeklyGoal.from_settings(settings.snapshot())
 
 
 def first_weekday_from_settings(settings: SettingsRepository) -> int:
+    return _first_weekday(settings.snapshot())
+
+
+def _first_weekday(snapshot: AppSettings) -> int:
     locale_day = QLocale().firstDayOfWeek().value - 1  # Qt: Monday = 1 ... Sunday = 7
-    return stats.first_weekday(str(settings.snapshot().week_start), locale_day)
+    return stats.first_weekday(str(snapshot.week_start), locale_day)
 
 
 def large_text() -> bool:
@@ -50,7 +76,11 @@ def large_text() -> bool:
 
 
 def is_dark(settings: SettingsRepository) -> bool:
-    theme = settings.snapshot().theme
+    return _dark(settings.snapshot())
+
+
+def _dark(snapshot: AppSettings) -> bool:
+    theme = snapshot.theme
     if theme in ("light", "dark"):
         return theme == "dark"
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
