@@ -119,6 +119,12 @@ PAGE_CLASSES = {
 }
 
 
+# Imported on the helper thread with a page's module, for what that page (or the
+# idle time after start-up) makes later on the GUI thread: the cue player's
+# module was 15-45 ms of the GUI thread when the speech engine was warmed.
+PAGE_EXTRA_MODULES = {"workout": ("walkback_desktop.audio.qt_player",)}
+
+
 def build_page(page_id: str, ctx: AppContext) -> Page:
     import importlib
 
@@ -254,46 +260,65 @@ def _load_pages(
     failed: Callable[[BaseException], None],
     cue_player_factory: Callable[[AppContext], CuePlayer] | None,
 ) -> None:
-    try:
-        ctx = open_context(window, data_dir, store=store, cue_player_factory=cue_player_factory)
-    except Exception as exc:
-        store.close()
-        failed(exc)
-        return
+    """Wire the opened store to the window and put the real pages in, each step
+    in its own turn of the event loop with a timer's turn (painting, input)
+    between two: the context; then per page, the page on screen first, building
+    it and putting it in the window; then the menus, and `done()`. A page's
+    module is imported on a helper thread before it is built (its first build
+    was mostly that import: 100-200 ms of CPU for Routines, Programs or
+    Progress). Every page and its menu entries are in place before `done()`."""
     order = [shown, *(pid for pid in PAGE_CLASSES if pid != shown)]
+    stopped: list[bool] = []
 
-    def step() -> None:
+    def turn(step: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            if stopped:
+                return
+            try:
+                step()
+            except Exception as exc:
+                stopped.append(True)
+                failed(exc)
+
+        return run
+
+    def later(step: Callable[[], None]) -> None:
+        # A 1 ms timer, not 0 (a posted event would come before the timers), so
+        # timers and painting get their turn in between; nothing runs once the
+        # window is gone.
+        QTimer.singleShot(1, window, turn(step))
+
+    def open_ctx() -> None:
         try:
-            if order:
-                page = build_page(order.pop(0), ctx)
-                if page.page_id == shown:
-                    window.install_page(page)
-                else:  # built in one turn, put in the window (polished) in a later one:
-                    # a 1 ms timer, not 0, so timers and painting get their turn between
-                    QTimer.singleShot(1, lambda: window.install_page(page))
-                if order:  # its module first, on a helper thread; then it is built here
-                    # (a page's first build was mostly its module's import, 100-200 ms
-                    # of CPU for Routines, Programs or Progress: a stall on this thread,
-                    # while a helper hands the GIL back every few ms)
-                    module = PAGE_CLASSES[order[0]][0]
-                    _on_helper_thread(
-                        lambda: _import_quietly((module,)), "import-page", then=(window, step)
-                    )
-                    return
-            QTimer.singleShot(2, lambda: finished(ctx))  # after the last install
-            return
-        except Exception as exc:
-            failed(exc)
+            ctx = open_context(window, data_dir, store=store, cue_player_factory=cue_player_factory)
+        except Exception:
+            store.close()
+            raise
+        later(lambda: build_next(ctx))
 
-    def finished(ctx: AppContext) -> None:
-        try:
-            finish_loading(window, ctx)
-        except Exception as exc:
-            failed(exc)
-            return
-        done()
+    def build_next(ctx: AppContext) -> None:
+        page = build_page(order.pop(0), ctx)
+        later(lambda: install(page, ctx))
 
-    step()
+    def install(page: Page, ctx: AppContext) -> None:
+        window.install_page(page)
+        if not order:
+            later(lambda: finish(ctx))
+            return
+        # The next page's module on a helper thread, while this thread is idle: not
+        # while it builds a page, where each would slow the other down (the GIL).
+        modules = (PAGE_CLASSES[order[0]][0], *PAGE_EXTRA_MODULES.get(order[0], ()))
+        _on_helper_thread(
+            lambda: _import_quietly(modules),
+            "import-page",
+            then=(window, lambda: later(lambda: build_next(ctx))),
+        )
+
+    def finish(ctx: AppContext) -> None:
+        finish_loading(window, ctx)
+        QTimer.singleShot(1, window, done)  # its own turn; its errors are not start-up errors
+
+    turn(open_ctx)()
 
 
 def build_main_window(
