@@ -49,6 +49,7 @@ from walkback_desktop.resources import resource_path
 from walkback_desktop.ui import crash
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.main_window import MainWindow
+from walkback_desktop.ui.pages.base import Page, steps_put_off
 from walkback_desktop.ui.startup_events import AfterFirstPaint, FileOpenCatcher, OnGuiThread
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ if TYPE_CHECKING:
     from walkback_desktop.core.clock import Clock
     from walkback_desktop.storage.store import Store
     from walkback_desktop.ui.context import AppContext
-    from walkback_desktop.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
 
@@ -120,9 +120,12 @@ PAGE_CLASSES = {
 
 
 # Imported on the helper thread with a page's module, for what that page (or the
-# idle time after start-up) makes later on the GUI thread: the cue player's
+# idle time after start-up) imports later on the GUI thread: the cue player's
 # module was 15-45 ms of the GUI thread when the speech engine was warmed.
-PAGE_EXTRA_MODULES = {"workout": ("walkback_desktop.audio.qt_player",)}
+PAGE_EXTRA_MODULES = {
+    "workout": ("walkback_desktop.audio.qt_player",),
+    "settings": ("walkback_desktop.ui.reminders",),
+}
 
 
 def build_page(page_id: str, ctx: AppContext) -> Page:
@@ -263,7 +266,8 @@ def _load_pages(
     """Wire the opened store to the window and put the real pages in, each step
     in its own turn of the event loop with a timer's turn (painting, input)
     between two: the context; then per page, the page on screen first, building
-    it and putting it in the window; then the menus, and `done()`. A page's
+    it, the steps it put off (`Page.later_at_start_up`), and putting it in the
+    window; then the menus, and `done()`. A page's
     module is imported on a helper thread before it is built (its first build
     was mostly that import: 100-200 ms of CPU for Routines, Programs or
     Progress). Every page and its menu entries are in place before `done()`."""
@@ -290,15 +294,24 @@ def _load_pages(
 
     def open_ctx() -> None:
         try:
-            ctx = open_context(window, data_dir, store=store, cue_player_factory=cue_player_factory)
+            ctx = open_context(
+                window, data_dir, store=store, cue_player_factory=cue_player_factory
+            )
         except Exception:
             store.close()
             raise
         later(lambda: build_next(ctx))
 
     def build_next(ctx: AppContext) -> None:
-        page = build_page(order.pop(0), ctx)
-        later(lambda: install(page, ctx))
+        with steps_put_off() as steps:  # e.g. the page's first read of its data
+            page = build_page(order.pop(0), ctx)
+        steps.append(lambda: install(page, ctx))
+        later(lambda: run_next(steps))
+
+    def run_next(steps: list[Callable[[], None]]) -> None:
+        steps.pop(0)()
+        if steps:
+            later(lambda: run_next(steps))
 
     def install(page: Page, ctx: AppContext) -> None:
         window.install_page(page)

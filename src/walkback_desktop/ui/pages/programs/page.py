@@ -107,7 +107,7 @@ class ProgramsPage(Enrolment, Page):
         ctx.events.sessions_changed.connect(self.refresh)
         ctx.events.routines_changed.connect(self.refresh)
         ctx.events.settings_changed.connect(self._setting_changed)
-        self.refresh()
+        self.later_at_start_up(self.refresh)
 
     # --- building ---------------------------------------------------------------
     def _build(self) -> None:

@@ -89,7 +89,7 @@ class RoutinesPage(Page):
         ctx.events.routines_changed.connect(self.refresh)
         ctx.events.settings_changed.connect(self._setting_changed)
         ctx.events.files_dropped.connect(self._files_dropped)
-        self.refresh()
+        self.later_at_start_up(self.refresh)
 
     # --- layout ---------------------------------------------------------------------
     def _build(self) -> None:
