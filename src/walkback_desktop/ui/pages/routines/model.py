@@ -261,7 +261,7 @@ class RoutineTable(QTableView):
         wanted = max((metrics.horizontalAdvance(n) for n in names), default=0)
         wanted = min(wanted + 2 * metrics.averageCharWidth(), 34 * metrics.averageCharWidth())
         widths = self._column_widths()
-        room = self.viewport().width() - sum(widths.values())
+        room = self._viewport_width() - sum(widths.values())
         hide: set[int] = set()
         for column in _OPTIONAL_COLUMNS:  # decided first, then shown or hidden once each
             if room >= wanted:
@@ -271,6 +271,12 @@ class RoutineTable(QTableView):
         for column in _OPTIONAL_COLUMNS:
             if self.isColumnHidden(column) != (column in hide):
                 self.setColumnHidden(column, column in hide)
+
+    def _viewport_width(self) -> int:
+        """viewport().width() without calling viewport(): PySide's first call of it
+        made its wrapper types for much of QtWidgets (30-170 ms, on the first visit)."""
+        bar = self.verticalScrollBar()
+        return self.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
 
     def _column_widths(self) -> dict[int, int]:
         """How wide each column but the name's is when shown."""
