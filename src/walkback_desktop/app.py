@@ -49,7 +49,7 @@ from walkback_desktop.resources import resource_path
 from walkback_desktop.ui import crash
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.main_window import MainWindow
-from walkback_desktop.ui.pages.base import Page, steps_put_off
+from walkback_desktop.ui.pages.base import steps_put_off
 from walkback_desktop.ui.startup_events import AfterFirstPaint, FileOpenCatcher, OnGuiThread
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from walkback_desktop.core.clock import Clock
     from walkback_desktop.storage.store import Store
     from walkback_desktop.ui.context import AppContext
+    from walkback_desktop.ui.pages.base import Page
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +141,74 @@ def build_page(page_id: str, ctx: AppContext) -> Page:
 
 def build_pages(ctx: AppContext) -> list[Page]:
     return [build_page(page_id, ctx) for page_id in PAGE_CLASSES]
+
+
+def _put_pages_in(
+    window: MainWindow,
+    ctx: AppContext,
+    order: list[str],
+    done: Callable[[], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """Build the pages in `order` (their context wired to the open store) and put
+    them in the window, then the menus, then `done()`: each step in a turn of
+    the event loop of its own, with a timer's turn (painting, input) between
+    two. Per page: building it, the steps it put off (`Page.later_at_start_up`,
+    e.g. its first read of data), putting it in the window; then the next
+    page's module is imported on a helper thread (a page's first build was
+    mostly that import: 100-200 ms of CPU for Routines, Programs or Progress).
+    The first page's module is imported by the caller. Every page and its menu
+    entries are in place before `done()`."""
+    stopped: list[bool] = []
+
+    def turn(step: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            if stopped:
+                return
+            try:
+                step()
+            except Exception as exc:
+                stopped.append(True)
+                failed(exc)
+
+        return run
+
+    def later(step: Callable[[], None]) -> None:
+        # A 1 ms timer, not 0 (a posted event would come before the timers), so
+        # timers and painting get their turn in between; nothing runs once the
+        # window is gone.
+        QTimer.singleShot(1, window, turn(step))
+
+    def build_next() -> None:
+        with steps_put_off() as steps:
+            page = build_page(order.pop(0), ctx)
+        steps.append(lambda: install(page))
+        later(lambda: run_next(steps))
+
+    def run_next(steps: list[Callable[[], None]]) -> None:
+        steps.pop(0)()
+        if steps:
+            later(lambda: run_next(steps))
+
+    def install(page: Page) -> None:
+        window.install_page(page)
+        if not order:
+            later(finish)
+            return
+        # The next page's module on a helper thread, while this thread is idle: not
+        # while it builds a page, where each would slow the other down (the GIL).
+        modules = (PAGE_CLASSES[order[0]][0], *PAGE_EXTRA_MODULES.get(order[0], ()))
+        _on_helper_thread(
+            lambda: _import_quietly(modules),
+            "import-page",
+            then=(window, lambda: later(build_next)),
+        )
+
+    def finish() -> None:
+        finish_loading(window, ctx)
+        QTimer.singleShot(1, window, done)  # its own turn; its errors are not start-up errors
+
+    later(build_next if order else finish)
 
 
 def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainWindow:
@@ -263,75 +332,16 @@ def _load_pages(
     failed: Callable[[BaseException], None],
     cue_player_factory: Callable[[AppContext], CuePlayer] | None,
 ) -> None:
-    """Wire the opened store to the window and put the real pages in, each step
-    in its own turn of the event loop with a timer's turn (painting, input)
-    between two: the context; then per page, the page on screen first, building
-    it, the steps it put off (`Page.later_at_start_up`), and putting it in the
-    window; then the menus, and `done()`. A page's
-    module is imported on a helper thread before it is built (its first build
-    was mostly that import: 100-200 ms of CPU for Routines, Programs or
-    Progress). Every page and its menu entries are in place before `done()`."""
+    """Wire the opened store to the window, then put the pages in, the one on
+    screen first (`_put_pages_in`)."""
+    try:
+        ctx = open_context(window, data_dir, store=store, cue_player_factory=cue_player_factory)
+    except Exception as exc:
+        store.close()
+        failed(exc)
+        return
     order = [shown, *(pid for pid in PAGE_CLASSES if pid != shown)]
-    stopped: list[bool] = []
-
-    def turn(step: Callable[[], None]) -> Callable[[], None]:
-        def run() -> None:
-            if stopped:
-                return
-            try:
-                step()
-            except Exception as exc:
-                stopped.append(True)
-                failed(exc)
-
-        return run
-
-    def later(step: Callable[[], None]) -> None:
-        # A 1 ms timer, not 0 (a posted event would come before the timers), so
-        # timers and painting get their turn in between; nothing runs once the
-        # window is gone.
-        QTimer.singleShot(1, window, turn(step))
-
-    def open_ctx() -> None:
-        try:
-            ctx = open_context(
-                window, data_dir, store=store, cue_player_factory=cue_player_factory
-            )
-        except Exception:
-            store.close()
-            raise
-        later(lambda: build_next(ctx))
-
-    def build_next(ctx: AppContext) -> None:
-        with steps_put_off() as steps:  # e.g. the page's first read of its data
-            page = build_page(order.pop(0), ctx)
-        steps.append(lambda: install(page, ctx))
-        later(lambda: run_next(steps))
-
-    def run_next(steps: list[Callable[[], None]]) -> None:
-        steps.pop(0)()
-        if steps:
-            later(lambda: run_next(steps))
-
-    def install(page: Page, ctx: AppContext) -> None:
-        window.install_page(page)
-        if not order:
-            later(lambda: finish(ctx))
-            return
-        # The next page's module on a helper thread, while this thread is idle: not
-        # while it builds a page, where each would slow the other down (the GIL).
-        modules = (PAGE_CLASSES[order[0]][0], *PAGE_EXTRA_MODULES.get(order[0], ()))
-        _on_helper_thread(
-            lambda: _import_quietly(modules),
-            "import-page",
-            then=(window, lambda: later(lambda: build_next(ctx))),
-        )
-
-    def finish(ctx: AppContext) -> None:
-        finish_loading(window, ctx)
-        QTimer.singleShot(1, window, done)  # its own turn; its errors are not start-up errors
-
-    turn(open_ctx)()
+    _put_pages_in(window, ctx, order, done, failed)
 
 
 def build_main_window(

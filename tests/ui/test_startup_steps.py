@@ -57,8 +57,8 @@ def test_every_page_its_data_and_its_menu_entries_are_in_once_loaded(qtbot, data
 
 
 def test_the_window_answers_between_every_two_steps_of_loading(qtbot, data_dir, monkeypatch):
-    """Opening the context, each page's build, what it put off (its data) and
-    putting it in the window are separate turns of the event loop."""
+    """Each page's build, what it put off (its data) and putting it in the window
+    are separate turns of the event loop, and so are the menus."""
     log: list[str] = []
 
     def logged(name, real):
@@ -68,10 +68,14 @@ def test_the_window_answers_between_every_two_steps_of_loading(qtbot, data_dir, 
 
         return run
 
-    monkeypatch.setattr(app_module, "open_context", logged("open", app_module.open_context))
+    def installed(window, page):
+        log.append(f"install {page.page_id}")
+        real_install(window, page)
+
+    real_install = MainWindow.install_page
     monkeypatch.setattr(app_module, "build_page", logged("build", app_module.build_page))
     monkeypatch.setattr(app_module, "finish_loading", logged("menus", app_module.finish_loading))
-    monkeypatch.setattr(MainWindow, "install_page", logged("install", MainWindow.install_page))
+    monkeypatch.setattr(MainWindow, "install_page", installed)
     monkeypatch.setattr(RoutinesPage, "refresh", logged("routines data", RoutinesPage.refresh))
     monkeypatch.setattr(ProgramsPage, "refresh", logged("programs data", ProgramsPage.refresh))
     monkeypatch.setattr(
@@ -84,11 +88,10 @@ def test_the_window_answers_between_every_two_steps_of_loading(qtbot, data_dir, 
     load_stepwise(qtbot, data_dir)
     ticks.stop()
     steps = [entry for entry in log if entry != "tick"]
-    assert steps.count("build") == steps.count("install") == len(PAGES)
+    assert {f"install {page_id}" for page_id, _title in PAGES} <= set(steps)
     assert {"routines data", "programs data", "settings rest"} <= set(steps)
-    assert steps[0] == "open" and steps[-1] == "menus"
-    start = log.index("open")
-    work = log[start:]
+    assert steps[-1] == "menus"
+    work = log[log.index("build") :]
     for first, second in itertools.pairwise(work):
         assert "tick" in (first, second), f"{first} and {second} in one turn"
 
