@@ -49,6 +49,7 @@ from walkback_desktop.resources import resource_path
 from walkback_desktop.ui import crash
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.main_window import MainWindow
+from walkback_desktop.ui.pages.base import steps_put_off
 from walkback_desktop.ui.startup_events import AfterFirstPaint, FileOpenCatcher, OnGuiThread
 
 if TYPE_CHECKING:
@@ -129,6 +130,15 @@ PAGE_CLASSES = {
 }
 
 
+# Imported on the helper thread with a page's module, for what that page (or the
+# idle time after start-up) imports later on the GUI thread: the cue player's
+# module was 15-45 ms of the GUI thread when the speech engine was warmed.
+PAGE_EXTRA_MODULES = {
+    "workout": ("walkback_desktop.audio.qt_player",),
+    "settings": ("walkback_desktop.ui.reminders",),
+}
+
+
 def build_page(page_id: str, ctx: AppContext) -> Page:
     import importlib
 
@@ -141,6 +151,74 @@ def build_page(page_id: str, ctx: AppContext) -> Page:
 
 def build_pages(ctx: AppContext) -> list[Page]:
     return [build_page(page_id, ctx) for page_id in PAGE_CLASSES]
+
+
+def _put_pages_in(
+    window: MainWindow,
+    ctx: AppContext,
+    order: list[str],
+    done: Callable[[], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """Build the pages in `order` (their context wired to the open store) and put
+    them in the window, then the menus, then `done()`: each step in a turn of
+    the event loop of its own, with a timer's turn (painting, input) between
+    two. Per page: building it, the steps it put off (`Page.later_at_start_up`,
+    e.g. its first read of data), putting it in the window; then the next
+    page's module is imported on a helper thread (a page's first build was
+    mostly that import: 100-200 ms of CPU for Routines, Programs or Progress).
+    The first page's module is imported by the caller. Every page and its menu
+    entries are in place before `done()`."""
+    stopped: list[bool] = []
+
+    def turn(step: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            if stopped:
+                return
+            try:
+                step()
+            except Exception as exc:
+                stopped.append(True)
+                failed(exc)
+
+        return run
+
+    def later(step: Callable[[], None]) -> None:
+        # A 1 ms timer, not 0 (a posted event would come before the timers), so
+        # timers and painting get their turn in between; nothing runs once the
+        # window is gone.
+        QTimer.singleShot(1, window, turn(step))
+
+    def build_next() -> None:
+        with steps_put_off() as steps:
+            page = build_page(order.pop(0), ctx)
+        steps.append(lambda: install(page))
+        later(lambda: run_next(steps))
+
+    def run_next(steps: list[Callable[[], None]]) -> None:
+        steps.pop(0)()
+        if steps:
+            later(lambda: run_next(steps))
+
+    def install(page: Page) -> None:
+        window.install_page(page)
+        if not order:
+            later(finish)
+            return
+        # The next page's module on a helper thread, while this thread is idle: not
+        # while it builds a page, where each would slow the other down (the GIL).
+        modules = (PAGE_CLASSES[order[0]][0], *PAGE_EXTRA_MODULES.get(order[0], ()))
+        _on_helper_thread(
+            lambda: _import_quietly(modules),
+            "import-page",
+            then=(window, lambda: later(build_next)),
+        )
+
+    def finish() -> None:
+        finish_loading(window, ctx)
+        QTimer.singleShot(1, window, done)  # its own turn; its errors are not start-up errors
+
+    later(build_next if order else finish)
 
 
 def build_shell(data_dir: Path, early: dict[str, object] | None = None) -> MainWindow:
@@ -318,7 +396,7 @@ def load_data_stepwise(
                 store.close()
                 failed(exc)
                 return
-            _load_pages(window, ctx, order, done, failed)
+            _put_pages_in(window, ctx, order, done, failed)
 
         _on_helper_thread(run, "open-store", then=(window, then))
 
@@ -336,51 +414,6 @@ def load_data_stepwise(
             log.info("no plain read of the data: %s", exc)
 
     _on_helper_thread(read_ahead, "read-ahead", then=(window, preview))
-
-
-def _load_pages(
-    window: MainWindow,
-    ctx: AppContext,
-    order: list[str],
-    done: Callable[[], None],
-    failed: Callable[[BaseException], None],
-) -> None:
-    """Build the pages in `order` (the one on screen first, when it is there) and
-    put them in the window, then finish loading and call `done()`."""
-    shown = window.current_page().page_id
-
-    def step() -> None:
-        try:
-            if order:
-                page = build_page(order.pop(0), ctx)
-                if page.page_id == shown:
-                    window.install_page(page)
-                else:  # built in one turn, put in the window (polished) in a later one:
-                    # a 1 ms timer, not 0, so timers and painting get their turn between
-                    QTimer.singleShot(1, lambda: window.install_page(page))
-                if order:  # its module first, on a helper thread; then it is built here
-                    # (a page's first build was mostly its module's import, 100-200 ms
-                    # of CPU for Routines, Programs or Progress: a stall on this thread,
-                    # while a helper hands the GIL back every few ms)
-                    module = PAGE_CLASSES[order[0]][0]
-                    _on_helper_thread(
-                        lambda: _import_quietly((module,)), "import-page", then=(window, step)
-                    )
-                    return
-            QTimer.singleShot(2, lambda: finished(ctx))  # after the last install
-            return
-        except Exception as exc:
-            failed(exc)
-
-    def finished(ctx: AppContext) -> None:
-        try:
-            finish_loading(window, ctx)
-        except Exception as exc:
-            failed(exc)
-            return
-        done()
-
-    step()
 
 
 def build_main_window(

@@ -108,3 +108,26 @@ def test_navigation_follows_the_text_size_and_fits_its_titles(qtbot, data_dir):
     finally:
         font.setPointSizeF(font.pointSizeF() / 2)
         QGuiApplication.setFont(font)
+
+
+def test_the_navigation_follows_a_theme_switch(qtbot, data_dir):
+    from PySide6.QtWidgets import QApplication
+
+    from walkback_desktop.ui.appearance import apply_theme
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    def sidebar_lightness() -> int:
+        image = window.sidebar.grab().toImage()
+        return image.pixelColor(4, image.height() - 4).lightness()
+
+    light = sidebar_lightness()
+    apply_theme(QApplication.instance(), "dark")
+    try:
+        qtbot.waitUntil(lambda: sidebar_lightness() < light - 100)
+    finally:
+        apply_theme(QApplication.instance(), "system")
+    qtbot.waitUntil(lambda: sidebar_lightness() == light)

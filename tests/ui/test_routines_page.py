@@ -668,3 +668,22 @@ def test_problems_are_rendered_in_the_users_language(page, answers, monkeypatch,
         "broken.walkback.json wurde nicht importiert: "
         "Abschnitt 2: seconds muss zwischen 5 und 3600 liegen, nicht 2"
     ]
+
+
+def test_the_list_fits_its_columns_to_the_window_when_first_visited(qtbot, data_dir):
+    """The page is built hidden; its columns are fitted when it is shown."""
+    from walkback_desktop.app import build_main_window
+    from walkback_desktop.audio.base import RecordingCuePlayer
+    from walkback_desktop.ui.pages.routines.model import SHAPE
+
+    window = build_main_window(data_dir, cue_player_factory=lambda _ctx: RecordingCuePlayer())
+    qtbot.addWidget(window)
+    window.resize(800, 700)
+    window.show()
+    page = window.page("routines")
+    window.show_page("routines")
+    qtbot.waitUntil(lambda: page.table.isColumnHidden(SHAPE))  # names first in a narrow window
+    window.show_page("today")
+    window.resize(1700, 900)
+    window.show_page("routines")
+    qtbot.waitUntil(lambda: not page.table.isColumnHidden(SHAPE))

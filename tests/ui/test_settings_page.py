@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QWidget
 
 from walkback_desktop.app import build_main_window
 from walkback_desktop.audio.base import RecordingCuePlayer
@@ -245,14 +245,23 @@ def test_readable_at_200_percent_text(qtbot, window, page, tmp_path):
     window.resize(1280, 800)
     base = QApplication.instance().font().pointSizeF()
     page.text_spin.setValue(200)
-    qtbot.wait(50)
     assert QApplication.instance().font().pointSizeF() == pytest.approx(2 * base)
+
+    def shown() -> list[QWidget]:
+        found = page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+        return [w for w in found if w.isVisible() and w.text() and not isinstance(w, QGroupBox)]
+
+    def fits(widget: QWidget) -> bool:
+        hint = widget.minimumSizeHint()
+        return widget.width() >= hint.width() and widget.height() >= hint.height()
+
+    # The new size reaches the widgets and their layouts in the next turns of the event loop.
+    qtbot.waitUntil(lambda: all(fits(widget) for widget in shown()), timeout=3000)
     page.grab().save(str(tmp_path / "settings-200.png"))
-    for widget in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
-        if widget.isVisible() and widget.text() and not isinstance(widget, QGroupBox):
-            hint = widget.minimumSizeHint()
-            assert widget.width() >= hint.width(), widget.text()
-            assert widget.height() >= hint.height(), widget.text()
+    for widget in shown():
+        hint = widget.minimumSizeHint()
+        assert widget.width() >= hint.width(), widget.text()
+        assert widget.height() >= hint.height(), widget.text()
     for combo in page.findChildren(QComboBox):
         assert combo.width() >= combo.minimumSizeHint().width()
 
@@ -327,6 +336,8 @@ def test_check_boxes_grow_with_the_text_and_show_on_a_dark_window(qtbot, window,
     try:
         style = app.style()
         assert style.pixelMetric(style.PixelMetric.PM_IndicatorWidth) >= 2 * normal - 1
+        # The dark palette reaches the widgets in the next turn of the event loop.
+        qtbot.waitUntil(lambda: box.palette().color(QPalette.ColorRole.Window).lightness() < 80)
         box.setChecked(False)
         image = box.grab().toImage()
         window_colour = box.palette().color(QPalette.ColorRole.Window)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QHelpEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -154,8 +154,19 @@ class SessionTable(QTableView):
         """The width the columns may use (leaving room for the vertical scroll bar)."""
         return self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_columns()
+
     def fit_columns(self, *, force: bool = False) -> None:
-        """Choose the layout (normal or compact) and the column widths."""
+        """Choose the layout (normal or compact) and the column widths.
+
+        Only while the table is on screen (then at each resize): before that its
+        width means nothing, and fitting the table of a page built hidden at
+        start-up cost 20-25 ms of the GUI thread."""
+        if not self.isVisible():
+            self._fitted = None  # fitted when shown
+            return
         width = self.available_width()
         key = (width, self.font().key(), self.sessions.total())
         if self._fitted == key and not force:

@@ -107,7 +107,7 @@ class ProgramsPage(Enrolment, Page):
         ctx.events.sessions_changed.connect(self.refresh)
         ctx.events.routines_changed.connect(self.refresh)
         ctx.events.settings_changed.connect(self._setting_changed)
-        self.refresh()
+        self.later_at_start_up(self.refresh)
 
     # --- building ---------------------------------------------------------------
     def _build(self) -> None:
@@ -256,11 +256,13 @@ class ProgramsPage(Enrolment, Page):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, program.id)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         wanted = keep.id if keep else (self.active.program_id if self.active else None)
         self.select_program(wanted or (self.programs[0].id if self.programs else ""))
         day = self.today()
+        self.start_date.blockSignals(True)  # shown once, below, not after each change
         self.start_date.setDate(QDate(day.year, day.month, day.day))
+        self.start_date.blockSignals(False)
+        self.list.blockSignals(False)
         self._show_active()
         self._show_history()
         self._show_selected()

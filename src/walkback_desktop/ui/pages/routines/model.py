@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QResizeEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from walkback_desktop.core import energy
@@ -39,6 +40,14 @@ COLUMNS = (
 NAME, LEVEL, GOAL, TIME, BACKWARD, KCAL, TYPE, SHAPE = range(len(COLUMNS))
 ROUTINE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SHAPE_WIDTH = 150  # the Shape column's fixed width
+# The roles as plain ints (data() is called thousands of times; see there).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROUTINE, _SORT = int(ROUTINE_ROLE), int(SORT_ROLE)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NUMBERS = (TIME, BACKWARD, KCAL)
 
 
 class RoutineListModel(QAbstractTableModel):
@@ -95,21 +104,19 @@ class RoutineListModel(QAbstractTableModel):
             )
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        routine = self._routines[index.row()]
-        column = index.column()
-        if role == ROUTINE_ROLE:
-            return routine
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(routine, column)
-        if role == SORT_ROLE:
-            return self._sort_key(routine, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            return literal_tooltip(routine.name)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (TIME, BACKWARD, KCAL):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Called for every cell and every role (the view asks for ~8 per cell when it
+        # measures or paints them): plain int comparisons, the common role first.
+        if role == _DISPLAY:
+            return self._text(self._routines[index.row()], index.column())
+        if role == _ROUTINE:
+            return self._routines[index.row()]
+        if role == _SORT:
+            return self._sort_key(self._routines[index.row()], index.column())
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() in _NUMBERS else None
+        if role == _TOOLTIP and index.column() == NAME:
+            return literal_tooltip(self._routines[index.row()].name)
         return None
 
     def _text(self, routine: Routine, column: int) -> str:
@@ -203,6 +210,7 @@ class RoutineTable(QTableView):
         super().__init__()
         self.setTabKeyNavigation(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.DefaultContextMenu)
+        self._fit_pending = True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ENTER_KEYS and self.currentIndex().isValid():
@@ -230,32 +238,69 @@ class RoutineTable(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_pending:
+            self.fit_columns()
+
     def fit_columns(self) -> None:
         """Give names room first: with large text in a narrow window the Shape and
-        Type columns (both shown under the list too) step aside."""
+        Type columns (both shown under the list too) step aside.
+
+        Only while the list is on screen: before that its width means nothing, and
+        measuring the columns of a page built hidden at start-up, and showing and
+        hiding columns over and over (each re-measures every column), took 30-70 ms
+        of the GUI thread. The list is fitted when it is first shown instead."""
+        if not self.isVisible():
+            self._fit_pending = True
+            return
+        self._fit_pending = False
         model = self.model()
         metrics = self.fontMetrics()
         names = [str(model.index(r, NAME).data()) for r in range(model.rowCount())]
         wanted = max((metrics.horizontalAdvance(n) for n in names), default=0)
         wanted = min(wanted + 2 * metrics.averageCharWidth(), 34 * metrics.averageCharWidth())
-        for column in _OPTIONAL_COLUMNS:
-            self.setColumnHidden(column, False)
-        for column in _OPTIONAL_COLUMNS:
-            if self._name_room() >= wanted:
+        widths = self._column_widths()
+        room = self._viewport_width() - sum(widths.values())
+        hide: set[int] = set()
+        for column in _OPTIONAL_COLUMNS:  # decided first, then shown or hidden once each
+            if room >= wanted:
                 break
-            self.setColumnHidden(column, True)
+            hide.add(column)
+            room += widths[column]
+        for column in _OPTIONAL_COLUMNS:
+            if self.isColumnHidden(column) != (column in hide):
+                self.setColumnHidden(column, column in hide)
 
-    def _name_room(self) -> int:
+    def _viewport_width(self) -> int:
+        """viewport().width() without calling viewport(): PySide's first call of it
+        made its wrapper types for much of QtWidgets (30-170 ms, on the first visit)."""
+        bar = self.verticalScrollBar()
+        return self.maximumViewportSize().width() - (bar.width() if bar.isVisible() else 0)
+
+    def _column_widths(self) -> dict[int, int]:
+        """How wide each column but the name's is when shown."""
         header = self.horizontalHeader()
-        others = 0
+        low, high = header.minimumSectionSize(), header.maximumSectionSize()
+        widths = {}
         for column in range(self.model().columnCount()):
-            if column == NAME or self.isColumnHidden(column):
+            if column == NAME:
                 continue
             if column == SHAPE:
-                others += header.sectionSize(column)
-            else:
-                others += max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
-        return self.viewport().width() - others
+                widths[column] = SHAPE_WIDTH
+            else:  # what sectionSizeHint() says, but also for a hidden column
+                title = min(max(low, header.sectionSizeFromContents(column).width()), high)
+                widths[column] = max(title, self.sizeHintForColumn(column))
+        return widths
+
+    def select_row(self, row: int) -> None:
+        """Select the row and make it current, as selectRow() does, without laying
+        the columns out first: selectRow() asks the header where the first column
+        is, which measures every cell (7-10 ms), wasted on a list not yet shown."""
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(
+            self.model().index(row, 0), flags.ClearAndSelect | flags.Rows
+        )
 
     def _menu_point(self) -> QPoint:
         rect = self.visualRect(self.currentIndex())

@@ -50,6 +50,7 @@ from walkback_desktop.ui.pages.routines.model import (
     NAME,
     ROUTINE_ROLE,
     SHAPE,
+    SHAPE_WIDTH,
     RoutineFilter,
     RoutineListModel,
     RoutineTable,
@@ -88,7 +89,7 @@ class RoutinesPage(Page):
         ctx.events.routines_changed.connect(self.refresh)
         ctx.events.settings_changed.connect(self._setting_changed)
         ctx.events.files_dropped.connect(self._files_dropped)
-        self.refresh()
+        self.later_at_start_up(self.refresh)
 
     # --- layout ---------------------------------------------------------------------
     def _build(self) -> None:
@@ -116,7 +117,7 @@ class RoutinesPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SHAPE, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(SHAPE, 150)
+        header.resizeSection(SHAPE, SHAPE_WIDTH)
         self._size_to_font()
         self.table.doubleClicked.connect(lambda _i: self.start_selected())
         self.table.start_pressed.connect(self.start_selected)
@@ -253,7 +254,7 @@ class RoutinesPage(Page):
         if selected is not None:
             self.select_routine(selected.id)
         elif self.proxy.rowCount():
-            self.table.selectRow(0)
+            self.table.select_row(0)
         self._show_selected()
 
     def _setting_changed(self, key: str) -> None:
@@ -271,7 +272,7 @@ class RoutinesPage(Page):
         empty = self.proxy.rowCount() == 0
         self.empty_label.setVisible(empty)
         if not empty and not self.table.selectionModel().hasSelection():
-            self.table.selectRow(0)
+            self.table.select_row(0)
         self._show_selected()
 
     def visible_routines(self) -> list[Routine]:
@@ -292,7 +293,7 @@ class RoutinesPage(Page):
         index = self.proxy.mapFromSource(self.model.index(source_row, 0))
         if not index.isValid():
             return False
-        self.table.selectRow(index.row())
+        self.table.select_row(index.row())
         self.table.scrollTo(index)
         return True
 
