@@ -4,7 +4,8 @@ A 10 ms watchdog QTimer records the gap between its ticks; the longest gap
 minus 10 ms is the stall. Phases: `startup` (as `walkback` starts: the shell
 window shown, then, with the watchdog running, the store's code imported, the
 store opened and the pages built step by step, then 3 s more with the app
-warming the cue player as it does at idle), `workout` (the first workout start
+warming the cue player, importing the chart modules and drawing the hidden
+Progress page as it does at idle), `workout` (the first workout start
 and the 6 s after it, get-ready cue included). The shell's own construction
 (before the loop turns) is printed apart as build_ms. On a loaded machine a
 gap also counts time the process waited for a core, so the GUI thread's own
@@ -105,7 +106,9 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance() or QApplication([])
-        from walkback_desktop.app import build_shell, load_data_stepwise
+        from PySide6.QtCore import QTimer
+
+        from walkback_desktop.app import build_shell, load_data_stepwise, warm_up_imports
         from walkback_desktop.audio.speech import shutdown_all
         from walkback_desktop.ui.after_start import schedule_speech_warm_up
 
@@ -138,6 +141,9 @@ def main() -> int:
             loaded.append((time.perf_counter() - t0) * 1000)
             store = window.ctx.store  # what the app does once the data is in
             schedule_speech_warm_up(window.ctx, store.settings, store.library)
+            # and 200 ms later the idle imports (numpy, pyqtgraph, the charts), then
+            # the hidden Progress page's warm-up (app._run_gui)
+            QTimer.singleShot(200, lambda: warm_up_imports(window))
 
         def failed(exc: BaseException) -> None:
             raise SystemExit(f"the data did not load: {exc}")

@@ -46,7 +46,7 @@ from walkback_desktop.early_settings import read_early_settings
 from walkback_desktop.i18n import _, set_language
 from walkback_desktop.instance_lock import gui_lock
 from walkback_desktop.resources import resource_path
-from walkback_desktop.ui import crash
+from walkback_desktop.ui import collector, crash
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.main_window import MainWindow
 from walkback_desktop.ui.pages.base import steps_put_off
@@ -493,7 +493,8 @@ def _on_helper_thread(
     signal = OnGuiThread(then[0], then[1]) if then is not None else None
 
     def run() -> None:
-        work()
+        with collector.paused():  # a full collection here would hold the GIL 50-70 ms
+            work()
         if signal is not None:
             with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
                 signal.finished.emit()
