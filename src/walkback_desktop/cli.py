@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     open_files, args_list = split_open_files(args_list)
     try:
-        args = build_parser().parse_args(args_list)
+        args = _window_only(args_list) or build_parser().parse_args(args_list)
     except UsageError as exc:
         return _fail(str(exc), EXIT_BAD_INPUT)
     except SystemExit as exc:  # --help and --version
@@ -187,6 +187,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(exc), EXIT_FAILURE)
         log.exception("unexpected error in 'walkback %s'", " ".join(args_list))
         return _fail(f"unexpected error: {exc} (details in {LOG_FILENAME})", EXIT_FAILURE)
+
+
+def _window_only(args: list[str]) -> argparse.Namespace | None:
+    """What the parser gives for `walkback` and `walkback --data-dir DIR` (how the
+    desktop starts the window), without building the parser and its ten
+    sub-commands: the window's first paint waits for this (a test checks the
+    two agree)."""
+    if not args:
+        return argparse.Namespace(command=None)
+    if len(args) == 2 and args[0] == "--data-dir" and not args[1].startswith("-"):
+        return argparse.Namespace(command=None, data_dir=args[1])
+    return None
 
 
 def _use_language(data_dir: Path) -> None:

@@ -382,3 +382,21 @@ def test_the_command_line_speaks_the_language_setting(data_dir, capsys):
         assert "keine Routine mit der ID" in capsys.readouterr().err
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["--data-dir", "some folder"], ["--data-dir", "-x"], ["--data-dir"], ["start"]],
+)
+def test_the_window_shortcut_reads_arguments_as_the_parser_does(argv):
+    """`walkback` and `walkback --data-dir DIR` start the window without building
+    the whole parser; for anything else the parser decides."""
+    from walkback_desktop.cli import UsageError, _window_only, build_parser
+
+    quick = _window_only(argv)
+    if quick is None:
+        return  # the parser reads it, as before
+    try:
+        assert quick == build_parser().parse_args(argv)
+    except UsageError:
+        raise AssertionError(f"the shortcut accepted {argv}, the parser refuses it") from None
