@@ -11,7 +11,6 @@ by storage/plain_programs.py.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,6 +18,7 @@ from typing import Any
 
 from walkback_desktop.core import settings as settings_spec
 from walkback_desktop.core.history import SegmentRecord, SessionRecord
+from walkback_desktop.storage.settings_rows import stored_settings
 
 _SEGMENTS_SQL = (
     "SELECT session_id, position, kind, label, planned_seconds, done_seconds, met"
@@ -55,15 +55,5 @@ def with_segments(
 
 
 def settings_snapshot(conn: sqlite3.Connection) -> settings_spec.AppSettings:
-    """Every setting, typed, as `SettingsRepository.snapshot()` reads them
-    (unknown keys and values that do not validate are left at their default)."""
-    values = settings_spec.defaults()
-    for key, text in conn.execute("SELECT key, value FROM settings"):
-        spec = settings_spec.SETTINGS.get(key)
-        if spec is None:
-            continue
-        try:
-            values[key] = spec.validate(json.loads(text))
-        except (ValueError, settings_spec.SettingError):
-            continue
-    return settings_spec.AppSettings.from_values(values)
+    """Every setting, typed, as `SettingsRepository.snapshot()` reads them."""
+    return settings_spec.AppSettings.from_values(stored_settings(conn))

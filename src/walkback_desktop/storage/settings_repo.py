@@ -4,13 +4,13 @@ declarations in core/settings.py (a bad or unknown stored value reads as the def
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlalchemy import select
+import sqlite3
+from typing import Any, cast
 
 from walkback_desktop.core import settings as settings_spec
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
+from walkback_desktop.storage.settings_rows import stored_settings
 
 
 class SettingsRepository:
@@ -29,18 +29,9 @@ class SettingsRepository:
             return spec.default
 
     def all(self) -> dict[str, Any]:
-        values = settings_spec.defaults()
         with self._db.reading() as s:
-            rows = s.scalars(select(models.Setting)).all()
-        for row in rows:
-            spec = settings_spec.SETTINGS.get(row.key)
-            if spec is None:
-                continue
-            try:
-                values[row.key] = spec.validate(json.loads(row.value))
-            except (ValueError, settings_spec.SettingError):
-                continue
-        return values
+            cursor = cast("sqlite3.Cursor", s.connection().connection.cursor())
+            return stored_settings(cursor)
 
     def set(self, key: str, value: Any) -> Any:
         spec = settings_spec.setting(key)
