@@ -602,7 +602,8 @@ def _run_gui(
             )
 
             store = window.ctx.store
-            if not start_routine:
+            if not start_routine and not events.started_while_loading:
+                # (a walk asked for is under way: the setup would open over it)
                 run_first_run_setup(window, window.ctx, store.settings)
             schedule_speech_warm_up(window.ctx, store.settings, store.library)
             if start_routine:

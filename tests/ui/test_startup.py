@@ -195,6 +195,7 @@ def test_start_clicked_on_today_while_loading_starts_once_the_pages_are_in(data_
     after = events[events.index(["data_ready"]) :]
     assert ["page", "workout"] in after
     assert ["workout", "knee-friendly-20", True] in events  # the safety checklist comes first
+    assert ["first_run"] not in events  # no setup opened over the walk asked for
     assert events[-1] == ["end", "WorkoutPage"]
 
 

@@ -41,6 +41,7 @@ class AppEvents(QObject):
         super().__init__()
         self._holding = False
         self._held_start: str | None = None
+        self.started_while_loading = False  # a held Start was delivered by `release`
         self._held_files: list[Path] = []
 
     def request_start(self, routine_id: str) -> None:
@@ -68,6 +69,7 @@ class AppEvents(QObject):
         start, self._held_start = self._held_start, None
         files, self._held_files = self._held_files, []
         if start is not None:
+            self.started_while_loading = True
             self.start_requested.emit(start)
         if files:
             self.files_dropped.emit(files)
