@@ -7,20 +7,17 @@ records (tests compare them)."""
 from __future__ import annotations
 
 import json
-import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from datetime import date, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.program_schedule import Pause
-from walkback_desktop.core.programs import Program, ProgramError
-from walkback_desktop.storage.program_library import EnrolmentRecord
+from walkback_desktop.core.programs import Program
+from walkback_desktop.storage.program_library import EnrolmentRecord, read_stored_program
 from walkback_desktop.storage.session_rows import stored_utc
-
-log = logging.getLogger(__name__)
 
 Connect = Callable[[], AbstractContextManager[sqlite3.Connection]]
 
@@ -35,27 +32,19 @@ class PlainPrograms:
     def list(self) -> list[Program]:
         with self._connect() as conn:
             rows = conn.execute("SELECT id, json FROM programs ORDER BY name").fetchall()
-        return [p for p in (_program(pid, text) for pid, text in rows) if p is not None]
+        return [p for p in (read_stored_program(pid, text) for pid, text in rows) if p is not None]
 
     def get(self, program_id: str) -> Program | None:
         with self._connect() as conn:
             row = conn.execute("SELECT id, json FROM programs WHERE id = ?", (program_id,))
             found = row.fetchone()
-        return None if found is None else _program(found[0], found[1])
+        return None if found is None else read_stored_program(found[0], found[1])
 
     def save(self, program: Program) -> None:
         raise NotImplementedError("the plain reader does not write")
 
     def delete(self, program_id: str) -> bool:
         raise NotImplementedError("the plain reader does not write")
-
-
-def _program(program_id: str, text: str) -> Program | None:
-    try:
-        return Program.from_json(text)
-    except ProgramError as exc:
-        log.error("custom program %s cannot be read: %s", program_id, exc)
-        return None
 
 
 def _day(text: str | None) -> date | None:
@@ -118,11 +107,25 @@ class PlainAssessments:
 
 def _results(rows: list[Any]) -> Iterator[AssessmentResult]:
     for rid, test, taken_at, offset, seconds, trials, note in rows:
-        yield AssessmentResult(
-            id=rid,
-            test=test,
-            taken_at=stored_utc(taken_at).astimezone(timezone(timedelta(minutes=offset))),
-            seconds=seconds,
-            trials=tuple(float(t) for t in json.loads(trials or "[]")),
-            note=note or "",
-        )
+        yield assessment_result(rid, test, stored_utc(taken_at), offset, seconds, trials, note)
+
+
+def assessment_result(
+    rid: int,
+    test: str,
+    taken_at: datetime,
+    offset_min: int,
+    seconds: float,
+    trials: str,
+    note: str,
+) -> AssessmentResult:
+    """A stored result (`taken_at` aware UTC) in the zone it was taken in; shared
+    with `storage.programs.AssessmentRepository`."""
+    return AssessmentResult(
+        id=rid,
+        test=test,
+        taken_at=taken_at.astimezone(timezone(timedelta(minutes=offset_min))),
+        seconds=seconds,
+        trials=tuple(float(t) for t in json.loads(trials or "[]")),
+        note=note or "",
+    )

@@ -10,6 +10,7 @@ them without importing SQLAlchemy.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,18 @@ from walkback_desktop.storage.library import (
 
 if TYPE_CHECKING:
     from walkback_desktop.storage.library import RoutineLibrary
+
+log = logging.getLogger(__name__)
+
+
+def read_stored_program(program_id: str, text: str) -> Program | None:
+    """A stored custom program, or None (logged) when it cannot be read; shared by
+    `storage.programs.ProgramRepository` and the plain reader."""
+    try:
+        return Program.from_json(text)
+    except ProgramError as exc:
+        log.error("custom program %s cannot be read: %s", program_id, exc)
+        return None
 
 
 class ProgramRows(Protocol):

@@ -5,7 +5,6 @@ live in `storage.program_library` (no SQLAlchemy there)."""
 from __future__ import annotations
 
 import json
-import logging
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import delete, select
@@ -14,13 +13,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from walkback_desktop.core.assessments import AssessmentResult
 from walkback_desktop.core.program_schedule import Pause
-from walkback_desktop.core.programs import Program, ProgramError
+from walkback_desktop.core.programs import Program
 from walkback_desktop.i18n import _
 from walkback_desktop.storage import models
 from walkback_desktop.storage.database import Database
-from walkback_desktop.storage.program_library import EnrolmentError, EnrolmentRecord
-
-log = logging.getLogger(__name__)
+from walkback_desktop.storage.plain_programs import assessment_result
+from walkback_desktop.storage.program_library import (
+    EnrolmentError,
+    EnrolmentRecord,
+    read_stored_program,
+)
 
 
 def _utc_now() -> datetime:
@@ -37,12 +39,12 @@ class ProgramRepository:
     def list(self) -> list[Program]:
         with self._db.reading() as s:
             rows = s.scalars(select(models.Program).order_by(models.Program.name)).all()
-            return [p for p in (self._parse(r) for r in rows) if p is not None]
+            return [p for p in (read_stored_program(r.id, r.json) for r in rows) if p is not None]
 
     def get(self, program_id: str) -> Program | None:
         with self._db.reading() as s:
             row = s.get(models.Program, program_id)
-            return self._parse(row) if row is not None else None
+            return read_stored_program(row.id, row.json) if row is not None else None
 
     def save(self, program: Program) -> None:
         now = _utc_now()
@@ -65,14 +67,6 @@ class ProgramRepository:
         with self._db.transaction() as s:
             result = s.execute(delete(models.Program).where(models.Program.id == program_id))
             return bool(getattr(result, "rowcount", 0))
-
-    @staticmethod
-    def _parse(row: models.Program) -> Program | None:
-        try:
-            return Program.from_json(row.json)
-        except ProgramError as exc:
-            log.error("custom program %s cannot be read: %s", row.id, exc)
-            return None
 
 
 # --- enrolments ---------------------------------------------------------------
@@ -188,14 +182,8 @@ def _offset_min(moment: datetime) -> int:
 
 
 def _result(row: models.Assessment) -> AssessmentResult:
-    zone = timezone(timedelta(minutes=row.utc_offset_min))
-    return AssessmentResult(
-        id=row.id,
-        test=row.test,
-        taken_at=row.taken_at.astimezone(zone),
-        seconds=row.seconds,
-        trials=tuple(float(t) for t in json.loads(row.trials or "[]")),
-        note=row.note,
+    return assessment_result(
+        row.id, row.test, row.taken_at, row.utc_offset_min, row.seconds, row.trials, row.note
     )
 
 
