@@ -125,9 +125,9 @@ def main(argv: list[str] | None = None) -> None:
         steps.mark("window")
         # as the app does once it is idle: the chart modules imported, then the
         # Progress page drawn hidden
-        import walkback_desktop.app as app_module
+        from walkback_desktop.ui.loading import warm_up_imports
 
-        app_module.warm_up_imports(window)
+        warm_up_imports(window)
         progress = window.page("progress")
         wait_until(app, lambda: getattr(progress, "prepared", True))
         steps.mark("idle")

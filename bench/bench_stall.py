@@ -108,9 +108,10 @@ def main() -> int:
         app = QApplication.instance() or QApplication([])
         from PySide6.QtCore import QTimer
 
-        from walkback_desktop.app import build_shell, load_data_stepwise, warm_up_imports
+        from walkback_desktop.app import build_shell
         from walkback_desktop.audio.speech import shutdown_all
         from walkback_desktop.ui.after_start import schedule_speech_warm_up
+        from walkback_desktop.ui.loading import load_data_stepwise, warm_up_imports
 
         data = Path(tempfile.mkdtemp(prefix="bench-stall-"))
         # An existing database, made in another process: this one imports the

@@ -113,11 +113,11 @@ def test_start_up_error_gives_a_readable_dialog(qtbot, data_dir, dialogs, monkey
 def test_unreadable_data_after_the_first_paint_gives_a_readable_dialog(
     qtbot, data_dir, dialogs, monkeypatch
 ):
-    import walkback_desktop.app as app_module
+    from walkback_desktop.ui import loading
 
     def broken_context(*args, **kwargs):
         raise OSError("disk I/O error")
 
-    monkeypatch.setattr(app_module, "attach_store", broken_context)
+    monkeypatch.setattr(loading, "attach_store", broken_context)
     assert run_gui(data_dir) == 1
     assert "disk I/O error" in dialogs[0][1]

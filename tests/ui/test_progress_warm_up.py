@@ -194,7 +194,9 @@ def test_the_app_warms_the_hidden_progress_page_after_its_idle_imports(qtbot, da
     window.show()
     page = window.page("progress")
     assert page.charts is None
-    app_module.warm_up_imports(window)
+    from walkback_desktop.ui.loading import warm_up_imports
+
+    warm_up_imports(window)
     qtbot.waitUntil(lambda: page.prepared and page.charts is not None, timeout=30000)
     assert not page.isVisible()
     window.show_page("progress")

@@ -247,16 +247,16 @@ def test_pyqtgraph_is_imported_in_idle_time_off_the_gui_thread():
     code = textwrap.dedent(
         """
         import sys, threading
-        import walkback_desktop.app as app_module
+        import walkback_desktop.ui.loading as loading
         seen = []
-        real = app_module._import_quietly
+        real = loading._import_quietly
         def spy(names):
             seen.append(threading.current_thread() is threading.main_thread())
             real(names)
-        app_module._import_quietly = spy
+        loading._import_quietly = spy
         assert "pyqtgraph" not in sys.modules
-        app_module.warm_up_imports()
-        app_module._warm_up[-1].join(120)
+        loading.warm_up_imports()
+        loading.join_helper_threads(120)
         print("pyqtgraph" in sys.modules, seen)
         """
     )

@@ -80,7 +80,8 @@ def test_the_window_answers_while_the_store_opens(qtbot, data_dir, monkeypatch):
     from PySide6.QtCore import QTimer
 
     import walkback_desktop.storage.store as store_module
-    from walkback_desktop.app import build_shell, load_data_stepwise
+    from walkback_desktop.app import build_shell
+    from walkback_desktop.ui.loading import load_data_stepwise
 
     go_on = threading.Event()
     opened_from: list[threading.Thread] = []

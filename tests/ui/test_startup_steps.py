@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 
 from walkback_desktop import app as app_module
 from walkback_desktop.audio.base import RecordingCuePlayer
+from walkback_desktop.ui import loading
 from walkback_desktop.ui.main_window import PAGES, LoadingPage, MainWindow
 from walkback_desktop.ui.pages.programs import ProgramsPage
 from walkback_desktop.ui.pages.routines import RoutinesPage
@@ -23,7 +24,7 @@ def load_stepwise(qtbot, data_dir) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     ready: list[bool] = []
-    app_module.load_data_stepwise(
+    loading.load_data_stepwise(
         window,
         data_dir,
         done=lambda: ready.append(True),
@@ -73,8 +74,8 @@ def test_the_window_answers_between_every_two_steps_of_loading(qtbot, data_dir, 
         real_install(window, page)
 
     real_install = MainWindow.install_page
-    monkeypatch.setattr(app_module, "build_page", logged("build", app_module.build_page))
-    monkeypatch.setattr(app_module, "finish_loading", logged("menus", app_module.finish_loading))
+    monkeypatch.setattr(loading, "build_page", logged("build", loading.build_page))
+    monkeypatch.setattr(loading, "finish_loading", logged("menus", loading.finish_loading))
     monkeypatch.setattr(MainWindow, "install_page", installed)
     monkeypatch.setattr(RoutinesPage, "refresh", logged("routines data", RoutinesPage.refresh))
     monkeypatch.setattr(ProgramsPage, "refresh", logged("programs data", ProgramsPage.refresh))

@@ -6,7 +6,7 @@ and dialog the ones it uses as constructor arguments (docs/architecture.md,
 "Pages get their services"). `store` is on the context for `ui.wiring` alone
 (tests/ui/test_services_wiring.py fails when any other UI module reads it).
 At start-up the context exists before the store is open: the Today page is
-filled from a plain read first (app.py), and `attach_store` follows."""
+filled from a plain read first (ui/loading.py), and `attach_store` follows."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ use as keyword arguments (`RoutinesPage(ctx, library=..., settings=...)`), so
 a constructor's signature says what it touches and nothing else of the store
 is within its reach; `AppContext` brings only the clock, the events, the cue
 player and the data folder. This module builds those arguments from the open
-store, for the start-up code (app.py) and for tests that want a page wired as
+store, for the start-up code (ui/loading.py) and for tests that want a page wired as
 the app wires it. tests/ui/test_services_wiring.py fails when another UI
 module reads `.store`. It sits in the window's layer (import-linter), so no
 page or dialog can import it to reach the store the long way round.
@@ -73,7 +73,7 @@ def today_services(ctx: AppContext) -> dict[str, Any]:
 
 def today_preview_services(plain: PlainStore) -> dict[str, Any]:
     """The Today page's readers on the plain sqlite3 connection that fills it at
-    start-up, before the store is open (app.load_data_stepwise); no walk test
+    start-up, before the store is open (ui/loading.py, `load_data_stepwise`); no walk test
     can be saved through them (`assessments` None) until `TodayPage.use_services`."""
     from walkback_desktop.services.programs import ProgramReads
 
