@@ -9,6 +9,8 @@ thread while the GUI thread is idle. `load_data` does the same all at once
 `warm_up_imports` loads the chart modules and has the hidden Progress page
 draw itself. `app.run_gui` holds the order around this (notices, `walkback
 start ID`, handed-over files).
+
+(A little over 400 lines: the start-up sequence reads best in one file.)
 """
 
 from __future__ import annotations

@@ -39,12 +39,13 @@ from PySide6.QtWidgets import (
 from walkback_desktop.audio.sound_check import SoundCheck
 from walkback_desktop.core.energy import kg_to_lb, lb_to_kg
 from walkback_desktop.core.settings import SETTINGS, SettingError
-from walkback_desktop.i18n import N_, _, formats
+from walkback_desktop.i18n import N_, _
 from walkback_desktop.ui.appearance import apply_appearance
 from walkback_desktop.ui.context import AppContext
 from walkback_desktop.ui.fonts import scale_font
 from walkback_desktop.ui.pages.base import Page
 from walkback_desktop.ui.scrolling import scroll_page
+from walkback_desktop.ui.setting_texts import refused_text
 from walkback_desktop.ui.workout_controller import audio_options, prepare_player
 
 if TYPE_CHECKING:
@@ -416,7 +417,7 @@ class SettingsPage(Page):
             value = SETTINGS[key].validate(value)
             self.settings.update(**{key: value})
         except SettingError:
-            error.setText(_readable(key, value))
+            error.setText(refused_text(key, value))
             error.show()
             return False
         except Exception as exc:  # the database is locked, the disk full...
@@ -474,31 +475,3 @@ def _storage_reason(exc: Exception) -> str:
     if kind in (StorageErrorKind.READONLY, StorageErrorKind.PERMISSION):
         return _("the data folder cannot be written")
     return _("a storage error")
-
-
-# The rules a refused value broke, said in the user's language from the setting's
-# own limits (the core's SettingError text is English, for the CLI's log).
-_SPECIAL_RULES = {
-    "tip_interval_s": N_("This must be 0 (no tips) or at least 10 seconds."),
-    "get_ready_s": N_("This must be 0 (start at once) or at least 4 seconds."),
-}
-
-
-def _readable(key: str, value: Any) -> str:
-    """Why `key`'s `value` was refused, as a sentence under the field."""
-    spec = SETTINGS[key]
-    if key in _SPECIAL_RULES and spec.extra_check is not None:
-        try:
-            if spec.extra_check(value):
-                return _(_SPECIAL_RULES[key])
-        except TypeError:
-            pass
-    if spec.kind in (int, float) and spec.low is not None and spec.high is not None:
-        return _("This must be a number from {low} to {high}.").format(
-            low=formats.decimal(spec.low, 1), high=formats.decimal(spec.high, 1)
-        )
-    if spec.choices:
-        return _("This must be one of: {choices}.").format(choices=", ".join(spec.choices))
-    if spec.kind is str:
-        return _("This is too long (at most {n} characters).").format(n=spec.max_len)
-    return _("This value is not allowed.")
